@@ -1,0 +1,166 @@
+//! Loading everything the journal grid shows for one assignment (teacher × group or subgroup ×
+//! subject × term): its students for the dates they belonged to the group, the term's lessons,
+//! and every grade, absence and final grade in them, read in one snapshot.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::AppError;
+use crate::store::rows::{
+    AbsenceRow, AssignmentRow, FinalGradeRow, GradeRow, LessonRow, StudentRow, TermRow,
+};
+use crate::store::schema::{
+    absences, assignments, final_grades, grades, group_memberships, lessons, students,
+    study_groups, subgroup_members, subjects, terms,
+};
+use crate::store::{Conn, Db};
+
+/// A student row of the grid with the spans during which they belonged to the group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridStudent {
+    pub student: StudentRow,
+    /// Inclusive spans; `None` as the end means "still in the group".
+    pub spans: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
+impl GridStudent {
+    /// Whether the student belonged to the group on `date`.
+    pub fn member_on(&self, date: NaiveDate) -> bool {
+        self.spans
+            .iter()
+            .any(|(from, to)| *from <= date && to.is_none_or(|t| date <= t))
+    }
+}
+
+/// Everything one journal grid shows.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub assignment: AssignmentRow,
+    pub group_name: String,
+    pub subject_name: String,
+    pub term: TermRow,
+    pub students: Vec<GridStudent>,
+    pub lessons: Vec<LessonRow>,
+    pub grades: Vec<GradeRow>,
+    pub absences: Vec<AbsenceRow>,
+    pub finals: Vec<FinalGradeRow>,
+}
+
+/// Loads the grid of `assignment_id` in one read transaction.
+pub fn load(db: &mut Db, assignment_id: i64) -> Result<Grid, AppError> {
+    db.read(|c| load_in(c, assignment_id))
+}
+
+/// Loads the grid inside an existing transaction.
+pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
+    let found: Option<(AssignmentRow, String, String, TermRow)> = crate::with_conn!(c, x =>
+        assignments::table
+            .inner_join(study_groups::table)
+            .inner_join(subjects::table)
+            .inner_join(terms::table)
+            .filter(assignments::id.eq(assignment_id))
+            .select((
+                AssignmentRow::as_select(),
+                study_groups::name,
+                subjects::name,
+                TermRow::as_select(),
+            ))
+            .first(x)
+            .optional())?;
+    let (assignment, group_name, subject_name, term) =
+        found.ok_or_else(|| AppError::NotFound(format!("нагрузка № {assignment_id}")))?;
+    let students = members(c, &assignment, &term)?;
+    let lessons: Vec<LessonRow> = crate::with_conn!(c, x => lessons::table
+        .filter(lessons::assignment_id.eq(assignment_id))
+        .order((lessons::date.asc(), lessons::pair.asc()))
+        .select(LessonRow::as_select())
+        .load(x))?;
+    let grades: Vec<GradeRow> = crate::with_conn!(c, x => grades::table
+        .inner_join(lessons::table)
+        .filter(lessons::assignment_id.eq(assignment_id))
+        .order(grades::id.asc())
+        .select(GradeRow::as_select())
+        .load(x))?;
+    let absences: Vec<AbsenceRow> = crate::with_conn!(c, x => absences::table
+        .inner_join(lessons::table)
+        .filter(lessons::assignment_id.eq(assignment_id))
+        .select(AbsenceRow::as_select())
+        .load(x))?;
+    let finals: Vec<FinalGradeRow> = crate::with_conn!(c, x => final_grades::table
+        .filter(final_grades::group_id.eq(assignment.group_id))
+        .filter(final_grades::subject_id.eq(assignment.subject_id))
+        .filter(final_grades::term_id.eq(assignment.term_id))
+        .select(FinalGradeRow::as_select())
+        .load(x))?;
+    Ok(Grid {
+        assignment,
+        group_name,
+        subject_name,
+        term,
+        students,
+        lessons,
+        grades,
+        absences,
+        finals,
+    })
+}
+
+/// Students who belonged to the assignment's group (and subgroup, if any) at some time during
+/// the term, sorted as the paper journal lists them: by surname, name, patronymic.
+fn members(
+    c: &mut Conn<'_>,
+    a: &AssignmentRow,
+    term: &TermRow,
+) -> Result<Vec<GridStudent>, AppError> {
+    let rows: Vec<(StudentRow, NaiveDate, Option<NaiveDate>)> = crate::with_conn!(c, x => {
+        let q = group_memberships::table
+            .inner_join(students::table)
+            .filter(group_memberships::group_id.eq(a.group_id))
+            .filter(group_memberships::from_date.le(term.ends_on))
+            .filter(
+                group_memberships::to_date
+                    .is_null()
+                    .or(group_memberships::to_date.ge(term.starts_on)),
+            )
+            .select((
+                StudentRow::as_select(),
+                group_memberships::from_date,
+                group_memberships::to_date,
+            ))
+            .into_boxed();
+        let q = match a.subgroup_id {
+            Some(sg) => q.filter(
+                students::id.eq_any(
+                    subgroup_members::table
+                        .filter(subgroup_members::subgroup_id.eq(sg))
+                        .select(subgroup_members::student_id),
+                ),
+            ),
+            None => q,
+        };
+        q.load(x)
+    })?;
+    let mut out: Vec<GridStudent> = Vec::new();
+    for (student, from, to) in rows {
+        match out.iter_mut().find(|g| g.student.id == student.id) {
+            Some(g) => g.spans.push((from, to)),
+            None => out.push(GridStudent {
+                student,
+                spans: vec![(from, to)],
+            }),
+        }
+    }
+    out.sort_by(|a, b| {
+        (
+            &a.student.last_name,
+            &a.student.first_name,
+            &a.student.patronymic,
+        )
+            .cmp(&(
+                &b.student.last_name,
+                &b.student.first_name,
+                &b.student.patronymic,
+            ))
+    });
+    Ok(out)
+}

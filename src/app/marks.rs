@@ -1,0 +1,372 @@
+//! Entering the journal: lessons, grades, absences and final grades. Every write runs in one
+//! transaction with its audit record; a change to a grade, absence or final grade names the
+//! version it was read at, and a different version in the database is a conflict, not a
+//! silent overwrite.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::{Actor, AppError};
+use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::rows::{AbsenceRow, FinalGradeRow, GradeRow, LessonRow};
+use crate::store::schema::{
+    absences, assignments, final_grades, grades, group_memberships, lessons,
+};
+use crate::store::{Conn, Db};
+
+/// A new lesson of an assignment.
+#[derive(Debug, Clone)]
+pub struct NewLesson {
+    pub assignment_id: i64,
+    pub date: NaiveDate,
+    pub pair: i32,
+    pub hours: i32,
+    pub kind: LessonKind,
+    pub topic: String,
+    pub homework: String,
+}
+
+/// Adds a lesson; a date outside the assignment's term is refused by the database.
+pub fn add_lesson(db: &mut Db, actor: Actor, l: &NewLesson) -> Result<LessonRow, AppError> {
+    db.write(|c| {
+        let now = crate::store::now();
+        let row: LessonRow = crate::with_conn!(c, x => diesel::insert_into(lessons::table)
+            .values((
+                lessons::assignment_id.eq(l.assignment_id),
+                lessons::date.eq(l.date),
+                lessons::pair.eq(l.pair),
+                lessons::hours.eq(l.hours),
+                lessons::kind.eq(l.kind.as_code()),
+                lessons::topic.eq(l.topic.trim()),
+                lessons::homework.eq(l.homework.trim()),
+                lessons::held_by.eq(actor.user_id),
+                lessons::created_at.eq(now),
+                lessons::updated_at.eq(now),
+            ))
+            .returning(LessonRow::as_returning())
+            .get_result(x))?;
+        audit::append(
+            c,
+            &AuditEntry {
+                actor_id: Some(actor.user_id),
+                action: "insert",
+                entity: "lesson",
+                entity_id: row.id,
+                new_value: Some(format!("{} пара {}: {}", row.date, row.pair, row.topic)),
+                ..Default::default()
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+/// The lesson and the group it belongs to, or a not-found error.
+fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<(LessonRow, i64), AppError> {
+    let found: Option<(LessonRow, i64)> = crate::with_conn!(c, x => lessons::table
+        .inner_join(assignments::table)
+        .filter(lessons::id.eq(lesson_id))
+        .select((LessonRow::as_select(), assignments::group_id))
+        .first(x)
+        .optional())?;
+    found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))
+}
+
+/// Refuses a mark for a student who did not belong to the group on the lesson's date.
+fn require_member(
+    c: &mut Conn<'_>,
+    student_id: i64,
+    group_id: i64,
+    date: NaiveDate,
+) -> Result<(), AppError> {
+    let n: i64 = crate::with_conn!(c, x => group_memberships::table
+        .filter(group_memberships::student_id.eq(student_id))
+        .filter(group_memberships::group_id.eq(group_id))
+        .filter(group_memberships::from_date.le(date))
+        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(date)))
+        .count()
+        .get_result(x))?;
+    if n == 0 {
+        return Err(AppError::Invalid(format!(
+            "обучающийся № {student_id} не состоял в группе занятия на {}",
+            date.format("%d.%m.%Y")
+        )));
+    }
+    Ok(())
+}
+
+fn grade_text(value: i32, kind: &str) -> String {
+    let v = GradeValue::from_code(value).map_or(value.to_string(), |g| g.to_string());
+    let k = WorkKind::from_code(kind).map_or(kind.to_string(), |k| k.name_ru().to_string());
+    format!("{v} ({k})")
+}
+
+/// Puts a new grade into a cell (a cell may hold several grades of different kinds of work).
+pub fn add_grade(
+    db: &mut Db,
+    actor: Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+) -> Result<GradeRow, AppError> {
+    db.write(|c| {
+        let (lesson, group_id) = lesson_and_group(c, lesson_id)?;
+        require_member(c, student_id, group_id, lesson.date)?;
+        let now = crate::store::now();
+        let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
+            .values((
+                grades::lesson_id.eq(lesson_id),
+                grades::student_id.eq(student_id),
+                grades::value.eq(value.to_code()),
+                grades::work_kind.eq(kind.as_code()),
+                grades::entered_by.eq(actor.user_id),
+                grades::entered_at.eq(now),
+            ))
+            .returning(GradeRow::as_returning())
+            .get_result(x))?;
+        audit::append(
+            c,
+            &AuditEntry {
+                actor_id: Some(actor.user_id),
+                action: "insert",
+                entity: "grade",
+                entity_id: row.id,
+                student_id: Some(student_id),
+                new_value: Some(grade_text(row.value, &row.work_kind)),
+                ..Default::default()
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+/// Changes a grade read at `version`; `None` as the new value deletes it.
+pub fn change_grade(
+    db: &mut Db,
+    actor: Actor,
+    grade_id: i64,
+    version: i32,
+    new: Option<(GradeValue, WorkKind)>,
+    reason: Option<&str>,
+) -> Result<Option<GradeRow>, AppError> {
+    db.write(|c| {
+        let old: GradeRow = crate::with_conn!(c, x => grades::table
+            .find(grade_id)
+            .select(GradeRow::as_select())
+            .first(x)
+            .optional())?
+        .ok_or_else(|| AppError::NotFound(format!("отметка № {grade_id}")))?;
+        if old.version != version {
+            return Err(AppError::Conflict(format!("отметка № {grade_id}")));
+        }
+        let now = crate::store::now();
+        let (action, row) = match new {
+            Some((value, kind)) => {
+                let row: GradeRow = crate::with_conn!(c, x => diesel::update(grades::table
+                    .filter(grades::id.eq(grade_id))
+                    .filter(grades::version.eq(version)))
+                    .set((
+                        grades::value.eq(value.to_code()),
+                        grades::work_kind.eq(kind.as_code()),
+                        grades::entered_by.eq(actor.user_id),
+                        grades::entered_at.eq(now),
+                        grades::version.eq(version + 1),
+                    ))
+                    .returning(GradeRow::as_returning())
+                    .get_result(x))?;
+                ("update", Some(row))
+            }
+            None => {
+                crate::with_conn!(c, x => diesel::delete(grades::table
+                    .filter(grades::id.eq(grade_id))
+                    .filter(grades::version.eq(version)))
+                    .execute(x))?;
+                ("delete", None)
+            }
+        };
+        audit::append(
+            c,
+            &AuditEntry {
+                actor_id: Some(actor.user_id),
+                action,
+                entity: "grade",
+                entity_id: grade_id,
+                student_id: Some(old.student_id),
+                old_value: Some(grade_text(old.value, &old.work_kind)),
+                new_value: row.as_ref().map(|r| grade_text(r.value, &r.work_kind)),
+                reason: reason.map(str::to_string),
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+/// Sets or clears (`None`) the absence mark of a student at a lesson. `version` is the version
+/// of the mark as read (`None` when the cell had none); a different state is a conflict.
+pub fn set_absence(
+    db: &mut Db,
+    actor: Actor,
+    lesson_id: i64,
+    student_id: i64,
+    reason: Option<AbsenceReason>,
+    version: Option<i32>,
+) -> Result<Option<AbsenceRow>, AppError> {
+    db.write(|c| {
+        let (lesson, group_id) = lesson_and_group(c, lesson_id)?;
+        require_member(c, student_id, group_id, lesson.date)?;
+        let old: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
+            .filter(absences::lesson_id.eq(lesson_id))
+            .filter(absences::student_id.eq(student_id))
+            .select(AbsenceRow::as_select())
+            .first(x)
+            .optional())?;
+        if old.as_ref().map(|o| o.version) != version {
+            return Err(AppError::Conflict(format!(
+                "пропуск обучающегося № {student_id}"
+            )));
+        }
+        let now = crate::store::now();
+        let new_row: Option<AbsenceRow> = match (&old, reason) {
+            (_, None) => {
+                crate::with_conn!(c, x => diesel::delete(absences::table
+                    .filter(absences::lesson_id.eq(lesson_id))
+                    .filter(absences::student_id.eq(student_id)))
+                    .execute(x))?;
+                None
+            }
+            (None, Some(r)) => Some(
+                crate::with_conn!(c, x => diesel::insert_into(absences::table)
+                .values((
+                    absences::lesson_id.eq(lesson_id),
+                    absences::student_id.eq(student_id),
+                    absences::reason.eq(r.as_code()),
+                    absences::entered_by.eq(actor.user_id),
+                    absences::entered_at.eq(now),
+                ))
+                .returning(AbsenceRow::as_returning())
+                .get_result(x))?,
+            ),
+            (Some(o), Some(r)) => Some(
+                crate::with_conn!(c, x => diesel::update(absences::table.find(o.id))
+                .set((
+                    absences::reason.eq(r.as_code()),
+                    absences::entered_by.eq(actor.user_id),
+                    absences::entered_at.eq(now),
+                    absences::version.eq(o.version + 1),
+                ))
+                .returning(AbsenceRow::as_returning())
+                .get_result(x))?,
+            ),
+        };
+        if old.is_none() && new_row.is_none() {
+            return Ok(None);
+        }
+        let show =
+            |code: &str| AbsenceReason::from_code(code).map_or(code.to_string(), |r| r.to_string());
+        audit::append(
+            c,
+            &AuditEntry {
+                actor_id: Some(actor.user_id),
+                action: match (&old, &new_row) {
+                    (None, _) => "insert",
+                    (_, None) => "delete",
+                    _ => "update",
+                },
+                entity: "absence",
+                entity_id: new_row.as_ref().or(old.as_ref()).map_or(0, |r| r.id),
+                student_id: Some(student_id),
+                old_value: old.as_ref().map(|o| show(&o.reason)),
+                new_value: new_row.as_ref().map(|n| show(&n.reason)),
+                reason: None,
+            },
+            now,
+        )?;
+        Ok(new_row)
+    })
+}
+
+/// Which final grade: for a term, the exam, or the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FinalKey {
+    pub student_id: i64,
+    pub group_id: i64,
+    pub subject_id: i64,
+    pub term_id: i64,
+    /// `term`, `exam` or `year`.
+    pub kind: &'static str,
+}
+
+/// Sets a final grade; `version` is that of the grade as read (`None` if there was none). A
+/// subject the group does not study in that term is refused by the database.
+pub fn set_final(
+    db: &mut Db,
+    actor: Actor,
+    key: FinalKey,
+    value: FinalGradeValue,
+    version: Option<i32>,
+    reason: Option<&str>,
+) -> Result<FinalGradeRow, AppError> {
+    db.write(|c| {
+        let old: Option<FinalGradeRow> = crate::with_conn!(c, x => final_grades::table
+            .filter(final_grades::student_id.eq(key.student_id))
+            .filter(final_grades::subject_id.eq(key.subject_id))
+            .filter(final_grades::term_id.eq(key.term_id))
+            .filter(final_grades::kind.eq(key.kind))
+            .select(FinalGradeRow::as_select())
+            .first(x)
+            .optional())?;
+        if old.as_ref().map(|o| o.version) != version {
+            return Err(AppError::Conflict(format!(
+                "итоговая оценка обучающегося № {}",
+                key.student_id
+            )));
+        }
+        let now = crate::store::now();
+        let row: FinalGradeRow = match &old {
+            None => crate::with_conn!(c, x => diesel::insert_into(final_grades::table)
+                .values((
+                    final_grades::student_id.eq(key.student_id),
+                    final_grades::group_id.eq(key.group_id),
+                    final_grades::subject_id.eq(key.subject_id),
+                    final_grades::term_id.eq(key.term_id),
+                    final_grades::kind.eq(key.kind),
+                    final_grades::value.eq(value.to_code()),
+                    final_grades::entered_by.eq(actor.user_id),
+                    final_grades::entered_at.eq(now),
+                ))
+                .returning(FinalGradeRow::as_returning())
+                .get_result(x))?,
+            Some(o) => crate::with_conn!(c, x => diesel::update(final_grades::table.find(o.id))
+                .set((
+                    final_grades::value.eq(value.to_code()),
+                    final_grades::entered_by.eq(actor.user_id),
+                    final_grades::entered_at.eq(now),
+                    final_grades::version.eq(o.version + 1),
+                ))
+                .returning(FinalGradeRow::as_returning())
+                .get_result(x))?,
+        };
+        let show = |code: i32| {
+            FinalGradeValue::from_code(code).map_or(code.to_string(), |v| v.to_string())
+        };
+        audit::append(
+            c,
+            &AuditEntry {
+                actor_id: Some(actor.user_id),
+                action: if old.is_some() { "update" } else { "insert" },
+                entity: "final_grade",
+                entity_id: row.id,
+                student_id: Some(key.student_id),
+                old_value: old.as_ref().map(|o| show(o.value)),
+                new_value: Some(show(row.value)),
+                reason: reason.map(str::to_string),
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}

@@ -1,0 +1,87 @@
+//! `ezh db migrate|status|backup|restore`: the schema and consistent copies of the database.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use comfy_table::Table;
+
+use crate::store::{backup, migrate, Db, DbTarget, OpenMode};
+
+/// Subcommands of `ezh db`.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Применить новые миграции схемы
+    Migrate,
+    /// Показать миграции и применены ли они
+    Status,
+    /// Сделать согласованную резервную копию (можно во время работы других)
+    Backup {
+        /// Файл копии (не должен существовать)
+        file: PathBuf,
+    },
+    /// Восстановить базу из резервной копии (все пользователи должны выйти из журнала)
+    Restore {
+        /// Файл копии, сделанной «ezh db backup»
+        file: PathBuf,
+        /// Не спрашивать подтверждения
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Runs one `ezh db` subcommand.
+pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
+    match cmd {
+        DbCommand::Migrate => {
+            let mut db = Db::open(target, OpenMode::Existing)?;
+            let applied = migrate::run_pending(&mut db)?;
+            if applied.is_empty() {
+                println!("Схема базы данных актуальна, новых миграций нет.");
+            } else {
+                println!("Применены миграции: {}", applied.join(", "));
+            }
+        }
+        DbCommand::Status => {
+            let mut db = Db::open(target, OpenMode::Existing)?;
+            let mut table = Table::new();
+            table.set_header(["Миграция", "Состояние"]);
+            for m in migrate::status(&mut db)? {
+                table.add_row([
+                    m.name,
+                    if m.applied {
+                        "применена"
+                    } else {
+                        "не применена"
+                    }
+                    .into(),
+                ]);
+            }
+            println!("База данных: {}\n{table}", target.display());
+        }
+        DbCommand::Backup { file } => {
+            let mut db = crate::app::setup::open(target)?;
+            let info = backup::backup(&mut db, target, &file)?;
+            println!(
+                "Резервная копия записана и проверена: {} ({} КБ)",
+                file.display(),
+                info.bytes / 1024
+            );
+        }
+        DbCommand::Restore { file, yes } => {
+            let question = format!(
+                "Заменить базу данных {} копией {}? Все изменения после копии будут потеряны",
+                target.display(),
+                file.display()
+            );
+            if !yes && !super::confirm(&question)? {
+                println!("Отменено.");
+                return Ok(());
+            }
+            backup::restore(target, &file)?;
+            let mut db = Db::open(target, OpenMode::Existing)?;
+            migrate::run_pending(&mut db)?;
+            println!("База данных восстановлена из {}", file.display());
+        }
+    }
+    Ok(())
+}

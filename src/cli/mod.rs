@@ -1,0 +1,108 @@
+//! The command line: clap definitions and the dispatch to one file per command group. Errors
+//! reach the user as one Russian sentence on stderr and a non-zero exit status.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod init;
+pub mod secret;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// ezh — электронный журнал техникума.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ezh",
+    version,
+    about = "Электронный журнал техникума: оценки, посещаемость, темы, ведомости",
+    long_about = None,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…
+    #[arg(long, global = true, value_name = "URL")]
+    pub db: Option<String>,
+    /// Файл настроек (TOML) вместо ~/.config/ezh/config.toml
+    #[arg(long, global = true, value_name = "FILE", env = "EZH_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Создать базу данных журнала и первого администратора
+    Init(init::InitArgs),
+    /// Создать демонстрационный техникум (группы, студенты, расписание, оценки)
+    Demo(demo::DemoArgs),
+    /// Обслуживание базы данных: миграции, резервные копии
+    #[command(subcommand)]
+    Db(db::DbCommand),
+    /// Открыть журнал (экранный режим)
+    Tui,
+    /// Вывести сценарий автодополнения для оболочки
+    Completions {
+        /// Оболочка: bash, zsh, fish, elvish, powershell
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Runs the program and returns its exit status.
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ошибка: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = config::Settings::load(cli.config.as_deref())?;
+    let target = || config::resolve_target(cli.db.as_deref(), &settings);
+    match cli.command {
+        Some(Command::Init(args)) => init::run(&target()?, args),
+        Some(Command::Demo(args)) => demo::run(&target()?, args),
+        Some(Command::Db(cmd)) => db::run(&target()?, cmd),
+        Some(Command::Completions { shell }) => {
+            print_completions(shell, &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Tui) | None => journal(&target()?),
+    }
+}
+
+/// Writes the completion script of `shell` (the files in `completions/` come from here).
+pub fn print_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "ezh", out);
+}
+
+/// The journal screen. Until it exists, says what is in the database and how to go on.
+pub(crate) fn journal(target: &crate::store::DbTarget) -> anyhow::Result<()> {
+    let mut db = crate::app::setup::open(target)?;
+    let summary = crate::app::summary::load(&mut db)?;
+    println!("Журнал: {} ({})", summary.college, target.display());
+    println!("{summary}");
+    if std::io::stdout().is_terminal() {
+        println!("\nЭкран журнала появится в следующей версии; пока работают команды: ezh --help");
+    }
+    Ok(())
+}
+
+/// Asks a yes/no question on the terminal, defaulting to No; without a terminal the answer is
+/// No, so a script must say `--yes`.
+pub fn confirm(question: &str) -> anyhow::Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        anyhow::bail!("нужно подтверждение: запустите в терминале или добавьте --yes");
+    }
+    Ok(dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()?)
+}

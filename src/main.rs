@@ -1,0 +1,5 @@
+//! The `ezh` binary: everything lives in the library; see [`ezh::cli::main`].
+
+fn main() -> std::process::ExitCode {
+    ezh::cli::main()
+}

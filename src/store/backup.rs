@@ -1,0 +1,168 @@
+//! Consistent backups and checked restores. SQLite: `VACUUM INTO` copies one snapshot while
+//! others keep writing, and the copy is opened and checked before we call it done. PostgreSQL:
+//! `pg_dump` (one snapshot) in its custom format, and `pg_restore` in one transaction.
+
+use std::path::Path;
+use std::process::Command;
+
+use diesel::prelude::*;
+
+use super::connect::OpenMode;
+use super::{migrate, Db, DbTarget, StoreError};
+
+/// What a finished backup looks like.
+#[derive(Debug, Clone)]
+pub struct BackupInfo {
+    pub bytes: u64,
+}
+
+fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Io {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
+}
+
+/// Writes a consistent copy of the database to `file`, which must not exist yet.
+pub fn backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo, StoreError> {
+    if file.exists() {
+        return Err(io(file, "файл уже существует; укажите новое имя"));
+    }
+    match (db, target) {
+        (Db::Sqlite(c), _) => {
+            let path = file.to_str().ok_or_else(|| io(file, "путь не в UTF-8"))?;
+            diesel::sql_query(format!("VACUUM INTO '{}'", path.replace('\'', "''"))).execute(c)?;
+            check_sqlite_file(file)?;
+        }
+        (Db::Pg(_), DbTarget::Postgres(url)) => {
+            run_tool(
+                Command::new("pg_dump")
+                    .arg("--format=custom")
+                    .arg("--no-owner")
+                    .arg(format!("--file={}", file.display()))
+                    .arg(format!("--dbname={url}")),
+                "pg_dump",
+            )?;
+            check_pg_dump(file)?;
+        }
+        (Db::Pg(_), DbTarget::Sqlite(_)) => return Err(StoreError::BadUrl(target.display())),
+    }
+    let bytes = std::fs::metadata(file).map_err(|e| io(file, e))?.len();
+    Ok(BackupInfo { bytes })
+}
+
+/// Replaces the database named by `target` with the backup in `file`, after checking that the
+/// file is an ezh backup of the same backend. Other users must have closed the journal.
+pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
+    let head = read_head(file)?;
+    match target {
+        DbTarget::Sqlite(dest) => {
+            if !head.starts_with(b"SQLite format 3\0") {
+                return Err(StoreError::NotEzh(file.display().to_string()));
+            }
+            check_sqlite_file(file)?;
+            if let Ok(mut live) = Db::open(target, OpenMode::Existing) {
+                // Fold the write-ahead log into the file so that nothing of the old database
+                // is left in a -wal file to be replayed over the restored one.
+                crate::with_conn!(&mut live.conn(), c =>
+                    diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)").execute(c))?;
+            }
+            let tmp = dest.with_extension("restore-tmp");
+            std::fs::copy(file, &tmp).map_err(|e| io(&tmp, e))?;
+            for suffix in ["-wal", "-shm"] {
+                let side = sidecar(dest, suffix);
+                if side.exists() {
+                    std::fs::remove_file(&side).map_err(|e| io(&side, e))?;
+                }
+            }
+            std::fs::rename(&tmp, dest).map_err(|e| io(dest, e))?;
+            Ok(())
+        }
+        DbTarget::Postgres(url) => {
+            if !head.starts_with(b"PGDMP") {
+                return Err(StoreError::NotEzh(file.display().to_string()));
+            }
+            check_pg_dump(file)?;
+            run_tool(
+                Command::new("pg_restore")
+                    .args([
+                        "--clean",
+                        "--if-exists",
+                        "--no-owner",
+                        "--single-transaction",
+                    ])
+                    .arg(format!("--dbname={url}"))
+                    .arg(file),
+                "pg_restore",
+            )
+        }
+    }
+}
+
+/// `name.db` → `name.db-wal`: SQLite names its side files by appending to the whole name.
+fn sidecar(dest: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = dest.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+fn read_head(file: &Path) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(file).map_err(|e| io(file, e))?;
+    let mut buf = vec![0u8; 16];
+    let n = f.read(&mut buf).map_err(|e| io(file, e))?;
+    buf.truncate(n);
+    Ok(buf)
+}
+
+#[derive(QueryableByName)]
+struct Check {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    integrity_check: String,
+}
+
+/// Opens an SQLite file and checks that it is whole and holds ezh's schema.
+fn check_sqlite_file(file: &Path) -> Result<(), StoreError> {
+    let t = DbTarget::Sqlite(file.to_path_buf());
+    let mut db = Db::open(&t, OpenMode::Existing)?;
+    if !migrate::has_college_table(&mut db)? {
+        return Err(StoreError::NotEzh(file.display().to_string()));
+    }
+    let rows: Vec<Check> = crate::with_conn!(&mut db.conn(), c =>
+        diesel::sql_query("PRAGMA integrity_check").load(c))?;
+    if rows.len() != 1 || rows[0].integrity_check != "ok" {
+        return Err(io(file, "проверка целостности копии не пройдена"));
+    }
+    Ok(())
+}
+
+/// Lists a `pg_dump` archive and checks that it holds ezh's tables.
+fn check_pg_dump(file: &Path) -> Result<(), StoreError> {
+    let out = Command::new("pg_restore")
+        .arg("--list")
+        .arg(file)
+        .output()
+        .map_err(|e| io(file, format!("pg_restore не запускается: {e}")))?;
+    let list = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success()
+        || !list.contains("TABLE public college ")
+        || !list.contains("TABLE public audit_log ")
+    {
+        return Err(StoreError::NotEzh(file.display().to_string()));
+    }
+    Ok(())
+}
+
+fn run_tool(cmd: &mut Command, name: &str) -> Result<(), StoreError> {
+    let out = cmd.output().map_err(|e| StoreError::Io {
+        path: name.to_string(),
+        detail: format!("не запускается ({e}); установите клиент PostgreSQL"),
+    })?;
+    if !out.status.success() {
+        return Err(StoreError::Io {
+            path: name.to_string(),
+            detail: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        });
+    }
+    Ok(())
+}

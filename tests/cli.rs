@@ -1,0 +1,168 @@
+//! The command line as a user meets it: the clap definition is sound, completions are current,
+//! `init` takes the password from standard input only, errors are Russian and name the place.
+
+use assert_cmd::Command;
+use clap::CommandFactory;
+use predicates::prelude::*;
+
+fn ezh() -> Command {
+    let mut c = Command::cargo_bin("ezh").expect("binary");
+    // Keep the user's own settings and database out of the tests.
+    c.env_remove("EZH_DATABASE_URL")
+        .env_remove("EZH_CONFIG")
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("ezh-test-config"),
+        )
+        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
+    c
+}
+
+#[test]
+fn clap_definition_is_sound() {
+    ezh::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn completions_are_current() {
+    for (shell, file) in [
+        (clap_complete::Shell::Bash, "ezh.bash"),
+        (clap_complete::Shell::Zsh, "_ezh"),
+        (clap_complete::Shell::Fish, "ezh.fish"),
+    ] {
+        let mut fresh = Vec::new();
+        ezh::cli::print_completions(shell, &mut fresh);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("completions")
+            .join(file);
+        let stored = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            stored == fresh,
+            "completions/{file} is stale: run `cargo run -- completions {shell} > completions/{file}`"
+        );
+    }
+}
+
+#[test]
+fn init_reads_the_password_from_stdin_and_refuses_a_weak_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("j.db");
+    ezh()
+        .args([
+            "--db",
+            db.to_str().unwrap_or_default(),
+            "init",
+            "--password-stdin",
+        ])
+        .write_stdin("qwerty123456\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("распространён"));
+    ezh()
+        .args([
+            "--db",
+            db.to_str().unwrap_or_default(),
+            "init",
+            "--password-stdin",
+            "--college",
+            "ГБПОУ «СЭМТ»",
+        ])
+        .write_stdin("сосна-берёза-2026\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Администратор: admin"));
+    let raw = std::fs::read(&db).expect("db file");
+    let needle = "сосна-берёза-2026".as_bytes();
+    assert!(
+        !raw.windows(needle.len()).any(|w| w == needle),
+        "the password is not stored in clear"
+    );
+    ezh()
+        .args([
+            "--db",
+            db.to_str().unwrap_or_default(),
+            "init",
+            "--password-stdin",
+        ])
+        .write_stdin("сосна-берёза-2026\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("уже есть журнал"));
+}
+
+#[test]
+fn a_missing_database_is_named_in_russian() {
+    ezh()
+        .args(["--db", "/nonexistent/dir/ezh.db", "db", "status"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "база данных не найдена: /nonexistent/dir/ezh.db",
+        ));
+    ezh()
+        .args(["--db", "mysql://x/y", "db", "status"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("не понят"));
+}
+
+#[test]
+fn demo_prints_logins_and_backup_works() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.db");
+    let dbs = db.to_str().unwrap_or_default();
+    let out = ezh()
+        .args(["--db", dbs, "demo", "--today", "27.11.2026"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    for role in [
+        "администратор",
+        "заместитель по УР",
+        "преподаватель",
+        "куратор группы",
+        "студент",
+        "родитель",
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{role}\t")))
+            .unwrap_or_default();
+        assert_eq!(
+            line.split('\t').count(),
+            3,
+            "role, login, password for {role}: {text}"
+        );
+    }
+    let copy = dir.path().join("copy.db");
+    ezh()
+        .args([
+            "--db",
+            dbs,
+            "db",
+            "backup",
+            copy.to_str().unwrap_or_default(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("проверена"));
+    ezh()
+        .args(["--db", dbs])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("групп: 4"));
+    ezh()
+        .args([
+            "--db",
+            dbs,
+            "db",
+            "restore",
+            copy.to_str().unwrap_or_default(),
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--yes"));
+}
