@@ -12,7 +12,7 @@ use ezh::store::{migrate, Db, DbTarget, OpenMode};
 
 /// Table → column names, read from a migration's text.
 fn tables_of_sql(sql: &str) -> BTreeMap<String, Vec<String>> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in sql.lines() {
         let t = line.trim();
@@ -36,8 +36,9 @@ fn tables_of_sql(sql: &str) -> BTreeMap<String, Vec<String>> {
             ]
             .contains(&first);
             if !keyword {
-                out.get_mut(table)
-                    .map(|cols: &mut Vec<String>| cols.push(first.to_string()));
+                if let Some(cols) = out.get_mut(table) {
+                    cols.push(first.to_string());
+                }
             }
         }
     }
@@ -46,7 +47,7 @@ fn tables_of_sql(sql: &str) -> BTreeMap<String, Vec<String>> {
 
 /// Table → column names, read from the diesel schema's text.
 fn tables_of_schema(rs: &str) -> BTreeMap<String, Vec<String>> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in rs.lines() {
         let t = line.trim();
@@ -57,8 +58,9 @@ fn tables_of_schema(rs: &str) -> BTreeMap<String, Vec<String>> {
         } else if t == "}" {
             current = None;
         } else if let (Some(table), Some((col, _))) = (&current, t.split_once(" -> ")) {
-            out.get_mut(table)
-                .map(|cols: &mut Vec<String>| cols.push(col.to_string()));
+            if let Some(cols) = out.get_mut(table) {
+                cols.push(col.to_string());
+            }
         }
     }
     out
@@ -85,8 +87,14 @@ struct Pragma {
 }
 
 fn pragma(db: &mut Db, name: &str) -> String {
+    // The busy_timeout pragma names its column "timeout"; the others name it after themselves.
+    let column = if name == "busy_timeout" {
+        "timeout"
+    } else {
+        name
+    };
     let rows: Vec<Pragma> = ezh::with_conn!(&mut db.conn(), c =>
-        diesel::sql_query(format!("SELECT CAST({name} AS TEXT) AS value FROM pragma_{name}")).load(c))
+        diesel::sql_query(format!("SELECT CAST({column} AS TEXT) AS value FROM pragma_{name}")).load(c))
     .expect("pragma");
     rows.into_iter().next().map(|p| p.value).unwrap_or_default()
 }

@@ -236,7 +236,9 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
 
     // Every change above is in the audit log, and the chain is whole.
     match audit::verify(&mut db.conn()).expect("verify") {
-        audit::Verdict::Intact { rows } => assert!(rows >= 8, "{backend}: {rows} audit rows"),
+        audit::Verdict::Intact { rows } => {
+            assert_eq!(rows, 7, "{backend}: one audit row per change")
+        }
         other => panic!("{backend}: chain broken: {other:?}"),
     }
 

@@ -103,6 +103,6 @@ mod tests {
         let mut l = Logins::default();
         assert_eq!(l.make("Иванова", "Анна", "Петровна"), "ivanova.ap");
         assert_eq!(l.make("Иванова", "Алла", "Павловна"), "ivanova.ap2");
-        assert_eq!(l.make("Ли", "Ян", ""), "li.ia");
+        assert_eq!(l.make("Ли", "Ян", ""), "li.i");
     }
 }

@@ -237,13 +237,16 @@ impl Gen {
 
 /// Pairs a week needed for `hours` over `weeks` weeks.
 fn weekly_pairs(hours: u32, weeks: u32) -> u32 {
-    (hours + 2 * weeks - 1) / (2 * weeks)
+    hours.div_ceil(2 * weeks)
 }
+
+/// An assignment of a slot: (assignment id, teacher id, subgroup id and half).
+type SlotAssignment = (i64, i64, Option<(i64, usize)>);
 
 /// The least loaded day's first free pair where every teacher of the slot is free.
 fn free_slot(
     used: &[(u32, i32)],
-    assignments: &[(i64, i64, Option<(i64, usize)>)],
+    assignments: &[SlotAssignment],
     ti: usize,
     busy: &HashSet<(i64, usize, u32, i32)>,
 ) -> Option<(u32, i32)> {
