@@ -163,7 +163,7 @@ impl Gen {
             "test" => (0.95, WorkKind::Test),
             "laboratory" => (0.6, WorkKind::Laboratory),
             "practical" => (0.55, WorkKind::Practical),
-            _ => (0.2, WorkKind::Answer),
+            _ => (0.28, WorkKind::Answer),
         };
         let late_entry = self.rng.gen_bool(0.06);
         let entered = held
@@ -226,7 +226,7 @@ impl Gen {
             if self.rng.gen_bool(p_grade) {
                 marks.push(work);
             }
-            if self.rng.gen_bool(0.12) {
+            if self.rng.gen_bool(0.15) {
                 marks.push(WorkKind::Homework);
             }
             for w in marks {
@@ -290,6 +290,16 @@ impl Gen {
                 continue;
             };
             let (student, group, subject, term) = key;
+            // Only those in the group at the end of the term get its finals (formulas.md: N).
+            let term_end = self.terms.iter().find(|x| x.id == term).map(|x| x.ends_on);
+            let in_group_at_end = self.groups.iter().filter(|g| g.id == group).any(|g| {
+                g.students
+                    .iter()
+                    .any(|s| s.id == student && term_end.is_some_and(|e| s.member_on(e)))
+            });
+            if !in_group_at_end {
+                continue;
+            }
             let value = if t.hours > 0 && t.unexcused_hours * 100 > t.hours * 30 {
                 102
             } else if t.weights == 0 {

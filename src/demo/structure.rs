@@ -11,7 +11,7 @@ use super::{catalog, Gen, SlotPlan};
 use crate::store::rows::*;
 
 /// A teacher takes at most this many pairs a week, so that the large college needs about 300.
-const TEACHER_PAIRS_PER_WEEK: u32 = 9;
+const TEACHER_PAIRS_PER_WEEK: u32 = 13;
 /// Working days (Monday–Saturday) and pairs a day.
 const DAYS: u32 = 6;
 const PAIRS: i32 = 4;

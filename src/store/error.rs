@@ -66,12 +66,14 @@ impl From<DieselError> for StoreError {
                 match key.as_deref().and_then(russian_message) {
                     Some(text) => StoreError::Constraint(text.to_string()),
                     None => match kind {
-                        DatabaseErrorKind::UniqueViolation => {
-                            StoreError::Constraint("такая запись уже есть".into())
-                        }
-                        DatabaseErrorKind::ForeignKeyViolation => StoreError::Constraint(
-                            "ссылка на несуществующую или используемую запись".into(),
-                        ),
+                        DatabaseErrorKind::UniqueViolation => StoreError::Constraint(format!(
+                            "такая запись уже есть ({})",
+                            technical_name(info.message(), info.constraint_name())
+                        )),
+                        DatabaseErrorKind::ForeignKeyViolation => StoreError::Constraint(format!(
+                            "ссылка на несуществующую или используемую запись ({})",
+                            technical_name(info.message(), info.constraint_name())
+                        )),
                         _ => StoreError::Db(e),
                     },
                 }
@@ -79,6 +81,18 @@ impl From<DieselError> for StoreError {
             _ => StoreError::Db(e),
         }
     }
+}
+
+/// The constraint or columns a database names in a message, for an administrator to look up.
+fn technical_name(message: &str, constraint: Option<&str>) -> String {
+    constraint
+        .map(str::to_string)
+        .or_else(|| {
+            message
+                .split_once("failed: ")
+                .map(|(_, cols)| cols.to_string())
+        })
+        .unwrap_or_else(|| message.to_string())
 }
 
 /// The name by which a failed constraint is known on both backends.
