@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use ezh::app::{grid, marks, Actor};
+use ezh::app::{grid, marks};
 use ezh::demo::{self, DemoOptions, Size};
 use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::schema::{assignments, lessons};
@@ -93,13 +93,13 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         .filter(|s| s.member_on(date))
         .map(|s| s.student.id)
         .collect();
-    let actor = Actor { user_id: teacher };
+    let actor = ezh::app::actor::load(&mut db, teacher)?;
     let five = GradeValue::parse("5")?;
     let mut writes = Vec::new();
     for k in 0..200 {
         let student = students[k % students.len().max(1)];
         let started = Instant::now();
-        marks::add_grade(&mut db, actor, lesson, student, five, WorkKind::Answer)?;
+        marks::add_grade(&mut db, &actor, lesson, student, five, WorkKind::Answer)?;
         writes.push(started.elapsed());
     }
     println!(

@@ -5,6 +5,7 @@
 //! [`demo`] (a realistic demo college), [`cli`] (clap commands). The binary in `main.rs` only
 //! calls [`cli::main`].
 
+pub mod access;
 pub mod app;
 pub mod cli;
 pub mod demo;

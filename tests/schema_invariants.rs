@@ -133,17 +133,32 @@ fn audit_log_is_append_only_on_every_backend() {
     let dir = tempfile::tempdir().expect("tempdir");
     for (backend, url) in support::backends("audit_append_only", dir.path()) {
         let target = DbTarget::parse(&url).expect("url");
-        let mut db = Db::open(&target, OpenMode::Create).expect("open");
-        migrate::run_pending(&mut db).expect("migrate");
+        let college = ezh::app::setup::NewCollege {
+            name: "Техникум".into(),
+            short_name: "Т".into(),
+            city: String::new(),
+        };
+        let admin = ezh::app::setup::NewUser {
+            login: "admin".into(),
+            last_name: "Админ".into(),
+            first_name: "А".into(),
+            patronymic: String::new(),
+            position: String::new(),
+        };
+        let mut db =
+            ezh::app::setup::init(&target, &college, &admin, "длинный-пароль-2026").expect("init");
+        let actor = ezh::app::actor::load(&mut db, 1).expect("admin");
+        let permit =
+            ezh::access::check(&actor, &ezh::access::Action::ManageUsers).expect("admin may");
         let entry = ezh::store::audit::AuditEntry {
-            actor_id: None,
             action: "insert",
             entity: "settings",
             entity_id: 1,
             new_value: Some("x".into()),
             ..Default::default()
         };
-        ezh::store::audit::append(&mut db.conn(), &entry, ezh::store::now()).expect("append");
+        ezh::store::audit::append(&mut db.conn(), &permit, &entry, ezh::store::now())
+            .expect("append");
         for sql in [
             "UPDATE audit_log SET new_value = 'y'",
             "DELETE FROM audit_log",

@@ -7,7 +7,7 @@ mod support;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use ezh::app::{grid, marks, Actor, AppError};
+use ezh::app::{grid, marks, AppError};
 use ezh::demo::{self, DemoOptions, Size};
 use ezh::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
 use ezh::store::schema::{absences, assignments, curriculum, grades, lessons, subjects};
@@ -43,7 +43,8 @@ fn some_assignment(db: &mut Db) -> (i64, i64) {
 fn story(url: &str, dir: &std::path::Path, backend: &str) {
     let (target, mut db) = build(url);
     let (assignment, teacher) = some_assignment(&mut db);
-    let actor = Actor { user_id: teacher };
+    let actor = ezh::app::actor::load(&mut db, teacher).expect("actor");
+    let actor = &actor;
 
     // The grid shows 25 students (or the group as it was during the term) and the lessons.
     let g = grid::load(&mut db, assignment).expect("grid");
@@ -189,6 +190,23 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
         None,
     )
     .expect_err("refused");
+    assert!(
+        err.to_string().contains("нет в учебном плане"),
+        "{backend}: {err}"
+    );
+
+    // The schema refuses it too, whoever writes.
+    let raw = ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(ezh::store::schema::final_grades::table)
+        .values((ezh::store::schema::final_grades::student_id.eq(student),
+                 ezh::store::schema::final_grades::group_id.eq(g.assignment.group_id),
+                 ezh::store::schema::final_grades::subject_id.eq(not_studied),
+                 ezh::store::schema::final_grades::term_id.eq(g.assignment.term_id),
+                 ezh::store::schema::final_grades::kind.eq("term"),
+                 ezh::store::schema::final_grades::value.eq(5),
+                 ezh::store::schema::final_grades::entered_by.eq(teacher),
+                 ezh::store::schema::final_grades::entered_at.eq(ezh::store::now())))
+        .execute(c));
+    let err = StoreError::from(raw.expect_err("not studied refused"));
     assert!(
         err.to_string().contains("нет в учебном плане"),
         "{backend}: {err}"

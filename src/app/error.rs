@@ -8,6 +8,9 @@ use crate::store::StoreError;
 pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The access policy refused; nothing was changed.
+    #[error(transparent)]
+    Denied(#[from] crate::access::Denied),
     /// Input that breaks a rule of the journal; the text names the field and the value.
     #[error("{0}")]
     Invalid(String),

@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::{Actor, AppError};
+use crate::access::{self, Action, Permit};
 use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::rows::{AbsenceRow, FinalGradeRow, GradeRow, LessonRow};
 use crate::store::schema::{
-    absences, assignments, final_grades, grades, group_memberships, lessons,
+    absences, assignments, curriculum, final_grades, grades, group_memberships, lessons,
 };
 use crate::store::{Conn, Db};
 
@@ -28,8 +29,21 @@ pub struct NewLesson {
 }
 
 /// Adds a lesson; a date outside the assignment's term is refused by the database.
-pub fn add_lesson(db: &mut Db, actor: Actor, l: &NewLesson) -> Result<LessonRow, AppError> {
+pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<LessonRow, AppError> {
     db.write(|c| {
+        let teacher: i64 = crate::with_conn!(c, x => assignments::table
+            .find(l.assignment_id)
+            .select(assignments::teacher_id)
+            .first(x)
+            .optional())?
+        .ok_or_else(|| AppError::NotFound(format!("нагрузка № {}", l.assignment_id)))?;
+        let permit = access::check(
+            actor,
+            &Action::EnterMarks {
+                teacher_id: teacher,
+                held_by: teacher,
+            },
+        )?;
         let now = crate::store::now();
         let row: LessonRow = crate::with_conn!(c, x => diesel::insert_into(lessons::table)
             .values((
@@ -40,7 +54,7 @@ pub fn add_lesson(db: &mut Db, actor: Actor, l: &NewLesson) -> Result<LessonRow,
                 lessons::kind.eq(l.kind.as_code()),
                 lessons::topic.eq(l.topic.trim()),
                 lessons::homework.eq(l.homework.trim()),
-                lessons::held_by.eq(actor.user_id),
+                lessons::held_by.eq(permit.user_id),
                 lessons::created_at.eq(now),
                 lessons::updated_at.eq(now),
             ))
@@ -48,8 +62,8 @@ pub fn add_lesson(db: &mut Db, actor: Actor, l: &NewLesson) -> Result<LessonRow,
             .get_result(x))?;
         audit::append(
             c,
+            &permit,
             &AuditEntry {
-                actor_id: Some(actor.user_id),
                 action: "insert",
                 entity: "lesson",
                 entity_id: row.id,
@@ -62,15 +76,26 @@ pub fn add_lesson(db: &mut Db, actor: Actor, l: &NewLesson) -> Result<LessonRow,
     })
 }
 
-/// The lesson and the group it belongs to, or a not-found error.
-fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<(LessonRow, i64), AppError> {
-    let found: Option<(LessonRow, i64)> = crate::with_conn!(c, x => lessons::table
+/// The lesson, its group and its assignment's teacher, or a not-found error.
+fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<(LessonRow, i64, i64), AppError> {
+    let found: Option<(LessonRow, i64, i64)> = crate::with_conn!(c, x => lessons::table
         .inner_join(assignments::table)
         .filter(lessons::id.eq(lesson_id))
-        .select((LessonRow::as_select(), assignments::group_id))
+        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id))
         .first(x)
         .optional())?;
     found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))
+}
+
+/// The permit to write marks of a lesson: its teacher or the one who held it.
+fn marks_permit(actor: &Actor, lesson: &LessonRow, teacher: i64) -> Result<Permit, AppError> {
+    Ok(access::check(
+        actor,
+        &Action::EnterMarks {
+            teacher_id: teacher,
+            held_by: lesson.held_by,
+        },
+    )?)
 }
 
 /// Refuses a mark for a student who did not belong to the group on the lesson's date.
@@ -105,14 +130,15 @@ fn grade_text(value: i32, kind: &str) -> String {
 /// Puts a new grade into a cell (a cell may hold several grades of different kinds of work).
 pub fn add_grade(
     db: &mut Db,
-    actor: Actor,
+    actor: &Actor,
     lesson_id: i64,
     student_id: i64,
     value: GradeValue,
     kind: WorkKind,
 ) -> Result<GradeRow, AppError> {
     db.write(|c| {
-        let (lesson, group_id) = lesson_and_group(c, lesson_id)?;
+        let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
+        let permit = marks_permit(actor, &lesson, teacher)?;
         require_member(c, student_id, group_id, lesson.date)?;
         let now = crate::store::now();
         let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
@@ -121,15 +147,15 @@ pub fn add_grade(
                 grades::student_id.eq(student_id),
                 grades::value.eq(value.to_code()),
                 grades::work_kind.eq(kind.as_code()),
-                grades::entered_by.eq(actor.user_id),
+                grades::entered_by.eq(permit.user_id),
                 grades::entered_at.eq(now),
             ))
             .returning(GradeRow::as_returning())
             .get_result(x))?;
         audit::append(
             c,
+            &permit,
             &AuditEntry {
-                actor_id: Some(actor.user_id),
                 action: "insert",
                 entity: "grade",
                 entity_id: row.id,
@@ -146,7 +172,7 @@ pub fn add_grade(
 /// Changes a grade read at `version`; `None` as the new value deletes it.
 pub fn change_grade(
     db: &mut Db,
-    actor: Actor,
+    actor: &Actor,
     grade_id: i64,
     version: i32,
     new: Option<(GradeValue, WorkKind)>,
@@ -159,6 +185,8 @@ pub fn change_grade(
             .first(x)
             .optional())?
         .ok_or_else(|| AppError::NotFound(format!("отметка № {grade_id}")))?;
+        let (lesson, _, teacher) = lesson_and_group(c, old.lesson_id)?;
+        let permit = marks_permit(actor, &lesson, teacher)?;
         if old.version != version {
             return Err(AppError::Conflict(format!("отметка № {grade_id}")));
         }
@@ -171,7 +199,7 @@ pub fn change_grade(
                     .set((
                         grades::value.eq(value.to_code()),
                         grades::work_kind.eq(kind.as_code()),
-                        grades::entered_by.eq(actor.user_id),
+                        grades::entered_by.eq(permit.user_id),
                         grades::entered_at.eq(now),
                         grades::version.eq(version + 1),
                     ))
@@ -189,8 +217,9 @@ pub fn change_grade(
         };
         audit::append(
             c,
+            &permit,
             &AuditEntry {
-                actor_id: Some(actor.user_id),
+                actor_id: None,
                 action,
                 entity: "grade",
                 entity_id: grade_id,
@@ -209,14 +238,15 @@ pub fn change_grade(
 /// of the mark as read (`None` when the cell had none); a different state is a conflict.
 pub fn set_absence(
     db: &mut Db,
-    actor: Actor,
+    actor: &Actor,
     lesson_id: i64,
     student_id: i64,
     reason: Option<AbsenceReason>,
     version: Option<i32>,
 ) -> Result<Option<AbsenceRow>, AppError> {
     db.write(|c| {
-        let (lesson, group_id) = lesson_and_group(c, lesson_id)?;
+        let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
+        let by_teacher = marks_permit(actor, &lesson, teacher);
         require_member(c, student_id, group_id, lesson.date)?;
         let old: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
             .filter(absences::lesson_id.eq(lesson_id))
@@ -224,6 +254,16 @@ pub fn set_absence(
             .select(AbsenceRow::as_select())
             .first(x)
             .optional())?;
+        // The tutor may change the reason letter of an existing absence (5.6), not add or
+        // remove one; that is the teacher's.
+        let permit = match by_teacher {
+            Ok(p) => p,
+            Err(denied) if old.is_some() && reason.is_some() => {
+                access::check(actor, &Action::CorrectAbsenceReason { group_id })
+                    .map_err(|_| denied)?
+            }
+            Err(denied) => return Err(denied),
+        };
         if old.as_ref().map(|o| o.version) != version {
             return Err(AppError::Conflict(format!(
                 "пропуск обучающегося № {student_id}"
@@ -244,7 +284,7 @@ pub fn set_absence(
                     absences::lesson_id.eq(lesson_id),
                     absences::student_id.eq(student_id),
                     absences::reason.eq(r.as_code()),
-                    absences::entered_by.eq(actor.user_id),
+                    absences::entered_by.eq(permit.user_id),
                     absences::entered_at.eq(now),
                 ))
                 .returning(AbsenceRow::as_returning())
@@ -254,7 +294,7 @@ pub fn set_absence(
                 crate::with_conn!(c, x => diesel::update(absences::table.find(o.id))
                 .set((
                     absences::reason.eq(r.as_code()),
-                    absences::entered_by.eq(actor.user_id),
+                    absences::entered_by.eq(permit.user_id),
                     absences::entered_at.eq(now),
                     absences::version.eq(o.version + 1),
                 ))
@@ -269,8 +309,9 @@ pub fn set_absence(
             |code: &str| AbsenceReason::from_code(code).map_or(code.to_string(), |r| r.to_string());
         audit::append(
             c,
+            &permit,
             &AuditEntry {
-                actor_id: Some(actor.user_id),
+                actor_id: None,
                 action: match (&old, &new_row) {
                     (None, _) => "insert",
                     (_, None) => "delete",
@@ -304,13 +345,34 @@ pub struct FinalKey {
 /// subject the group does not study in that term is refused by the database.
 pub fn set_final(
     db: &mut Db,
-    actor: Actor,
+    actor: &Actor,
     key: FinalKey,
     value: FinalGradeValue,
     version: Option<i32>,
     reason: Option<&str>,
 ) -> Result<FinalGradeRow, AppError> {
     db.write(|c| {
+        let studied: i64 = crate::with_conn!(c, x => curriculum::table
+            .filter(curriculum::group_id.eq(key.group_id))
+            .filter(curriculum::subject_id.eq(key.subject_id))
+            .filter(curriculum::term_id.eq(key.term_id))
+            .count()
+            .get_result(x))?;
+        if studied == 0 {
+            return Err(AppError::Invalid(
+                "итоговая оценка по дисциплине, которой нет в учебном плане группы на этот период"
+                    .into(),
+            ));
+        }
+        let own: i64 = crate::with_conn!(c, x => assignments::table
+            .filter(assignments::group_id.eq(key.group_id))
+            .filter(assignments::subject_id.eq(key.subject_id))
+            .filter(assignments::term_id.eq(key.term_id))
+            .filter(assignments::teacher_id.eq(actor.user_id))
+            .count()
+            .get_result(x))?;
+        let teacher_id = if own > 0 { actor.user_id } else { 0 };
+        let permit = access::check(actor, &Action::SetFinal { teacher_id })?;
         let old: Option<FinalGradeRow> = crate::with_conn!(c, x => final_grades::table
             .filter(final_grades::student_id.eq(key.student_id))
             .filter(final_grades::subject_id.eq(key.subject_id))
@@ -335,7 +397,7 @@ pub fn set_final(
                     final_grades::term_id.eq(key.term_id),
                     final_grades::kind.eq(key.kind),
                     final_grades::value.eq(value.to_code()),
-                    final_grades::entered_by.eq(actor.user_id),
+                    final_grades::entered_by.eq(permit.user_id),
                     final_grades::entered_at.eq(now),
                 ))
                 .returning(FinalGradeRow::as_returning())
@@ -343,7 +405,7 @@ pub fn set_final(
             Some(o) => crate::with_conn!(c, x => diesel::update(final_grades::table.find(o.id))
                 .set((
                     final_grades::value.eq(value.to_code()),
-                    final_grades::entered_by.eq(actor.user_id),
+                    final_grades::entered_by.eq(permit.user_id),
                     final_grades::entered_at.eq(now),
                     final_grades::version.eq(o.version + 1),
                 ))
@@ -355,8 +417,9 @@ pub fn set_final(
         };
         audit::append(
             c,
+            &permit,
             &AuditEntry {
-                actor_id: Some(actor.user_id),
+                actor_id: None,
                 action: if old.is_some() { "update" } else { "insert" },
                 entity: "final_grade",
                 entity_id: row.id,

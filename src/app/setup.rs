@@ -101,7 +101,16 @@ pub fn init(
     let mut db = create_database(target, false)?;
     db.write(|c| {
         insert_college(c, new_college)?;
-        create_user(c, admin, &["admin"], Some(phc.clone()), None)?;
+        let users_exist = crate::with_conn!(c, x => users::table.count().get_result::<i64>(x))? > 0;
+        let id = insert_user(c, admin, &["admin"], Some(phc.clone()))?;
+        let permit = crate::access::check(
+            &crate::access::Actor {
+                user_id: id,
+                ..Default::default()
+            },
+            &crate::access::Action::Bootstrap { users_exist },
+        )?;
+        audit_user_created(c, &permit, id, admin, &["admin"])?;
         Ok::<_, AppError>(())
     })?;
     Ok(db)
@@ -151,14 +160,53 @@ pub fn insert_college(c: &mut Conn<'_>, new_college: &NewCollege) -> Result<(), 
     Ok(())
 }
 
-/// Creates a user with the given roles; `password_hash` is `None` for a person who will set a
-/// password with an access code. The creation is audited.
+/// Creates a user with the given roles, as the holder of `permit` (which must be for
+/// [`Action::ManageUsers`](crate::access::Action::ManageUsers)); `password_hash` is `None` for a
+/// person who will set a password with an access code. The creation is audited.
 pub fn create_user(
+    c: &mut Conn<'_>,
+    permit: &crate::access::Permit,
+    user: &NewUser,
+    roles: &[&str],
+    password_hash: Option<String>,
+) -> Result<i64, AppError> {
+    let id = insert_user(c, user, roles, password_hash)?;
+    audit_user_created(c, permit, id, user, roles)?;
+    Ok(id)
+}
+
+fn audit_user_created(
+    c: &mut Conn<'_>,
+    permit: &crate::access::Permit,
+    id: i64,
+    user: &NewUser,
+    roles: &[&str],
+) -> Result<(), AppError> {
+    audit::append(
+        c,
+        permit,
+        &AuditEntry {
+            action: "insert",
+            entity: "user",
+            entity_id: id,
+            new_value: Some(format!(
+                "{}: {}",
+                user.login.trim().to_lowercase(),
+                roles.join(", ")
+            )),
+            ..Default::default()
+        },
+        crate::store::now(),
+    )?;
+    Ok(())
+}
+
+/// Inserts the user and role rows.
+fn insert_user(
     c: &mut Conn<'_>,
     user: &NewUser,
     roles: &[&str],
     password_hash: Option<String>,
-    actor: Option<i64>,
 ) -> Result<i64, AppError> {
     let login = user.login.trim().to_lowercase();
     let now = crate::store::now();
@@ -180,17 +228,5 @@ pub fn create_user(
         .map(|r| (user_roles::user_id.eq(id), user_roles::role.eq(*r)))
         .collect();
     crate::with_conn!(c, x => diesel::insert_into(user_roles::table).values(&role_rows).execute(x))?;
-    audit::append(
-        c,
-        &AuditEntry {
-            actor_id: actor.or(Some(id)),
-            action: "insert",
-            entity: "user",
-            entity_id: id,
-            new_value: Some(format!("{login}: {}", roles.join(", "))),
-            ..Default::default()
-        },
-        now,
-    )?;
     Ok(id)
 }

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::rows::AuditRow;
 use super::schema::audit_log;
 use super::{Conn, StoreError};
+use crate::access::Permit;
 
 /// The `prev_hash` of the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -18,6 +19,7 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// One change to record.
 #[derive(Debug, Clone, Default)]
 pub struct AuditEntry {
+    /// Set from the permit when appended; read back by [`verify`].
     pub actor_id: Option<i64>,
     /// `insert`, `update` or `delete`.
     pub action: &'static str,
@@ -52,15 +54,23 @@ pub fn chain_hash(prev: &str, at: NaiveDateTime, e: &AuditEntry) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Appends one entry at `at` (truncated to microseconds, the precision both backends keep).
-/// Call inside the write transaction of the change it records.
-pub fn append(c: &mut Conn<'_>, e: &AuditEntry, at: NaiveDateTime) -> Result<(), StoreError> {
-    append_many(c, std::slice::from_ref(e), at)
+/// Appends one entry at `at` (truncated to microseconds, the precision both backends keep),
+/// made by the holder of `permit`. Call inside the write transaction of the change it records:
+/// an audited change cannot be written without a permission decision.
+pub fn append(
+    c: &mut Conn<'_>,
+    permit: &Permit,
+    e: &AuditEntry,
+    at: NaiveDateTime,
+) -> Result<(), StoreError> {
+    append_many(c, permit, std::slice::from_ref(e), at)
 }
 
-/// Appends several entries in order, chaining each to the one before.
+/// Appends several entries in order, chaining each to the one before; the actor of every entry
+/// is the permit's holder.
 pub fn append_many(
     c: &mut Conn<'_>,
+    permit: &Permit,
     entries: &[AuditEntry],
     at: NaiveDateTime,
 ) -> Result<(), StoreError> {
@@ -76,6 +86,10 @@ pub fn append_many(
     let mut prev = last.unwrap_or_else(|| GENESIS.to_string());
     let mut rows = Vec::with_capacity(entries.len());
     for e in entries {
+        let e = &AuditEntry {
+            actor_id: Some(permit.user_id),
+            ..e.clone()
+        };
         let hash = chain_hash(&prev, at, e);
         rows.push((
             audit_log::at.eq(at),
