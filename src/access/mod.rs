@@ -164,9 +164,14 @@ pub enum Action {
 /// Proof that the policy allowed an action; only [`check`] makes one.
 #[derive(Debug)]
 pub struct Permit {
-    _private: (),
+    user_id: i64,
+}
+
+impl Permit {
     /// The actor the permit was given to (recorded in audit rows).
-    pub user_id: i64,
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
 }
 
 /// A refusal that names what was refused; nothing was changed.

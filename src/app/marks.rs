@@ -54,7 +54,7 @@ pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<LessonRow
                 lessons::kind.eq(l.kind.as_code()),
                 lessons::topic.eq(l.topic.trim()),
                 lessons::homework.eq(l.homework.trim()),
-                lessons::held_by.eq(permit.user_id),
+                lessons::held_by.eq(permit.user_id()),
                 lessons::created_at.eq(now),
                 lessons::updated_at.eq(now),
             ))
@@ -147,7 +147,7 @@ pub fn add_grade(
                 grades::student_id.eq(student_id),
                 grades::value.eq(value.to_code()),
                 grades::work_kind.eq(kind.as_code()),
-                grades::entered_by.eq(permit.user_id),
+                grades::entered_by.eq(permit.user_id()),
                 grades::entered_at.eq(now),
             ))
             .returning(GradeRow::as_returning())
@@ -199,7 +199,7 @@ pub fn change_grade(
                     .set((
                         grades::value.eq(value.to_code()),
                         grades::work_kind.eq(kind.as_code()),
-                        grades::entered_by.eq(permit.user_id),
+                        grades::entered_by.eq(permit.user_id()),
                         grades::entered_at.eq(now),
                         grades::version.eq(version + 1),
                     ))
@@ -284,7 +284,7 @@ pub fn set_absence(
                     absences::lesson_id.eq(lesson_id),
                     absences::student_id.eq(student_id),
                     absences::reason.eq(r.as_code()),
-                    absences::entered_by.eq(permit.user_id),
+                    absences::entered_by.eq(permit.user_id()),
                     absences::entered_at.eq(now),
                 ))
                 .returning(AbsenceRow::as_returning())
@@ -294,7 +294,7 @@ pub fn set_absence(
                 crate::with_conn!(c, x => diesel::update(absences::table.find(o.id))
                 .set((
                     absences::reason.eq(r.as_code()),
-                    absences::entered_by.eq(permit.user_id),
+                    absences::entered_by.eq(permit.user_id()),
                     absences::entered_at.eq(now),
                     absences::version.eq(o.version + 1),
                 ))
@@ -397,7 +397,7 @@ pub fn set_final(
                     final_grades::term_id.eq(key.term_id),
                     final_grades::kind.eq(key.kind),
                     final_grades::value.eq(value.to_code()),
-                    final_grades::entered_by.eq(permit.user_id),
+                    final_grades::entered_by.eq(permit.user_id()),
                     final_grades::entered_at.eq(now),
                 ))
                 .returning(FinalGradeRow::as_returning())
@@ -405,7 +405,7 @@ pub fn set_final(
             Some(o) => crate::with_conn!(c, x => diesel::update(final_grades::table.find(o.id))
                 .set((
                     final_grades::value.eq(value.to_code()),
-                    final_grades::entered_by.eq(permit.user_id),
+                    final_grades::entered_by.eq(permit.user_id()),
                     final_grades::entered_at.eq(now),
                     final_grades::version.eq(o.version + 1),
                 ))

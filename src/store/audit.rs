@@ -87,7 +87,7 @@ pub fn append_many(
     let mut rows = Vec::with_capacity(entries.len());
     for e in entries {
         let e = &AuditEntry {
-            actor_id: Some(permit.user_id),
+            actor_id: Some(permit.user_id()),
             ..e.clone()
         };
         let hash = chain_hash(&prev, at, e);
