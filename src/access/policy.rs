@@ -73,7 +73,6 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
     };
     if allowed {
         Ok(Permit {
-            _private: (),
             user_id: actor.user_id,
         })
     } else {
