@@ -3,12 +3,15 @@
 //! the same transaction.
 
 pub mod actor;
+pub mod auth;
+pub mod codes;
 pub mod error;
 pub mod grid;
 pub mod marks;
 pub mod password;
 pub mod setup;
 pub mod summary;
+pub mod users;
 
 pub use crate::access::Actor;
 pub use error::AppError;

@@ -1,11 +1,14 @@
 //! The command line: clap definitions and the dispatch to one file per command group. Errors
 //! reach the user as one Russian sentence on stderr and a non-zero exit status.
 
+pub mod account;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod init;
 pub mod secret;
+pub mod session;
+pub mod user;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -42,6 +45,17 @@ pub enum Command {
     /// Обслуживание базы данных: миграции, резервные копии
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Войти в журнал (сеанс для следующих команд)
+    Login(account::LoginArgs),
+    /// Завершить сеанс
+    Logout,
+    /// Кто вошёл
+    Whoami,
+    /// Установить пароль по одноразовому коду доступа
+    Activate(account::ActivateArgs),
+    /// Пользователи и коды доступа
+    #[command(subcommand)]
+    User(user::UserCommand),
     /// Открыть журнал (экранный режим)
     Tui,
     /// Вывести сценарий автодополнения для оболочки
@@ -70,6 +84,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Init(args)) => init::run(&target()?, args),
         Some(Command::Demo(args)) => demo::run(&target()?, args),
         Some(Command::Db(cmd)) => db::run(&target()?, cmd),
+        Some(Command::Login(args)) => account::login(&target()?, args),
+        Some(Command::Logout) => account::logout(&target()?),
+        Some(Command::Whoami) => account::whoami(&target()?),
+        Some(Command::Activate(args)) => account::activate(&target()?, args),
+        Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::Completions { shell }) => {
             print_completions(shell, &mut std::io::stdout());
             Ok(())

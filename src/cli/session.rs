@@ -1,0 +1,72 @@
+//! The session token between commands: a 0600 file in the user's state folder
+//! (`~/.local/state/ezh/session`), or for cron the file named by `EZH_TOKEN_FILE`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::app::{actor, auth, Actor};
+use crate::store::{Db, DbTarget};
+
+fn session_file() -> anyhow::Result<PathBuf> {
+    if let Ok(p) = std::env::var("EZH_TOKEN_FILE") {
+        return Ok(PathBuf::from(p));
+    }
+    let dirs = directories::ProjectDirs::from("ru", "ezh", "ezh")
+        .context("не удалось определить папку состояния пользователя")?;
+    let dir = dirs.state_dir().unwrap_or(dirs.data_local_dir());
+    Ok(dir.join("session"))
+}
+
+/// Saves a token so that later commands act as this user.
+pub fn save(target: &DbTarget, token: &str) -> anyhow::Result<()> {
+    let path = session_file()?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(&path).with_context(|| path.display().to_string())?;
+    writeln!(f, "{}\n{token}", target.display())?;
+    Ok(())
+}
+
+/// The saved token, if it was made for this database.
+pub fn load(target: &DbTarget) -> anyhow::Result<Option<String>> {
+    let path = session_file()?;
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| path.display().to_string()),
+    };
+    let mut lines = text.lines();
+    let (first, second) = (lines.next().unwrap_or(""), lines.next());
+    Ok(match second {
+        Some(token) if first == target.display() => Some(token.trim().to_string()),
+        // A token file for cron holds just the token.
+        None if !first.trim().is_empty() => Some(first.trim().to_string()),
+        _ => None,
+    })
+}
+
+/// Forgets the saved token.
+pub fn forget() -> anyhow::Result<()> {
+    let path = session_file()?;
+    if path.exists() && std::env::var("EZH_TOKEN_FILE").is_err() {
+        std::fs::remove_file(&path).with_context(|| path.display().to_string())?;
+    }
+    Ok(())
+}
+
+/// The actor of the current session, or an error asking to log in.
+pub fn require(db: &mut Db, target: &DbTarget) -> anyhow::Result<Actor> {
+    let token = load(target)?.context("нужно войти: ezh login")?;
+    let session = auth::resume(db, &token)?;
+    Ok(actor::load(db, session.user_id)?)
+}
