@@ -21,12 +21,12 @@ fn build(url: &str) -> (DbTarget, Db, Vec<ezh::demo::DemoLogin>) {
 
 /// (grades, absences, audit rows): what a denied write must leave as it was.
 fn fingerprint(db: &mut Db) -> (i64, i64, i64) {
-    ezh::with_conn!(&mut db.conn(), c => {
+    ezh::with_conn!(&mut db.conn(), c => (|| {
         let g: i64 = grades::table.count().get_result(c)?;
         let a: i64 = absences::table.count().get_result(c)?;
         let au: i64 = audit_log::table.count().get_result(c)?;
         Ok::<_, diesel::result::Error>((g, a, au))
-    })
+    })())
     .expect("count")
 }
 
@@ -93,7 +93,8 @@ fn lockout_and_codes(url: &str, target: &DbTarget, backend: &str, file: Option<&
 
     // Codes: the tutor issues, the student activates once; reuse, revocation, expiry refused.
     let tutor = logins.iter().find(|l| l.role == "куратор группы").expect("tutor");
-    let tutor = actor::load(&mut db, user_id(&mut db, &tutor.login)).expect("tutor actor");
+    let tutor_id = user_id(&mut db, &tutor.login);
+    let tutor = actor::load(&mut db, tutor_id).expect("tutor actor");
     let group: String = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::study_groups::table
         .filter(ezh::store::schema::study_groups::tutor_id.eq(tutor.user_id))
         .select(ezh::store::schema::study_groups::name)
@@ -122,7 +123,8 @@ fn lockout_and_codes(url: &str, target: &DbTarget, backend: &str, file: Option<&
     assert!(codes::activate(&mut db, &third.login, &third.code, pw).is_err(), "{backend}: expired code refused");
     // A teacher of another group may not issue this group's codes; nothing changes.
     let teacher = logins.iter().find(|l| l.role == "преподаватель").expect("teacher");
-    let teacher = actor::load(&mut db, user_id(&mut db, &teacher.login)).expect("teacher actor");
+    let teacher_id = user_id(&mut db, &teacher.login);
+    let teacher = actor::load(&mut db, teacher_id).expect("teacher actor");
     if !teacher.tutor_of.iter().any(|g| tutor.tutor_of.contains(g)) {
         let n: i64 = ezh::with_conn!(&mut db.conn(), c => access_codes::table.count().get_result(c)).expect("n");
         assert!(matches!(codes::issue(&mut db, &teacher, &who), Err(AppError::Denied(_))));
