@@ -88,7 +88,15 @@ pub fn login(db: &mut Db, login: &str, pw: &str) -> Result<NewSession, AppError>
     };
     if let Some(until) = user.locked_until.filter(|u| *u > now) {
         let _ = password::verify(pw, &dummy_hash());
-        db.write(|c| log_activity(c, Some(user.id), &login, "login_failed", "вход заблокирован"))?;
+        db.write(|c| {
+            log_activity(
+                c,
+                Some(user.id),
+                &login,
+                "login_failed",
+                "вход заблокирован",
+            )
+        })?;
         return Err(AppError::Invalid(format!(
             "слишком много неудачных попыток входа; повторите после {} (UTC) или обратитесь к администратору",
             until.format("%H:%M")
@@ -105,7 +113,7 @@ pub fn login(db: &mut Db, login: &str, pw: &str) -> Result<NewSession, AppError>
         db.write(|c| record_failure(c, &user, now))?;
         return Err(AppError::Invalid(BAD_LOGIN.into()));
     }
-    let s = db.write(|c| settings(c))?;
+    let s = db.read(settings)?;
     let token = new_token();
     let expires_at = now + Duration::hours(i64::from(s.session_hours));
     db.write(|c| {
@@ -135,7 +143,11 @@ pub fn login(db: &mut Db, login: &str, pw: &str) -> Result<NewSession, AppError>
 }
 
 /// Counts a failure; the 5th in a row (a setting) starts a wait that doubles each time.
-pub(crate) fn record_failure(c: &mut Conn<'_>, user: &UserRow, now: NaiveDateTime) -> Result<(), AppError> {
+pub(crate) fn record_failure(
+    c: &mut Conn<'_>,
+    user: &UserRow,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
     let s = settings(c)?;
     let failures = user.failed_logins + 1;
     if failures >= s.login_lock_after {
@@ -145,13 +157,31 @@ pub(crate) fn record_failure(c: &mut Conn<'_>, user: &UserRow, now: NaiveDateTim
         crate::with_conn!(c, x => diesel::update(users::table.find(user.id))
             .set((users::failed_logins.eq(0), users::lock_level.eq(user.lock_level + 1), users::locked_until.eq(until)))
             .execute(x))?;
-        log_activity(c, Some(user.id), &user.login, "login_failed", "неверный пароль")?;
-        log_activity(c, Some(user.id), &user.login, "locked", &format!("на {minutes} мин"))
+        log_activity(
+            c,
+            Some(user.id),
+            &user.login,
+            "login_failed",
+            "неверный пароль",
+        )?;
+        log_activity(
+            c,
+            Some(user.id),
+            &user.login,
+            "locked",
+            &format!("на {minutes} мин"),
+        )
     } else {
         crate::with_conn!(c, x => diesel::update(users::table.find(user.id))
             .set(users::failed_logins.eq(failures))
             .execute(x))?;
-        log_activity(c, Some(user.id), &user.login, "login_failed", "неверный пароль")
+        log_activity(
+            c,
+            Some(user.id),
+            &user.login,
+            "login_failed",
+            "неверный пароль",
+        )
     }
 }
 
@@ -166,7 +196,8 @@ pub fn resume(db: &mut Db, token: &str) -> Result<SessionRow, AppError> {
         .select((SessionRow::as_select(), users::disabled))
         .first(c)
         .optional())?;
-    let expired = || AppError::Invalid("сеанс завершён или истёк: войдите снова (ezh login)".into());
+    let expired =
+        || AppError::Invalid("сеанс завершён или истёк: войдите снова (ezh login)".into());
     let Some((session, disabled)) = row else {
         return Err(expired());
     };
@@ -174,7 +205,7 @@ pub fn resume(db: &mut Db, token: &str) -> Result<SessionRow, AppError> {
         return Err(expired());
     }
     if session.kind == "login" {
-        let hours = db.write(|c| settings(c))?.session_hours;
+        let hours = db.read(settings)?.session_hours;
         let expires = now + Duration::hours(i64::from(hours));
         db.write(|c| {
             crate::with_conn!(c, x => diesel::update(sessions::table.find(session.id))

@@ -11,7 +11,9 @@ use super::auth::log_activity;
 use super::{auth, password, Actor, AppError};
 use crate::access::{self, Action};
 use crate::store::rows::{AccessCodeRow, UserRow};
-use crate::store::schema::{access_codes, guardians, student_guardians, students, study_groups, user_roles, users};
+use crate::store::schema::{
+    access_codes, guardians, student_guardians, students, study_groups, user_roles, users,
+};
 use crate::store::Db;
 
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -27,14 +29,21 @@ pub fn new_code() -> String {
 
 /// Upper-cases and drops spaces and dashes, so a code typed as read works.
 fn normalize(code: &str) -> String {
-    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// Whose codes to issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recipients {
     /// Students and/or guardians of a group, by the group's name.
-    Group { group: String, students: bool, guardians: bool },
+    Group {
+        group: String,
+        students: bool,
+        guardians: bool,
+    },
     /// Staff: one user by login, or every staff member who has not set a password.
     Staff { login: Option<String> },
 }
@@ -52,7 +61,11 @@ pub struct CodeLine {
 /// Issues codes and returns the sheet; the codes exist in clear only in the returned lines.
 pub fn issue(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Vec<CodeLine>, AppError> {
     let (targets, permit_action, group_name) = match who {
-        Recipients::Group { group, students: s, guardians: g } => {
+        Recipients::Group {
+            group,
+            students: s,
+            guardians: g,
+        } => {
             let gid: i64 = crate::with_conn!(&mut db.conn(), c => study_groups::table
                 .filter(study_groups::name.eq(group))
                 .select(study_groups::id)
@@ -84,7 +97,11 @@ pub fn issue(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Vec<CodeLin
             })?;
             ids.sort_unstable();
             ids.dedup();
-            (ids, Action::IssueFamilyCodes { group_id: gid }, group.clone())
+            (
+                ids,
+                Action::IssueFamilyCodes { group_id: gid },
+                group.clone(),
+            )
         }
         Recipients::Staff { login } => {
             let ids: Vec<i64> = crate::with_conn!(&mut db.conn(), c => {
@@ -108,7 +125,7 @@ pub fn issue(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Vec<CodeLin
         }
     };
     let permit = access::check(actor, &permit_action)?;
-    let s = db.write(|c| auth::settings(c))?;
+    let s = db.read(auth::settings)?;
     let valid = match who {
         Recipients::Group { .. } => Duration::days(i64::from(s.family_code_days)),
         Recipients::Staff { .. } => Duration::hours(i64::from(s.staff_code_hours)),
@@ -153,7 +170,9 @@ pub fn issue(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Vec<CodeLin
     Ok(prepared
         .into_iter()
         .map(|(u, _, code)| CodeLine {
-            name: format!("{} {} {}", u.last_name, u.first_name, u.patronymic).trim().to_string(),
+            name: format!("{} {} {}", u.last_name, u.first_name, u.patronymic)
+                .trim()
+                .to_string(),
             group: group_name.clone(),
             login: u.login.clone(),
             code,
@@ -172,12 +191,19 @@ pub fn activate(db: &mut Db, login: &str, code: &str, new_password: &str) -> Res
         .select(UserRow::as_select())
         .first(c)
         .optional())?;
-    let bad = || AppError::Invalid("неверный логин или код доступа (коды одноразовые и действуют ограниченное время)".into());
+    let bad = || {
+        AppError::Invalid(
+            "неверный логин или код доступа (коды одноразовые и действуют ограниченное время)"
+                .into(),
+        )
+    };
     let Some(user) = user else {
         return Err(bad());
     };
     if user.locked_until.is_some_and(|u| u > now) {
-        return Err(AppError::Invalid("слишком много неудачных попыток; повторите позже".into()));
+        return Err(AppError::Invalid(
+            "слишком много неудачных попыток; повторите позже".into(),
+        ));
     }
     let live: Vec<AccessCodeRow> = crate::with_conn!(&mut db.conn(), c => access_codes::table
         .filter(access_codes::user_id.eq(user.id))
@@ -195,8 +221,13 @@ pub fn activate(db: &mut Db, login: &str, code: &str, new_password: &str) -> Res
         .filter(user_roles::user_id.eq(user.id))
         .filter(user_roles::role.eq_any(["student", "guardian"]))
         .count()
-        .get_result::<i64>(c))? > 0;
-    let holder = if family { password::Holder::Family } else { password::Holder::Staff };
+        .get_result::<i64>(c))?
+        > 0;
+    let holder = if family {
+        password::Holder::Family
+    } else {
+        password::Holder::Staff
+    };
     password::check_policy(new_password, holder)?;
     let phc = password::hash(new_password)?;
     db.write(|c| {

@@ -46,7 +46,10 @@ pub fn login(target: &DbTarget, args: LoginArgs) -> anyhow::Result<()> {
     let s = auth::login(&mut db, &login, &pw)?;
     session::save(target, &s.token)?;
     match s.previous_login {
-        Some(t) => println!("Вход выполнен. Предыдущий вход: {} (UTC)", t.format("%d.%m.%Y %H:%M")),
+        Some(t) => println!(
+            "Вход выполнен. Предыдущий вход: {} (UTC)",
+            t.format("%d.%m.%Y %H:%M")
+        ),
         None => println!("Вход выполнен. Это первый вход."),
     }
     Ok(())
@@ -98,6 +101,9 @@ pub fn activate(target: &DbTarget, args: ActivateArgs) -> anyhow::Result<()> {
         secret::new_password(false, "Новый пароль")?
     };
     codes::activate(&mut db, &login, &code, &pw)?;
-    println!("Пароль установлен. Войдите: ezh login --login {}", login.trim().to_lowercase());
+    println!(
+        "Пароль установлен. Войдите: ezh login --login {}",
+        login.trim().to_lowercase()
+    );
     Ok(())
 }

@@ -32,7 +32,9 @@ pub fn save(target: &DbTarget, token: &str) -> anyhow::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts.open(&path).with_context(|| path.display().to_string())?;
+    let mut f = opts
+        .open(&path)
+        .with_context(|| path.display().to_string())?;
     writeln!(f, "{}\n{token}", target.display())?;
     Ok(())
 }

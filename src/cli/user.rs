@@ -44,16 +44,30 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
     match cmd {
-        UserCommand::IssueCodes { group, students, guardians, staff, user, format, output } => {
+        UserCommand::IssueCodes {
+            group,
+            students,
+            guardians,
+            staff,
+            user,
+            format,
+            output,
+        } => {
             let who = match (group, staff) {
-                (Some(group), false) => Recipients::Group { group, students, guardians },
+                (Some(group), false) => Recipients::Group {
+                    group,
+                    students,
+                    guardians,
+                },
                 (None, true) => Recipients::Staff { login: user },
                 _ => anyhow::bail!("укажите --group ГРУППА или --staff"),
             };
             let lines = codes::issue(&mut db, &actor, &who)?;
             let text = match format.as_str() {
                 "csv" => {
-                    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+                    let mut w = csv::WriterBuilder::new()
+                        .delimiter(b';')
+                        .from_writer(Vec::new());
                     w.write_record(["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"])?;
                     for l in &lines {
                         let until = l.expires_at.format("%d.%m.%Y %H:%M").to_string();
@@ -67,7 +81,13 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                     let mut t = Table::new();
                     t.set_header(["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"]);
                     for l in &lines {
-                        t.add_row([l.name.clone(), l.group.clone(), l.login.clone(), l.code.clone(), l.expires_at.format("%d.%m.%Y %H:%M").to_string()]);
+                        t.add_row([
+                            l.name.clone(),
+                            l.group.clone(),
+                            l.login.clone(),
+                            l.code.clone(),
+                            l.expires_at.format("%d.%m.%Y %H:%M").to_string(),
+                        ]);
                     }
                     format!("Лист выдачи кодов доступа\n{t}\n")
                 }
@@ -76,7 +96,11 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
             match output {
                 Some(path) => {
                     std::fs::write(&path, text)?;
-                    println!("Выдано кодов: {}; лист записан в {}", lines.len(), path.display());
+                    println!(
+                        "Выдано кодов: {}; лист записан в {}",
+                        lines.len(),
+                        path.display()
+                    );
                 }
                 None => print!("{text}"),
             }
