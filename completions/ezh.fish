@@ -31,6 +31,13 @@ complete -c ezh -n "__fish_ezh_needs_command" -s V -l version -d 'Print version'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "init" -d 'Создать базу данных журнала и первого администратора'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "demo" -d 'Создать демонстрационный техникум (группы, студенты, расписание, оценки)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "db" -d 'Обслуживание базы данных: миграции, резервные копии'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "login" -d 'Войти в журнал (сеанс для следующих команд)'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "logout" -d 'Завершить сеанс'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "whoami" -d 'Кто вошёл'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Установить пароль по одноразовому коду доступа'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "completions" -d 'Вывести сценарий автодополнения для оболочки'
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l college -d 'Полное название техникума (для шапок ведомостей)' -r
@@ -72,6 +79,95 @@ complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_f
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l yes -d 'Не спрашивать подтверждения'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand login" -l login -d 'Логин (если не указан, будет спрошен)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand login" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand login" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand login" -l password-stdin -d 'Прочитать пароль со стандартного ввода (одна строка)'
+complete -c ezh -n "__fish_ezh_using_subcommand login" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand logout" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand logout" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand whoami" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand whoami" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -l login -d 'Логин из листа выдачи кодов' -r
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -l stdin -d 'Прочитать код и новый пароль со стандартного ввода (две строки)'
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "add" -d 'Создать пользователя (пароль он задаст сам по коду доступа)'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "list" -d 'Список пользователей'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "show" -d 'Сведения о пользователе'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "disable" -d 'Отключить учётную запись (все её сеансы завершаются)'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "enable" -d 'Включить учётную запись'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "roles" -d 'Заменить роли пользователя'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "reset" -d 'Сбросить пароль сотрудника и выдать код доступа на 24 часа'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "unlock" -d 'Снять блокировку входа после неудачных попыток'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "token" -d 'Токены для отчётов по расписанию (cron)'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "issue-codes" -d 'Выдать одноразовые коды доступа: группе (куратор, администратор) или сотрудникам'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l last-name -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l first-name -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l patronymic -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l roles -d 'Роли через запятую: admin, director, deputy, secretary, teacher, student, guardian' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l position -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l yes
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l yes
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -f -a "create" -d 'Создать токен (печатается один раз)'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l group -d 'Группа, обучающимся и родителям которой выдаются коды' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l user -d 'Один сотрудник по логину' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table или csv' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s o -l output -d 'Записать лист в файл' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l students -d 'Только обучающимся группы'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l guardians -d 'Только родителям'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l staff -d 'Сотрудникам (администратор)'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l password-stdin -d 'Прочитать текущий и новый пароль со стандартного ввода (две строки)'
+complete -c ezh -n "__fish_ezh_using_subcommand passwd" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l student -d 'Только изменения по этому обучающемуся (номер)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l user -d 'Только изменения, сделанные этим пользователем (логин)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l since -d 'Начиная с даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l limit -d 'Сколько последних записей показать' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -f -a "verify" -d 'Проверить цепочку хешей журнала изменений'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -s h -l help -d 'Print help'

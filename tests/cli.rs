@@ -166,3 +166,55 @@ fn demo_prints_logins_and_backup_works() {
         .failure()
         .stderr(predicate::str::contains("--yes"));
 }
+
+#[test]
+fn login_whoami_audit_and_logout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.db");
+    let dbs = db.to_str().unwrap_or_default();
+    let state = dir.path().join("state");
+    let run = |args: &[&str], stdin: &str| {
+        let mut c = ezh();
+        c.env("XDG_STATE_HOME", &state)
+            .arg("--db")
+            .arg(dbs)
+            .args(args)
+            .write_stdin(stdin.to_string());
+        c.assert()
+    };
+    run(&["demo", "--today", "27.11.2026"], "").success();
+    run(&["whoami"], "")
+        .failure()
+        .stderr(predicate::str::contains("нужно войти"));
+    run(&["login", "--login", "nobody", "--password-stdin"], "x\n")
+        .failure()
+        .stderr(predicate::str::contains("неверный логин или пароль"));
+    run(
+        &["login", "--login", "deputy", "--password-stdin"],
+        "demo-deputy-2026\n",
+    )
+    .success()
+    .stdout(predicate::str::contains("Вход выполнен"));
+    let file = state.join("ezh").join("session");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file)
+            .expect("session file")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    run(&["whoami"], "")
+        .success()
+        .stdout(predicate::str::contains("(deputy)"));
+    run(&["audit", "verify"], "")
+        .success()
+        .stdout(predicate::str::contains("цел"));
+    run(&["user", "issue-codes", "--staff"], "")
+        .failure()
+        .stderr(predicate::str::contains("нет прав"));
+    run(&["logout"], "").success();
+    run(&["whoami"], "").failure();
+}

@@ -3,6 +3,7 @@
 //! the same transaction.
 
 pub mod actor;
+pub mod audit;
 pub mod auth;
 pub mod codes;
 pub mod error;

@@ -107,3 +107,19 @@ pub fn activate(target: &DbTarget, args: ActivateArgs) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Runs `ezh passwd`.
+pub fn passwd(target: &DbTarget, from_stdin: bool) -> anyhow::Result<()> {
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    let old = read_secret(from_stdin, "Текущий пароль")?;
+    let new = if from_stdin {
+        read_secret(true, "")?
+    } else {
+        secret::new_password(false, "Новый пароль")?
+    };
+    crate::app::users::change_password(&mut db, &actor, &old, &new)?;
+    session::forget()?;
+    println!("Пароль изменён; все сеансы завершены, войдите снова: ezh login");
+    Ok(())
+}

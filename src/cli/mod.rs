@@ -2,6 +2,7 @@
 //! reach the user as one Russian sentence on stderr and a non-zero exit status.
 
 pub mod account;
+pub mod audit;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -56,6 +57,14 @@ pub enum Command {
     /// Пользователи и коды доступа
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Сменить свой пароль
+    Passwd {
+        /// Прочитать текущий и новый пароль со стандартного ввода (две строки)
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Журнал изменений: просмотр и проверка целостности
+    Audit(audit::AuditArgs),
     /// Открыть журнал (экранный режим)
     Tui,
     /// Вывести сценарий автодополнения для оболочки
@@ -89,6 +98,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Whoami) => account::whoami(&target()?),
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
+        Some(Command::Audit(args)) => audit::run(&target()?, args),
+        Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {
             print_completions(shell, &mut std::io::stdout());
             Ok(())

@@ -1,4 +1,5 @@
-//! `ezh user …`: access codes for staff and families (more user management follows).
+//! `ezh user …`: users, roles, access codes, unlocking, tokens for cron. Destructive commands
+//! ask for confirmation (default No) unless `--yes`.
 
 use std::path::PathBuf;
 
@@ -6,13 +7,58 @@ use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
-use crate::app::codes::{self, Recipients};
-use crate::app::setup;
+use crate::app::codes::{self, CodeLine, Recipients};
+use crate::app::{setup, users};
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh user`.
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
+    /// Создать пользователя (пароль он задаст сам по коду доступа)
+    Add {
+        /// Логин: строчные латинские буквы, цифры, точка, дефис
+        login: String,
+        #[arg(long)]
+        last_name: String,
+        #[arg(long)]
+        first_name: String,
+        #[arg(long, default_value = "")]
+        patronymic: String,
+        /// Роли через запятую: admin, director, deputy, secretary, teacher, student, guardian
+        #[arg(long)]
+        roles: String,
+        #[arg(long, default_value = "")]
+        position: String,
+    },
+    /// Список пользователей
+    List,
+    /// Сведения о пользователе
+    Show { login: String },
+    /// Отключить учётную запись (все её сеансы завершаются)
+    Disable {
+        login: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Включить учётную запись
+    Enable { login: String },
+    /// Заменить роли пользователя
+    Roles {
+        login: String,
+        /// Роли через запятую
+        roles: String,
+    },
+    /// Сбросить пароль сотрудника и выдать код доступа на 24 часа
+    Reset {
+        login: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Снять блокировку входа после неудачных попыток
+    Unlock { login: String },
+    /// Токены для отчётов по расписанию (cron)
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Выдать одноразовые коды доступа: группе (куратор, администратор) или сотрудникам
     IssueCodes {
         /// Группа, обучающимся и родителям которой выдаются коды
@@ -39,11 +85,134 @@ pub enum UserCommand {
     },
 }
 
+/// Subcommands of `ezh user token`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Создать токен (печатается один раз)
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Роль токена: только reporter
+        #[arg(long, default_value = "reporter")]
+        role: String,
+    },
+}
+
+fn sheet_table(lines: &[CodeLine]) -> String {
+    let mut t = Table::new();
+    t.set_header(["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"]);
+    for l in lines {
+        t.add_row([
+            l.name.clone(),
+            l.group.clone(),
+            l.login.clone(),
+            l.code.clone(),
+            l.expires_at.format("%d.%m.%Y %H:%M").to_string(),
+        ]);
+    }
+    format!("Лист выдачи кодов доступа\n{t}\n")
+}
+
 /// Runs one `ezh user` subcommand.
 pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
     match cmd {
+        UserCommand::Add {
+            login,
+            last_name,
+            first_name,
+            patronymic,
+            roles,
+            position,
+        } => {
+            let roles = users::parse_roles(&roles)?;
+            let user = setup::NewUser {
+                login: login.clone(),
+                last_name,
+                first_name,
+                patronymic,
+                position,
+            };
+            users::add(&mut db, &actor, &user, &roles)?;
+            println!("Пользователь {login} создан. Выдайте ему код доступа: ezh user issue-codes --staff --user {login}");
+        }
+        UserCommand::List => {
+            let mut t = Table::new();
+            t.set_header(["Логин", "ФИО", "Роли", "Пароль", "Состояние"]);
+            for (u, disabled, has_pw) in users::list(&mut db, &actor)? {
+                t.add_row([
+                    u.login,
+                    u.full_name,
+                    u.roles.join(", "),
+                    if has_pw {
+                        "задан"
+                    } else {
+                        "не задан"
+                    }
+                    .into(),
+                    if disabled {
+                        "отключена"
+                    } else {
+                        "активна"
+                    }
+                    .into(),
+                ]);
+            }
+            println!("{t}");
+        }
+        UserCommand::Show { login } => {
+            let id = users::id_of(&mut db, &actor, &login)?;
+            let u = users::show(&mut db, id)?;
+            println!(
+                "{} ({})\nРоли: {}",
+                u.full_name,
+                u.login,
+                u.roles.join(", ")
+            );
+        }
+        UserCommand::Disable { login, yes } => {
+            if !yes && !super::confirm(&format!("Отключить учётную запись {login}?"))?
+            {
+                println!("Отменено.");
+                return Ok(());
+            }
+            users::set_disabled(&mut db, &actor, &login, true)?;
+            println!("Учётная запись {login} отключена, её сеансы завершены.");
+        }
+        UserCommand::Enable { login } => {
+            users::set_disabled(&mut db, &actor, &login, false)?;
+            println!("Учётная запись {login} включена.");
+        }
+        UserCommand::Roles { login, roles } => {
+            let roles = users::parse_roles(&roles)?;
+            users::set_roles(&mut db, &actor, &login, &roles)?;
+            println!("Роли {login} изменены.");
+        }
+        UserCommand::Reset { login, yes } => {
+            if !yes
+                && !super::confirm(&format!(
+                    "Сбросить пароль {login}? Прежний пароль перестанет действовать"
+                ))?
+            {
+                println!("Отменено.");
+                return Ok(());
+            }
+            let lines = users::reset(&mut db, &actor, &login)?;
+            print!("{}", sheet_table(&lines));
+        }
+        UserCommand::Unlock { login } => {
+            users::unlock(&mut db, &actor, &login)?;
+            println!("Блокировка входа {login} снята.");
+        }
+        UserCommand::Token(TokenCommand::Create { name, role }) => {
+            if role != "reporter" {
+                anyhow::bail!("токен может иметь только роль reporter (чтение и отчёты)");
+            }
+            let token = users::create_token(&mut db, &actor, &name)?;
+            eprintln!("Токен показывается один раз; сохраните его в файл с правами 0600 и укажите в EZH_TOKEN_FILE:");
+            println!("{token}");
+        }
         UserCommand::IssueCodes {
             group,
             students,
