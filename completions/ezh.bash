@@ -31,6 +31,9 @@ _ezh() {
             ezh,demo)
                 cmd="ezh__subcmd__demo"
                 ;;
+            ezh,diary)
+                cmd="ezh__subcmd__diary"
+                ;;
             ezh,init)
                 cmd="ezh__subcmd__init"
                 ;;
@@ -107,7 +110,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate user passwd audit tui completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate user passwd diary audit tui completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +365,36 @@ _ezh() {
                     return 0
                     ;;
                 --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__diary)
+            opts="-h --student --date --db --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --student)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,6 +37,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "whoami" -d 'Кто вошё
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Установить пароль по одноразовому коду доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "completions" -d 'Вывести сценарий автодополнения для оболочки'
@@ -157,6 +158,11 @@ complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l db -d 'Адрес б�
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l password-stdin -d 'Прочитать текущий и новый пароль со стандартного ввода (две строки)'
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -l student -d 'Обучающийся: номер, номер зачётной книжки или «Фамилия Имя»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -l date -d 'Дата внутри учебного периода (по умолчанию сегодня)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Print help'
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l student -d 'Только изменения по этому обучающемуся (номер)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l user -d 'Только изменения, сделанные этим пользователем (логин)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l since -d 'Начиная с даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r

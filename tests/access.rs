@@ -350,3 +350,66 @@ fn audit_verify_and_user_management_on_every_backend() {
         tamper_and_admin(&url, backend);
     }
 }
+
+fn families_see_only_their_own(url: &str, backend: &str) {
+    let (_, mut db, logins) = build(url);
+    let on = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+    let of = |role: &str| logins.iter().find(|l| l.role == role).expect(role).clone();
+    let student_login = of("студент");
+    let sid = user_id(&mut db, &student_login.login);
+    let student = actor::load(&mut db, sid).expect("student");
+    let gid = user_id(&mut db, &of("родитель").login);
+    let guardian = actor::load(&mut db, gid).expect("guardian");
+    let own = student.student_id.expect("a student record");
+    assert_eq!(
+        guardian.children.len(),
+        2,
+        "{backend}: the demo guardian has two children"
+    );
+    assert!(guardian.children.contains(&own));
+    let d = ezh::app::diary::load(&mut db, &student, own, on).expect("own diary");
+    assert!(!d.lines.is_empty(), "{backend}: grades in the diary");
+    for child in guardian.children.clone() {
+        ezh::app::diary::load(&mut db, &guardian, child, on).expect("a linked child");
+    }
+    // Every other student, by id and by name, is refused to both.
+    let others: Vec<(i64, String, String)> = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::students::table
+        .select((ezh::store::schema::students::id, ezh::store::schema::students::last_name, ezh::store::schema::students::first_name))
+        .load(c))
+    .expect("students");
+    let mut refused = 0;
+    for (id, last, first) in others {
+        for who in [&student, &guardian] {
+            if who.student_id == Some(id) || who.children.contains(&id) {
+                continue;
+            }
+            let by_id = ezh::app::diary::load(&mut db, who, id, on);
+            assert!(
+                matches!(by_id, Err(AppError::Denied(_))),
+                "{backend}: {id} by id"
+            );
+            let name = format!("{last} {first}");
+            if let Ok(found) = ezh::app::diary::resolve(&mut db, who, Some(&name)) {
+                if who.student_id != Some(found) && !who.children.contains(&found) {
+                    assert!(
+                        matches!(
+                            ezh::app::diary::load(&mut db, who, found, on),
+                            Err(AppError::Denied(_))
+                        ),
+                        "{backend}: {name}"
+                    );
+                }
+            }
+            refused += 1;
+        }
+    }
+    assert!(refused > 150, "{backend}: {refused} refusals checked");
+}
+
+#[test]
+fn families_see_only_their_own_on_every_backend() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("families_own", dir.path()) {
+        families_see_only_their_own(&url, backend);
+    }
+}

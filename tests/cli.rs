@@ -217,4 +217,28 @@ fn login_whoami_audit_and_logout() {
         .stderr(predicate::str::contains("нет прав"));
     run(&["logout"], "").success();
     run(&["whoami"], "").failure();
+    // A student reads their own diary and nobody else's, by number or by name.
+    let out = run(&["demo", "--today", "27.11.2026"], "")
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out).to_string();
+    let student = text
+        .lines()
+        .find(|l| l.starts_with("студент\t"))
+        .and_then(|l| l.split('\t').nth(1))
+        .unwrap_or_default()
+        .to_string();
+    run(
+        &["login", "--login", &student, "--password-stdin"],
+        "demo-student-26\n",
+    )
+    .success();
+    run(&["diary", "--date", "20.11.2026"], "")
+        .success()
+        .stdout(predicate::str::contains("Дневник:"));
+    run(&["diary", "--student", "60", "--date", "20.11.2026"], "")
+        .failure()
+        .stderr(predicate::str::contains("нет прав"));
 }

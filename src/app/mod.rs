@@ -6,6 +6,7 @@ pub mod actor;
 pub mod audit;
 pub mod auth;
 pub mod codes;
+pub mod diary;
 pub mod error;
 pub mod grid;
 pub mod marks;

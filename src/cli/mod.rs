@@ -6,6 +6,7 @@ pub mod audit;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod diary;
 pub mod init;
 pub mod secret;
 pub mod session;
@@ -63,6 +64,8 @@ pub enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Дневник обучающегося: отметки, средние баллы, пропуски
+    Diary(diary::DiaryArgs),
     /// Журнал изменений: просмотр и проверка целостности
     Audit(audit::AuditArgs),
     /// Открыть журнал (экранный режим)
@@ -99,6 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
+        Some(Command::Diary(args)) => diary::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {
             print_completions(shell, &mut std::io::stdout());

@@ -1,65 +1,147 @@
-//! The forecast of a final grade (`formulas.md`): the weighted average rounded by the college's
-//! rule, how complete the evidence is, whether the student is at risk, and what it takes to
-//! reach the next grade.
+//! The forecast of a final grade (`formulas.md`): the weighted average of the current grades
+//! rounded by the college's rule, how complete the evidence is, why the student is at risk
+//! («под угрозой»), and what it takes to reach the next grade.
 
+use std::fmt;
+
+use super::attendance::Attendance;
 use super::formulas::weighted_sums;
-use super::{Fixed2, GradeValue};
+use super::{Fixed2, GradeValue, Ratio};
 
-/// Inputs of one student's forecast in one subject and term.
-#[derive(Debug, Clone, Default)]
+/// The word a report prints beside a student at risk.
+pub const AT_RISK: &str = "под угрозой";
+
+/// The college's rule for rounding a weighted average to a whole grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ForecastRounding {
+    /// x.50 and above rounds up: 2.5 → 3, 3.49 → 3.
+    #[default]
+    HalfUp,
+    /// x.NN and above rounds up, NN in hundredths: with 60, 3.59 → 3 and 3.60 → 4. It is read
+    /// within 1..=100: 0 would round a whole 3.00 up, and 100 means «never round up».
+    Threshold(u8),
+}
+
+impl ForecastRounding {
+    /// The fraction, in hundredths, from which the average rounds up.
+    pub fn threshold(self) -> i128 {
+        match self {
+            ForecastRounding::HalfUp => 50,
+            ForecastRounding::Threshold(t) => i128::from(t.clamp(1, 100)),
+        }
+    }
+
+    /// The lowest average, in hundredths, that rounds to `grade` or above: `grade − 1` plus
+    /// the threshold. Rounding is monotone, so «rounds to at least g» is «average ≥ this».
+    pub fn boundary_hundredths(self, grade: u8) -> i128 {
+        100 * (i128::from(grade) - 1) + self.threshold()
+    }
+
+    /// The whole grade `average` rounds to, kept within 1..=5.
+    pub fn round(self, average: Ratio) -> u8 {
+        let (num, den) = (i128::from(average.num()), i128::from(average.den()));
+        let whole = num.div_euclid(den);
+        let up = num.rem_euclid(den) * 100 >= self.threshold() * den;
+        // Within 1..=5 after the clamp, so the narrowing is exact.
+        (whole + i128::from(up)).clamp(1, 5) as u8
+    }
+}
+
+/// The college settings the forecast depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ForecastSettings {
+    /// How the weighted average becomes a grade (default: half up).
+    pub rounding: ForecastRounding,
+    /// Unexcused missed hours above this % of scheduled hours put a student at risk (default 30).
+    pub unexcused_threshold_pct: u32,
+}
+
+impl Default for ForecastSettings {
+    fn default() -> Self {
+        ForecastSettings {
+            rounding: ForecastRounding::HalfUp,
+            unexcused_threshold_pct: 30,
+        }
+    }
+}
+
+/// One student's evidence in one subject and term, gathered by the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ForecastInput {
     /// Current grades with the weights of their kinds of work.
-    pub grades: Vec<(GradeValue, u8)>,
-    /// Graded works (tests, practicals) held so far, and how many of them the student has.
+    pub grades: Vec<(GradeValue, u32)>,
+    /// Required graded works (tests, practical and laboratory works) held so far.
     pub expected_works: u32,
+    /// How many of those carry the student's grade.
     pub recorded_works: u32,
-    pub unexcused_hours: u32,
-    pub scheduled_hours: u32,
-    /// Threshold of unexcused hours, % of scheduled (default 30).
-    pub unexcused_threshold_pct: u32,
-    /// x.NN and above rounds up, in hundredths (default 50: 2.5 → 3).
-    pub round_up_from: u32,
+    /// The student's hours in the subject over the term so far.
+    pub attendance: Attendance,
 }
 
-/// The forecast.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Forecast {
-    /// Expected final grade, 2–5; `None` without numeric grades.
-    pub grade: Option<u8>,
-    pub weighted: Option<Fixed2>,
-    /// Recorded ÷ expected works, in percent.
-    pub completeness: Option<Fixed2>,
-    /// Russian reasons for «под угрозой»; empty when not at risk.
-    pub risks: Vec<String>,
-    /// «нужно ещё две 5, чтобы выйти на 4», if reachable.
-    pub what_it_takes: Option<String>,
+/// Why a student is «под угрозой».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Risk {
+    /// The forecast is 2 (or 1).
+    FailingForecast(u8),
+    /// Required works held without the student's grade.
+    MissingWorks {
+        /// Works without a grade.
+        missing: u32,
+        /// Works held so far.
+        expected: u32,
+    },
+    /// Unexcused hours above the college threshold.
+    UnexcusedHours {
+        /// Hours missed without a valid reason.
+        hours: u32,
+        /// Hours scheduled.
+        scheduled: u32,
+        /// The threshold, % of scheduled.
+        threshold_pct: u32,
+    },
 }
 
-/// Rounds num/den by the rule «fraction ≥ round_up_from hundredths rounds up».
-fn round_rule(num: i128, den: i128, round_up_from: u32) -> Option<u8> {
-    if den <= 0 {
-        return None;
+impl fmt::Display for Risk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Risk::FailingForecast(g) => write!(f, "прогноз «{g}»"),
+            Risk::MissingWorks { missing, expected } => {
+                // «из 1 обязательной работы», but «из 3 (11, 21…) обязательных работ».
+                let works = if expected % 10 == 1 && expected % 100 != 11 {
+                    "обязательной работы"
+                } else {
+                    "обязательных работ"
+                };
+                write!(f, "нет отметок за {missing} из {expected} {works}")
+            }
+            Risk::UnexcusedHours {
+                hours,
+                scheduled,
+                threshold_pct,
+            } => write!(
+                f,
+                "без уважительной причины пропущено {hours} ч из {scheduled} \
+                 (больше {threshold_pct} %)"
+            ),
+        }
     }
-    let whole = num / den;
-    let frac_hundredths = (num % den) * 100;
-    let up = frac_hundredths >= i128::from(round_up_from) * den;
-    let g = whole + i128::from(up);
-    Some(g.clamp(2, 5) as u8)
 }
 
-/// The smallest number of extra grades `add` (weight 1) that lift the rounded forecast to
-/// `target`; `None` if no number up to 50 does.
-fn needed(num: i128, den: i128, add: u8, target: u8, round_up_from: u32) -> Option<u32> {
-    (1..=50u32).find(|k| {
-        let n = num + i128::from(add) * i128::from(*k);
-        let d = den + i128::from(*k);
-        round_rule(n, d, round_up_from).is_some_and(|g| g >= target)
-    })
+/// The fewest extra grades of weight 1 that lift the forecast to `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WhatItTakes {
+    /// The next grade up.
+    pub target: u8,
+    /// How many 5s do it.
+    pub fives: u64,
+    /// How many 4s do it, when 4s can (never for a target of 5).
+    pub fours: Option<u64>,
 }
 
-fn count_ru(k: u32) -> String {
-    const WORDS: [&str; 11] = [
-        "ноль",
+/// A count as Russian writes it before a grade: words up to ten, digits above (feminine,
+/// agreeing with «отметка»: «одна 5», «две 5»).
+fn count_ru(k: u64) -> String {
+    const WORDS: [&str; 10] = [
         "одна",
         "две",
         "три",
@@ -71,108 +153,109 @@ fn count_ru(k: u32) -> String {
         "девять",
         "десять",
     ];
-    WORDS
-        .get(k as usize)
-        .map_or(k.to_string(), |w| w.to_string())
+    match k {
+        1..=10 => WORDS
+            .get((k - 1) as usize)
+            .map_or(k.to_string(), |w| w.to_string()),
+        _ => k.to_string(),
+    }
+}
+
+impl fmt::Display for WhatItTakes {
+    /// «нужна ещё одна 5, чтобы выйти на 5», «нужно ещё две 5 или три 4, чтобы выйти на 4».
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The verb agrees with the first count: «нужна одна», «нужна 21», «нужно две», «нужно 11».
+        let k = self.fives;
+        let verb = if k % 10 == 1 && k % 100 != 11 {
+            "нужна"
+        } else {
+            "нужно"
+        };
+        write!(f, "{verb} ещё {} 5", count_ru(k))?;
+        if let Some(fours) = self.fours {
+            write!(f, " или {} 4", count_ru(fours))?;
+        }
+        write!(f, ", чтобы выйти на {}", self.target)
+    }
+}
+
+/// The forecast for one student in one subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forecast {
+    /// The expected final grade; `None` without numeric grades.
+    pub grade: Option<u8>,
+    /// The weighted average it comes from, rounded once to hundredths.
+    pub weighted: Option<Fixed2>,
+    /// Recorded ÷ expected required works, %, capped at 100; `None` when none was held yet.
+    pub completeness: Option<Fixed2>,
+    /// Why the student is at risk; empty when not.
+    pub risks: Vec<Risk>,
+    /// What lifts the forecast one grade; `None` at 5 or without grades.
+    pub what_it_takes: Option<WhatItTakes>,
+}
+
+impl Forecast {
+    /// Whether the student is «под угрозой».
+    pub fn at_risk(&self) -> bool {
+        !self.risks.is_empty()
+    }
+}
+
+/// The fewest grades `add` of weight 1 that bring Σ/W up to `boundary` hundredths, from
+/// 100(S + add·k) ≥ boundary·(W + k); `None` when grades `add` can never get there.
+fn fewest(sum: i128, weight: i128, add: u8, boundary: i128) -> Option<u64> {
+    let gain = 100 * i128::from(add) - boundary;
+    let need = boundary * weight - 100 * sum;
+    // need ≤ 0 would mean the target is already reached, which the caller rules out; «ещё
+    // ноль» is no advice, so it is `None` like the impossible case.
+    if gain <= 0 || need <= 0 {
+        return None;
+    }
+    u64::try_from((need + gain - 1) / gain).ok()
 }
 
 /// Computes the forecast.
-pub fn forecast(input: &ForecastInput) -> Forecast {
-    let (num, den) = weighted_sums(&input.grades);
-    let grade = round_rule(num, den, input.round_up_from);
+pub fn forecast(input: &ForecastInput, settings: ForecastSettings) -> Forecast {
+    let (sum, weight) = weighted_sums(&input.grades);
+    let average = Ratio::from_i128(sum, weight);
+    let grade = average.map(|a| settings.rounding.round(a));
     let mut risks = Vec::new();
-    if grade == Some(2) {
-        risks.push("прогноз «2»".to_string());
+    if let Some(g @ ..=2) = grade {
+        risks.push(Risk::FailingForecast(g));
     }
-    if input.recorded_works < input.expected_works {
-        risks.push(format!(
-            "нет отметок за {} из {} обязательных работ",
-            input.expected_works - input.recorded_works,
-            input.expected_works
-        ));
+    let recorded = input.recorded_works.min(input.expected_works);
+    if recorded < input.expected_works {
+        risks.push(Risk::MissingWorks {
+            missing: input.expected_works - recorded,
+            expected: input.expected_works,
+        });
     }
-    if input.scheduled_hours > 0
-        && u64::from(input.unexcused_hours) * 100
-            > u64::from(input.unexcused_threshold_pct) * u64::from(input.scheduled_hours)
-    {
-        risks.push(format!(
-            "пропущено без уважительной причины {} ч из {} (больше {} %)",
-            input.unexcused_hours, input.scheduled_hours, input.unexcused_threshold_pct
-        ));
+    let a = &input.attendance;
+    if a.unexcused_over(settings.unexcused_threshold_pct) {
+        risks.push(Risk::UnexcusedHours {
+            hours: a.unexcused_hours,
+            scheduled: a.scheduled_hours,
+            threshold_pct: settings.unexcused_threshold_pct,
+        });
     }
     let what_it_takes = grade.filter(|g| *g < 5).and_then(|g| {
         let target = g + 1;
-        let (add, k) = if target <= 4 {
-            match needed(num, den, 4, target, input.round_up_from) {
-                Some(k) => (4, k),
-                None => (5, needed(num, den, 5, target, input.round_up_from)?),
-            }
-        } else {
-            (5, needed(num, den, 5, target, input.round_up_from)?)
-        };
-        Some(format!(
-            "нужно ещё {} {add}, чтобы выйти на {target}",
-            count_ru(k)
-        ))
+        let boundary = settings.rounding.boundary_hundredths(target);
+        Some(WhatItTakes {
+            target,
+            fives: fewest(sum, weight, 5, boundary)?,
+            fours: fewest(sum, weight, 4, boundary),
+        })
     });
     Forecast {
         grade,
-        weighted: Fixed2::from_ratio(num, den),
-        completeness: Fixed2::percent(
-            i128::from(input.recorded_works),
-            i128::from(input.expected_works),
-        ),
+        weighted: average.and_then(Ratio::round2),
+        completeness: Fixed2::percent(i64::from(recorded), i64::from(input.expected_works)),
         risks,
         what_it_takes,
     }
 }
 
+// Table-driven tests of rounding, risks and «what it takes» are in `forecast/tests.rs`.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn input(grades: &[(u8, u8)]) -> ForecastInput {
-        ForecastInput {
-            grades: grades
-                .iter()
-                .map(|(g, w)| (GradeValue::Numeric(*g), *w))
-                .collect(),
-            unexcused_threshold_pct: 30,
-            round_up_from: 50,
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn rounds_half_up_and_says_what_it_takes() {
-        let f = forecast(&input(&[(3, 1), (2, 1)]));
-        assert_eq!(f.grade, Some(3), "2.5 → 3");
-        let f = forecast(&input(&[(4, 1), (3, 1), (3, 1), (3, 1)]));
-        assert_eq!(f.grade, Some(3));
-        // 13/4 = 3.25; two 4s give 21/6 = 3.5 → 4.
-        assert_eq!(
-            f.what_it_takes.as_deref(),
-            Some("нужно ещё две 4, чтобы выйти на 4")
-        );
-        let f = forecast(&input(&[(4, 1)]));
-        assert_eq!(
-            f.what_it_takes.as_deref(),
-            Some("нужно ещё одна 5, чтобы выйти на 5")
-        );
-        assert_eq!(forecast(&input(&[(5, 3)])).what_it_takes, None);
-        assert_eq!(forecast(&input(&[])).grade, None);
-    }
-
-    #[test]
-    fn names_the_risks() {
-        let mut i = input(&[(2, 3), (2, 1)]);
-        i.expected_works = 3;
-        i.recorded_works = 1;
-        i.scheduled_hours = 40;
-        i.unexcused_hours = 14;
-        let f = forecast(&i);
-        assert_eq!(f.grade, Some(2));
-        assert_eq!(f.risks.len(), 3, "{:?}", f.risks);
-        assert_eq!(f.completeness.map(|x| x.to_string()), Some("33.33".into()));
-    }
-}
+mod tests;

@@ -1,13 +1,14 @@
 //! The official figures of `formulas.md`, computed from exact integer counts and rounded once:
-//! pass rate, quality rate, learning degree (СОУ, both variants), average and weighted average,
-//! attendance. Each also has a Russian definition for report footers.
+//! who is counted (N), pass rate, quality rate, learning degree (СОУ, both variants), average and
+//! weighted average (attendance is in [`super::attendance`], to keep files short). Each figure
+//! has a Russian definition for report footers, naming the variant the college chose.
 
-use super::{AbsenceReason, FinalGradeValue, Fixed2, GradeValue};
+use super::{FinalGradeValue, Fixed2, GradeValue, Ratio};
 
-/// Which СОУ formula the college uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which СОУ formula the college uses; the footer says which one was used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SouVariant {
-    /// (n5·100 + n4·64 + n3·36 + n2·16 + nна·7) / N — default.
+    /// (n5·100 + n4·64 + n3·36 + n2·16 + nна·7) / N — the default.
     #[default]
     Full,
     /// (n5·100 + n4·64 + n3·36) / N — as RUJEL computes it.
@@ -15,112 +16,173 @@ pub enum SouVariant {
 }
 
 /// The college's choices among the documented variants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FigureSettings {
     /// Whether «зачёт» counts towards the quality rate (default: no).
     pub quality_counts_pass: bool,
+    /// The СОУ formula (default: full).
     pub sou: SouVariant,
 }
 
-/// Counts of final results of the counted students for one subject (or a set of results).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Why a figure is left out; the report prints «—» and this reason in Russian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum Omitted {
+    /// N is 0: nobody to divide by.
+    #[error("нет учитываемых обучающихся (N = 0)")]
+    NoStudents,
+    /// A subject graded only зачёт/незачёт, while зачёт does not count towards quality.
+    #[error("дисциплина оценивается только «зачёт»/«незачёт» и в % качества не входит")]
+    PassFailOnly,
+    /// No numeric grade to average (зачёт, н/а and the like are not grades).
+    #[error("нет числовых отметок")]
+    NoNumericGrades,
+    /// No lessons held: attendance has no base.
+    #[error("нет часов по расписанию")]
+    NoScheduledHours,
+}
+
+/// Rounds an exact figure once; the only failure is a zero base, reported as `why`.
+pub(crate) fn figure(num: i64, den: i64, why: Omitted) -> Result<Fixed2, Omitted> {
+    Ratio::new(num, den).and_then(Ratio::round2).ok_or(why)
+}
+
+/// An average together with the number of grades it was taken over, which the report prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Averaged {
+    /// The average, rounded once.
+    pub value: Fixed2,
+    /// How many numeric grades were averaged.
+    pub count: u64,
+}
+
+/// Tallies of the final results of one subject (or of any set of results) for the counted
+/// students. The caller leaves out students who are not in N for reasons the grades cannot
+/// show: those who left the group before the term's end, and those with no final and no
+/// current grades in the subject. The exempt («осв») are tallied here and left out of N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FinalCounts {
+    /// «5»
     pub n5: u32,
+    /// «4»
     pub n4: u32,
+    /// «3»
     pub n3: u32,
+    /// «2»
     pub n2: u32,
+    /// «1»
     pub n1: u32,
+    /// «зачёт»
     pub pass: u32,
+    /// «незачёт»
     pub fail: u32,
+    /// «н/а»: counted in N, a failing result.
     pub not_attested: u32,
+    /// «осв»: not counted in N.
     pub exempt: u32,
 }
 
 impl FinalCounts {
-    /// Tallies final grades. Students with no final and no current grades must be left out by
-    /// the caller (they are not in N).
+    /// Tallies final grades, one per counted student.
     pub fn of(values: &[FinalGradeValue]) -> FinalCounts {
         let mut c = FinalCounts::default();
         for v in values {
-            match v {
-                FinalGradeValue::Numeric(5) => c.n5 += 1,
-                FinalGradeValue::Numeric(4) => c.n4 += 1,
-                FinalGradeValue::Numeric(3) => c.n3 += 1,
-                FinalGradeValue::Numeric(2) => c.n2 += 1,
-                FinalGradeValue::Numeric(_) => c.n1 += 1,
-                FinalGradeValue::Pass => c.pass += 1,
-                FinalGradeValue::Fail => c.fail += 1,
-                FinalGradeValue::NotAttested => c.not_attested += 1,
-                FinalGradeValue::Exempt => c.exempt += 1,
-            }
+            c.add(*v);
         }
         c
     }
 
-    /// N: everyone counted except the exempt.
-    pub fn n(&self) -> u32 {
-        self.n5 + self.n4 + self.n3 + self.n2 + self.n1 + self.pass + self.fail + self.not_attested
+    /// Tallies one more final grade. A hand-built number outside 1..=5 (the parsers never
+    /// make one) goes to the nearest end rather than vanishing, so that N stays right.
+    pub fn add(&mut self, value: FinalGradeValue) {
+        let slot = match value {
+            FinalGradeValue::Numeric(5..) => &mut self.n5,
+            FinalGradeValue::Numeric(4) => &mut self.n4,
+            FinalGradeValue::Numeric(3) => &mut self.n3,
+            FinalGradeValue::Numeric(2) => &mut self.n2,
+            FinalGradeValue::Numeric(_) => &mut self.n1,
+            FinalGradeValue::Pass => &mut self.pass,
+            FinalGradeValue::Fail => &mut self.fail,
+            FinalGradeValue::NotAttested => &mut self.not_attested,
+            FinalGradeValue::Exempt => &mut self.exempt,
+        };
+        *slot = slot.saturating_add(1);
     }
 
-    /// % успеваемости: (5, 4, 3 and зачёт) × 100 / N.
-    pub fn pass_rate(&self) -> Option<Fixed2> {
-        Fixed2::percent(
-            i128::from(self.n5 + self.n4 + self.n3 + self.pass),
-            i128::from(self.n()),
+    /// How many numeric finals there are.
+    pub fn numeric(&self) -> i64 {
+        [self.n5, self.n4, self.n3, self.n2, self.n1]
+            .into_iter()
+            .map(i64::from)
+            .sum()
+    }
+
+    /// N: every counted student except the exempt; н/а is in.
+    pub fn n(&self) -> i64 {
+        self.numeric() + i64::from(self.pass) + i64::from(self.fail) + i64::from(self.not_attested)
+    }
+
+    /// % успеваемости = (5, 4, 3 and зачёт) × 100 / N.
+    pub fn pass_rate(&self) -> Result<Fixed2, Omitted> {
+        let passed = [self.n5, self.n4, self.n3, self.pass].map(i64::from);
+        figure(
+            passed.iter().sum::<i64>() * 100,
+            self.n(),
+            Omitted::NoStudents,
         )
     }
 
-    /// % качества: (5 and 4, and зачёт if the college counts it) × 100 / N. `None` when N is 0
-    /// or when the results are only зачёт/незачёт and зачёт does not count (then the subject is
-    /// left out of the quality rate, and the report says so).
-    pub fn quality_rate(&self, s: FigureSettings) -> Option<Fixed2> {
-        let numeric = self.n5 + self.n4 + self.n3 + self.n2 + self.n1;
-        if !s.quality_counts_pass && numeric == 0 && self.pass + self.fail > 0 {
-            return None;
+    /// % качества = (5 and 4, and зачёт where the college counts it) × 100 / N. A subject
+    /// graded only зачёт/незачёт is left out when зачёт does not count: giving it 0 % would
+    /// punish a group for the form of assessment, not for its knowledge.
+    pub fn quality_rate(&self, s: FigureSettings) -> Result<Fixed2, Omitted> {
+        if self.n() == 0 {
+            return Err(Omitted::NoStudents);
         }
-        let good = self.n5 + self.n4 + if s.quality_counts_pass { self.pass } else { 0 };
-        Fixed2::percent(i128::from(good), i128::from(self.n()))
+        if !s.quality_counts_pass && self.numeric() == 0 && self.pass + self.fail > 0 {
+            return Err(Omitted::PassFailOnly);
+        }
+        let pass = if s.quality_counts_pass { self.pass } else { 0 };
+        let good = [self.n5, self.n4, pass].map(i64::from).iter().sum::<i64>();
+        figure(good * 100, self.n(), Omitted::NoStudents)
     }
 
-    /// СОУ in percent, by the chosen variant.
-    pub fn sou(&self, s: FigureSettings) -> Option<Fixed2> {
+    /// СОУ in percent by the chosen variant. Grades 1, зачёт and незачёт carry no points in
+    /// either formula of `formulas.md`, though they are in N.
+    pub fn sou(&self, s: FigureSettings) -> Result<Fixed2, Omitted> {
         let mut points =
-            100 * i128::from(self.n5) + 64 * i128::from(self.n4) + 36 * i128::from(self.n3);
+            100 * i64::from(self.n5) + 64 * i64::from(self.n4) + 36 * i64::from(self.n3);
         if s.sou == SouVariant::Full {
-            points += 16 * i128::from(self.n2) + 7 * i128::from(self.not_attested);
+            points += 16 * i64::from(self.n2) + 7 * i64::from(self.not_attested);
         }
-        Fixed2::from_ratio(points, i128::from(self.n()))
+        figure(points, self.n(), Omitted::NoStudents)
     }
 
-    /// Average of the numeric final grades and how many were averaged.
-    pub fn average(&self) -> (Option<Fixed2>, u32) {
-        let count = self.n5 + self.n4 + self.n3 + self.n2 + self.n1;
-        let sum = 5 * self.n5 + 4 * self.n4 + 3 * self.n3 + 2 * self.n2 + self.n1;
-        (
-            Fixed2::from_ratio(i128::from(sum), i128::from(count)),
-            count,
-        )
+    /// The average of the numeric finals and how many there were.
+    pub fn average(&self) -> Result<Averaged, Omitted> {
+        let grades = [self.n5, self.n4, self.n3, self.n2, self.n1].map(i64::from);
+        let sum: i64 = grades.iter().zip([5, 4, 3, 2, 1]).map(|(n, g)| n * g).sum();
+        let value = figure(sum, self.numeric(), Omitted::NoNumericGrades)?;
+        Ok(Averaged {
+            value,
+            count: self.numeric().unsigned_abs(),
+        })
     }
 }
 
-/// Average of numeric grades (зачёт, незачёт left out) and the count it averaged over.
-pub fn average(grades: &[GradeValue]) -> (Option<Fixed2>, u32) {
-    let nums: Vec<u8> = grades.iter().filter_map(|g| g.numeric()).collect();
-    let sum: i128 = nums.iter().map(|n| i128::from(*n)).sum();
-    (
-        Fixed2::from_ratio(sum, nums.len() as i128),
-        nums.len() as u32,
-    )
+/// The average of the numeric grades (зачёт, незачёт left out) and the count it was over.
+pub fn average(grades: &[GradeValue]) -> Result<Averaged, Omitted> {
+    let nums = grades.iter().filter_map(|g| g.numeric()).map(i64::from);
+    let (sum, count) = nums.fold((0i64, 0i64), |(s, c), g| (s + g, c + 1));
+    let value = figure(sum, count, Omitted::NoNumericGrades)?;
+    Ok(Averaged {
+        value,
+        count: count.unsigned_abs(),
+    })
 }
 
-/// Σ(grade × weight) / Σ weight over numeric grades.
-pub fn weighted_average(grades: &[(GradeValue, u8)]) -> Option<Fixed2> {
-    let (num, den) = weighted_sums(grades);
-    Fixed2::from_ratio(num, den)
-}
-
-/// The exact numerator and denominator of the weighted average.
-pub fn weighted_sums(grades: &[(GradeValue, u8)]) -> (i128, i128) {
+/// Σ(grade × weight) and Σ weight over the numeric grades, unreduced: the forecast needs the
+/// real total weight to know what one more grade of weight 1 does.
+pub(crate) fn weighted_sums(grades: &[(GradeValue, u32)]) -> (i128, i128) {
     grades
         .iter()
         .fold((0, 0), |(n, d), (g, w)| match g.numeric() {
@@ -129,144 +191,104 @@ pub fn weighted_sums(grades: &[(GradeValue, u8)]) -> (i128, i128) {
         })
 }
 
-/// Missed hours by reason, and lateness counted apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Attendance {
-    pub scheduled_hours: u32,
-    pub ill: u32,
-    pub excused: u32,
-    pub unexcused: u32,
-    /// Lessons with «оп»: not missed hours.
-    pub late_lessons: u32,
+/// The exact weighted average Σ(grade × weight) / Σ weight over the numeric grades; `None`
+/// when their weights add up to 0. The forecast rounds this by its own rule.
+pub fn weighted_ratio(grades: &[(GradeValue, u32)]) -> Option<Ratio> {
+    let (num, den) = weighted_sums(grades);
+    Ratio::from_i128(num, den)
 }
 
-impl Attendance {
-    /// Adds one lesson of `hours` with an optional absence mark.
-    pub fn add(&mut self, hours: u32, mark: Option<AbsenceReason>) {
-        self.scheduled_hours += hours;
-        match mark {
-            Some(AbsenceReason::Ill) => self.ill += hours,
-            Some(AbsenceReason::Excused) => self.excused += hours,
-            Some(AbsenceReason::Absent) => self.unexcused += hours,
-            Some(AbsenceReason::Late) => self.late_lessons += 1,
-            None => {}
+/// The weighted average (grade, weight of its kind of work), rounded once.
+pub fn weighted_average(grades: &[(GradeValue, u32)]) -> Result<Fixed2, Omitted> {
+    weighted_ratio(grades)
+        .and_then(Ratio::round2)
+        .ok_or(Omitted::NoNumericGrades)
+}
+
+/// A figure a report can print, for picking its footer line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Figure {
+    /// Who is counted.
+    N,
+    /// % успеваемости.
+    PassRate,
+    /// % качества знаний.
+    QualityRate,
+    /// СОУ.
+    Sou,
+    /// Средний балл.
+    Average,
+    /// Средневзвешенный балл.
+    WeightedAverage,
+    /// Посещаемость.
+    Attendance,
+}
+
+impl Figure {
+    /// Every figure, in the order footers list them.
+    pub const ALL: [Figure; 7] = [
+        Figure::N,
+        Figure::PassRate,
+        Figure::QualityRate,
+        Figure::Sou,
+        Figure::Average,
+        Figure::WeightedAverage,
+        Figure::Attendance,
+    ];
+}
+
+/// The closing footer line: how every figure was rounded.
+pub const ROUNDING_NOTE: &str =
+    "Все показатели вычислены точно и округлены один раз, до сотых, половина — от нуля.";
+
+/// The Russian footer line defining `figure`, with the variant in force.
+pub fn definition(figure: Figure, s: FigureSettings) -> &'static str {
+    match figure {
+        Figure::N => {
+            "N — обучающиеся группы на конец периода (для предварительного отчёта — на дату \
+             отчёта), кроме освобождённых («осв») и тех, у кого нет ни итоговой, ни текущих \
+             отметок; «н/а» входит в N."
+        }
+        Figure::PassRate => "% успеваемости = (число итоговых «5», «4», «3» и «зачёт») × 100 / N.",
+        Figure::QualityRate if s.quality_counts_pass => {
+            "% качества знаний = (число итоговых «5», «4» и «зачёт») × 100 / N."
+        }
+        Figure::QualityRate => {
+            "% качества знаний = (число итоговых «5» и «4») × 100 / N; «зачёт» в качество не \
+             входит, дисциплины только с «зачёт»/«незачёт» в % качества не учитываются."
+        }
+        Figure::Sou => match s.sou {
+            SouVariant::Full => {
+                "СОУ (по В. П. Симонову), полная формула = (n5·100 + n4·64 + n3·36 + n2·16 + \
+                 nн/а·7) / N, %."
+            }
+            SouVariant::WithoutFailures => {
+                "СОУ (по В. П. Симонову), без неуспевающих = (n5·100 + n4·64 + n3·36) / N, %."
+            }
+        },
+        Figure::Average => {
+            "Средний балл = сумма числовых отметок / их число (указано рядом); «н/а», «осв», \
+             «зачёт», «незачёт» и отметки о пропусках не входят."
+        }
+        Figure::WeightedAverage => {
+            "Средневзвешенный балл = Σ (отметка × вес вида работы) / Σ весов, по текущим \
+             отметкам за период; веса — в настройках техникума."
+        }
+        Figure::Attendance => {
+            "Посещаемость = (часы по расписанию − пропущенные часы) × 100 / часы по расписанию; \
+             пропуски «н», «у», «б» считаются отдельно, опоздание («оп») пропуском не является; \
+             занятие — 2 академических часа, если не указано иное."
         }
     }
-
-    /// All missed hours.
-    pub fn missed(&self) -> u32 {
-        self.ill + self.excused + self.unexcused
-    }
-
-    /// (scheduled − missed) × 100 / scheduled.
-    pub fn percent(&self) -> Option<Fixed2> {
-        Fixed2::percent(
-            i128::from(self.scheduled_hours) - i128::from(self.missed()),
-            i128::from(self.scheduled_hours),
-        )
-    }
 }
 
-/// The footer lines that define the figures a report printed, with the variants in force.
-pub fn definitions(s: FigureSettings) -> Vec<String> {
-    vec![
-        "N — обучающиеся группы на конец периода без освобождённых («осв») и без тех, у кого нет ни итоговой, ни текущих отметок; «н/а» входит в N.".into(),
-        "% успеваемости = (число итоговых «5», «4», «3» и «зачёт») × 100 / N.".into(),
-        if s.quality_counts_pass {
-            "% качества = (число итоговых «5», «4» и «зачёт») × 100 / N.".into()
-        } else {
-            "% качества = (число итоговых «5» и «4») × 100 / N; дисциплины только с зачётом не входят.".into()
-        },
-        match s.sou {
-            SouVariant::Full => "СОУ = (n5·100 + n4·64 + n3·36 + n2·16 + nн/а·7) / N, % (по В. П. Симонову).".into(),
-            SouVariant::WithoutFailures => "СОУ без неуспевающих = (n5·100 + n4·64 + n3·36) / N, %.".into(),
-        },
-        "Средний балл = сумма числовых отметок / их число; «н/а», «осв», «зачёт», «незачёт» и пропуски не входят.".into(),
-        "Средневзвешенный балл = Σ(отметка × вес вида работы) / Σ весов.".into(),
-        "Посещаемость = (часы по расписанию − пропущенные часы) × 100 / часы по расписанию; опоздания («оп») не пропуск.".into(),
-        "Все показатели вычислены точно и округлены один раз до сотых (половина — от нуля).".into(),
-    ]
+/// Every footer line, in order, ending with the rounding note.
+pub fn definitions(s: FigureSettings) -> Vec<&'static str> {
+    let mut lines: Vec<&'static str> = Figure::ALL.iter().map(|f| definition(*f, s)).collect();
+    lines.push(ROUNDING_NOTE);
+    lines
 }
 
+// The table-driven tests, with the worked example of `formulas.md`, are in `formulas/tests.rs`.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn worked_example() -> FinalCounts {
-        FinalCounts {
-            n5: 5,
-            n4: 8,
-            n3: 7,
-            n2: 2,
-            not_attested: 1,
-            exempt: 2,
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn the_worked_example_of_formulas_md() {
-        let c = worked_example();
-        let s = FigureSettings::default();
-        assert_eq!(c.n(), 23);
-        assert_eq!(c.pass_rate().map(|x| x.to_string()), Some("86.96".into()));
-        assert_eq!(
-            c.quality_rate(s).map(|x| x.to_string()),
-            Some("56.52".into())
-        );
-        assert_eq!(c.sou(s).map(|x| x.to_string()), Some("56.65".into()));
-        let rujel = FigureSettings {
-            sou: SouVariant::WithoutFailures,
-            ..s
-        };
-        assert_eq!(c.sou(rujel).map(|x| x.to_string()), Some("54.96".into()));
-        let (avg, count) = c.average();
-        assert_eq!(
-            (avg.map(|x| x.to_string()), count),
-            (Some("3.73".into()), 22)
-        );
-    }
-
-    #[test]
-    fn weighted_average_is_not_the_help_page_one() {
-        let g = |v| GradeValue::Numeric(v);
-        assert_eq!(
-            weighted_average(&[(g(5), 3), (g(5), 1), (g(4), 5)]).map(|x| x.to_string()),
-            Some("4.44".into())
-        );
-        assert_eq!(weighted_average(&[(GradeValue::Pass, 1)]), None);
-        let (avg, n) = average(&[g(5), g(4), GradeValue::Pass, GradeValue::Fail]);
-        assert_eq!((avg.map(|x| x.to_string()), n), (Some("4.50".into()), 2));
-    }
-
-    #[test]
-    fn pass_fail_subjects_leave_the_quality_rate() {
-        let c = FinalCounts::of(&[
-            FinalGradeValue::Pass,
-            FinalGradeValue::Pass,
-            FinalGradeValue::Fail,
-        ]);
-        assert_eq!(c.quality_rate(FigureSettings::default()), None);
-        let counts = FigureSettings {
-            quality_counts_pass: true,
-            ..Default::default()
-        };
-        assert_eq!(
-            c.quality_rate(counts).map(|x| x.to_string()),
-            Some("66.67".into())
-        );
-        assert_eq!(c.pass_rate().map(|x| x.to_string()), Some("66.67".into()));
-    }
-
-    #[test]
-    fn attendance_counts_lateness_apart() {
-        let mut a = Attendance::default();
-        a.add(2, None);
-        a.add(2, Some(AbsenceReason::Ill));
-        a.add(2, Some(AbsenceReason::Late));
-        a.add(2, Some(AbsenceReason::Absent));
-        assert_eq!((a.scheduled_hours, a.missed(), a.late_lessons), (8, 4, 1));
-        assert_eq!(a.percent().map(|x| x.to_string()), Some("50.00".into()));
-        assert_eq!(Attendance::default().percent(), None);
-    }
-}
+mod tests;

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use super::DomainError;
+use super::{shown, DomainError};
 
-/// Code of «незачёт» in the database.
+/// Code of «незачёт»; fixed, the database CHECK constraints use it.
 pub const CODE_FAIL: i32 = 100;
 /// Code of «зачёт».
 pub const CODE_PASS: i32 = 101;
@@ -17,7 +17,7 @@ pub const CODE_EXEMPT: i32 = 103;
 /// A current grade in a journal cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GradeValue {
-    /// 1 to 5.
+    /// 1 to 5; the constructors never make another number.
     Numeric(u8),
     /// зачёт
     Pass,
@@ -28,109 +28,112 @@ pub enum GradeValue {
 /// A final grade for a term, an exam or the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FinalGradeValue {
+    /// 1 to 5.
     Numeric(u8),
+    /// зачёт
     Pass,
+    /// незачёт
     Fail,
-    /// н/а — не аттестован; counted, as a failing result.
+    /// н/а — не аттестован; counted in N, as a failing result.
     NotAttested,
-    /// осв — освобождён; not counted.
+    /// осв — освобождён; not counted in N.
     Exempt,
 }
 
-/// Lower-cases, trims and folds the usual spellings (ё→е, backslash for slash).
+/// Trims, lower-cases and folds the spellings people actually use: ё typed as е, a backslash
+/// for the slash of «н/а» (they sit on one key in the Russian layout), a trailing dot of «осв.».
 fn norm(text: &str) -> String {
-    text.trim()
+    let s = text
+        .trim()
         .to_lowercase()
         .replace('ё', "е")
-        .replace('\\', "/")
+        .replace('\\', "/");
+    s.trim_end_matches('.').to_string()
 }
 
+/// One of the five digits alone: «0», «6», «05» or «5.0» are typos, refused rather than guessed.
 fn numeric(s: &str) -> Option<u8> {
+    match s.as_bytes() {
+        [d @ b'1'..=b'5'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+/// зачёт / незачёт in Russian, in Latin transliteration, and as typed in the Latin layout by
+/// mistake («px» is «зч» on the same keys, «yp» is «нз»).
+fn pass_or_fail(s: &str) -> Option<bool> {
     match s {
-        "1" => Some(1),
-        "2" => Some(2),
-        "3" => Some(3),
-        "4" => Some(4),
-        "5" => Some(5),
+        "зч" | "зач" | "зачет" | "зачтено" | "z" | "zch" | "zach" | "zachet" | "px" => {
+            Some(true)
+        }
+        "нз" | "незач" | "незачет" | "не зачтено" | "nz" | "nezach" | "nezachet" | "yp" => {
+            Some(false)
+        }
         _ => None,
     }
 }
 
 impl GradeValue {
-    /// Parses what a teacher types: `5 4 3 2 1`, `зч`/`зачёт`, `нз`/`незачёт`.
+    /// Parses what a teacher types: `5 4 3 2 1`, `зч`/`зачёт`, `нз`/`незачёт` (any case, the
+    /// Latin spellings too). The error names the value and lists what is allowed.
     pub fn parse(text: &str) -> Result<GradeValue, DomainError> {
         let s = norm(text);
         if let Some(n) = numeric(&s) {
             return Ok(GradeValue::Numeric(n));
         }
-        match s.as_str() {
-            "зч" | "зач" | "зачет" | "зачтено" => Ok(GradeValue::Pass),
-            "нз" | "незач" | "незачет" | "не зачтено" => {
-                Ok(GradeValue::Fail)
-            }
-            _ => Err(DomainError::new(format!(
-                "«{}» — нет такой отметки: допустимы 5, 4, 3, 2, 1, зч, нз",
-                text.trim()
-            ))),
+        match pass_or_fail(&s) {
+            Some(true) => Ok(GradeValue::Pass),
+            Some(false) => Ok(GradeValue::Fail),
+            None => Err(DomainError::UnknownGrade(shown(text))),
         }
     }
 
-    /// The database code.
+    /// The database code: 1..=5, 100 незачёт, 101 зачёт.
     pub fn to_code(self) -> i32 {
-        match self {
-            GradeValue::Numeric(n) => i32::from(n),
-            GradeValue::Pass => CODE_PASS,
-            GradeValue::Fail => CODE_FAIL,
-        }
+        FinalGradeValue::from(self).to_code()
     }
 
-    /// Reads a database code; final-only codes are refused.
+    /// Reads a database code; the final-only codes (н/а, осв) are refused.
     pub fn from_code(code: i32) -> Result<GradeValue, DomainError> {
-        match code {
-            1..=5 => Ok(GradeValue::Numeric(code as u8)),
-            CODE_PASS => Ok(GradeValue::Pass),
-            CODE_FAIL => Ok(GradeValue::Fail),
-            _ => Err(DomainError::new(format!("недопустимый код отметки {code}"))),
+        match FinalGradeValue::from_code(code) {
+            Ok(FinalGradeValue::Numeric(n)) => Ok(GradeValue::Numeric(n)),
+            Ok(FinalGradeValue::Pass) => Ok(GradeValue::Pass),
+            Ok(FinalGradeValue::Fail) => Ok(GradeValue::Fail),
+            _ => Err(DomainError::GradeCode(code)),
         }
     }
 
     /// The number, for averages; `None` for зачёт and незачёт.
     pub fn numeric(self) -> Option<u8> {
-        match self {
-            GradeValue::Numeric(n) => Some(n),
-            _ => None,
-        }
+        FinalGradeValue::from(self).numeric()
     }
 
     /// 2, 1 and незачёт.
     pub fn is_failing(self) -> bool {
-        matches!(self, GradeValue::Numeric(1 | 2) | GradeValue::Fail)
+        FinalGradeValue::from(self).is_failing()
     }
 }
 
 impl FinalGradeValue {
-    /// Parses a final grade: as [`GradeValue::parse`], plus `н/а` and `осв`.
+    /// Parses a final grade: as [`GradeValue::parse`], plus `н/а` (`на`, `н\а`, `n/a`) and
+    /// `осв` (`освобождён`, `osv`).
     pub fn parse(text: &str) -> Result<FinalGradeValue, DomainError> {
         let s = norm(text);
         match s.as_str() {
-            "н/а" | "на" | "н.а" | "н/а." | "не аттестован" => {
+            "н/а" | "на" | "н.а" | "не аттестован" | "не аттестована" | "n/a" | "na" => {
                 return Ok(FinalGradeValue::NotAttested)
             }
-            "осв" | "осв." | "освобожден" | "освобождена" => {
+            "осв" | "освоб" | "освобожден" | "освобождена" | "osv" | "jcd" => {
                 return Ok(FinalGradeValue::Exempt)
             }
             _ => {}
         }
-        match GradeValue::parse(text) {
-            Ok(g) => Ok(g.into()),
-            Err(_) => Err(DomainError::new(format!(
-                "«{}» — нет такой итоговой оценки: допустимы 5, 4, 3, 2, 1, зч, нз, н/а, осв",
-                text.trim()
-            ))),
-        }
+        GradeValue::parse(text)
+            .map(FinalGradeValue::from)
+            .map_err(|_| DomainError::UnknownFinalGrade(shown(text)))
     }
 
-    /// The database code.
+    /// The database code: 1..=5, 100 незачёт, 101 зачёт, 102 н/а, 103 осв.
     pub fn to_code(self) -> i32 {
         match self {
             FinalGradeValue::Numeric(n) => i32::from(n),
@@ -144,15 +147,17 @@ impl FinalGradeValue {
     /// Reads a database code.
     pub fn from_code(code: i32) -> Result<FinalGradeValue, DomainError> {
         match code {
+            // The range check makes the narrowing exact.
+            1..=5 => Ok(FinalGradeValue::Numeric(code as u8)),
+            CODE_FAIL => Ok(FinalGradeValue::Fail),
+            CODE_PASS => Ok(FinalGradeValue::Pass),
             CODE_NOT_ATTESTED => Ok(FinalGradeValue::NotAttested),
             CODE_EXEMPT => Ok(FinalGradeValue::Exempt),
-            _ => GradeValue::from_code(code)
-                .map(Into::into)
-                .map_err(|_| DomainError::new(format!("недопустимый код итоговой оценки {code}"))),
+            _ => Err(DomainError::FinalGradeCode(code)),
         }
     }
 
-    /// The number, for averages.
+    /// The number, for averages; `None` for зачёт, незачёт, н/а and осв, which are not grades.
     pub fn numeric(self) -> Option<u8> {
         match self {
             FinalGradeValue::Numeric(n) => Some(n),
@@ -180,12 +185,14 @@ impl From<GradeValue> for FinalGradeValue {
 }
 
 impl fmt::Display for GradeValue {
+    /// The canonical short form: `5`, `зч`, `нз`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         FinalGradeValue::from(*self).fmt(f)
     }
 }
 
 impl fmt::Display for FinalGradeValue {
+    /// The canonical short form: `5`, `зч`, `нз`, `н/а`, `осв`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FinalGradeValue::Numeric(n) => write!(f, "{n}"),
@@ -200,73 +207,87 @@ impl fmt::Display for FinalGradeValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use FinalGradeValue as F;
 
     #[test]
     fn parses_what_teachers_type() {
         let cases = [
-            ("5", 5),
-            (" 4 ", 4),
-            ("1", 1),
-            ("зч", CODE_PASS),
-            ("ЗАЧЁТ", CODE_PASS),
-            ("нз", CODE_FAIL),
+            ("5", GradeValue::Numeric(5)),
+            (" 4 ", GradeValue::Numeric(4)),
+            ("1", GradeValue::Numeric(1)),
+            ("зч", GradeValue::Pass),
+            ("ЗАЧЁТ", GradeValue::Pass),
+            ("зачет", GradeValue::Pass),
+            ("Зач.", GradeValue::Pass),
+            ("px", GradeValue::Pass),
+            ("нз", GradeValue::Fail),
+            ("незачёт", GradeValue::Fail),
+            ("NZ", GradeValue::Fail),
         ];
-        for (text, code) in cases {
-            assert_eq!(
-                GradeValue::parse(text).map(GradeValue::to_code).ok(),
-                Some(code),
-                "{text}"
-            );
+        for (text, want) in cases {
+            assert_eq!(GradeValue::parse(text), Ok(want), "{text}");
         }
-        for bad in ["7", "0", "6", "x", "", "5+", "н/а"] {
+        for bad in [
+            "7", "0", "6", "x", "", "5+", "4-", "н/а", "осв", "55", "05", "5.0",
+        ] {
             assert!(GradeValue::parse(bad).is_err(), "{bad}");
         }
+        let msg = GradeValue::parse(" 7 ").err().map(|e| e.to_string());
         assert_eq!(
-            GradeValue::parse("7")
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default(),
-            "«7» — нет такой отметки: допустимы 5, 4, 3, 2, 1, зч, нз"
+            msg.as_deref(),
+            Some("«7» — нет такой отметки: допустимы 5, 4, 3, 2, 1, зч, нз")
         );
     }
 
     #[test]
-    fn finals_take_na_and_exempt() {
+    fn finals_also_take_na_and_exempt() {
+        let cases = [
+            ("н/а", F::NotAttested),
+            ("Н\\А", F::NotAttested),
+            ("на", F::NotAttested),
+            ("n/a", F::NotAttested),
+            ("осв", F::Exempt),
+            ("Освобождён", F::Exempt),
+            ("осв.", F::Exempt),
+            ("3", F::Numeric(3)),
+            ("зачёт", F::Pass),
+        ];
+        for (text, want) in cases {
+            assert_eq!(F::parse(text), Ok(want), "{text}");
+        }
+        let msg = F::parse("x").err().map(|e| e.to_string());
         assert_eq!(
-            FinalGradeValue::parse("н/а").ok(),
-            Some(FinalGradeValue::NotAttested)
+            msg.as_deref(),
+            Some("«x» — нет такой итоговой оценки: допустимы 5, 4, 3, 2, 1, зч, нз, н/а, осв")
         );
-        assert_eq!(
-            FinalGradeValue::parse("Н\\А").ok(),
-            Some(FinalGradeValue::NotAttested)
-        );
-        assert_eq!(
-            FinalGradeValue::parse("осв").ok(),
-            Some(FinalGradeValue::Exempt)
-        );
-        assert!(FinalGradeValue::parse("7").is_err());
-        assert!(FinalGradeValue::NotAttested.is_failing());
-        assert!(!FinalGradeValue::Exempt.is_failing());
     }
 
     #[test]
-    fn codes_round_trip_and_refuse_strangers() {
-        for code in [1, 2, 3, 4, 5, CODE_FAIL, CODE_PASS] {
-            assert_eq!(
-                GradeValue::from_code(code).map(GradeValue::to_code).ok(),
-                Some(code)
-            );
+    fn codes_text_and_failing_are_the_fixed_ones() {
+        let cases = [
+            (F::Numeric(5), 5, "5", false, Some(5)),
+            (F::Numeric(3), 3, "3", false, Some(3)),
+            (F::Numeric(2), 2, "2", true, Some(2)),
+            (F::Numeric(1), 1, "1", true, Some(1)),
+            (F::Fail, 100, "нз", true, None),
+            (F::Pass, 101, "зч", false, None),
+            (F::NotAttested, 102, "н/а", true, None),
+            (F::Exempt, 103, "осв", false, None),
+        ];
+        for (value, code, text, failing, number) in cases {
+            assert_eq!(value.to_code(), code);
+            assert_eq!(F::from_code(code), Ok(value));
+            assert_eq!(value.to_string(), text);
+            assert_eq!((value.is_failing(), value.numeric()), (failing, number));
         }
-        for code in [1, 5, CODE_FAIL, CODE_PASS, CODE_NOT_ATTESTED, CODE_EXEMPT] {
-            assert_eq!(
-                FinalGradeValue::from_code(code)
-                    .map(FinalGradeValue::to_code)
-                    .ok(),
-                Some(code)
-            );
+        assert_eq!(GradeValue::from_code(101), Ok(GradeValue::Pass));
+        assert!(GradeValue::Fail.is_failing() && !GradeValue::Pass.is_failing());
+        for code in [0, 6, 99, 104, -1, i32::MAX] {
+            assert_eq!(F::from_code(code), Err(DomainError::FinalGradeCode(code)));
         }
-        assert!(GradeValue::from_code(7).is_err());
-        assert!(GradeValue::from_code(CODE_NOT_ATTESTED).is_err());
-        assert!(FinalGradeValue::from_code(0).is_err());
+        for code in [0, 7, 102, 103] {
+            let refused = Err(DomainError::GradeCode(code));
+            assert_eq!(GradeValue::from_code(code), refused);
+        }
     }
 }

@@ -480,6 +480,7 @@ diesel::joinable!(lessons -> assignments (assignment_id));
 diesel::joinable!(lessons -> plan_items (plan_item_id));
 diesel::joinable!(lessons -> users (held_by));
 diesel::joinable!(grades -> lessons (lesson_id));
+diesel::joinable!(grades -> work_kinds (work_kind));
 diesel::joinable!(grades -> students (student_id));
 diesel::joinable!(grades -> users (entered_by));
 diesel::joinable!(absences -> lessons (lesson_id));

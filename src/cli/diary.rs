@@ -1,0 +1,56 @@
+//! `ezh diary [--student НОМЕР|«Фамилия Имя»] [--date ДАТА]`: the diary of one student — their
+//! own for a student, a linked child's for a guardian, any the staff member may see.
+
+use clap::Args;
+use comfy_table::Table;
+
+use super::session;
+use crate::app::{diary, setup};
+use crate::store::DbTarget;
+
+/// Arguments of `ezh diary`.
+#[derive(Debug, Args)]
+pub struct DiaryArgs {
+    /// Обучающийся: номер, номер зачётной книжки или «Фамилия Имя»
+    #[arg(long)]
+    pub student: Option<String>,
+    /// Дата внутри учебного периода (по умолчанию сегодня)
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::parse_date(s).map_err(|e| e.to_string())
+}
+
+/// Runs `ezh diary`.
+pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    let student = diary::resolve(&mut db, &actor, args.student.as_deref())?;
+    let on = args
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let d = diary::load(&mut db, &actor, student, on)?;
+    println!("Дневник: {} — {}", d.student, d.term);
+    let mut t = Table::new();
+    t.set_header([
+        "Дисциплина",
+        "Отметки",
+        "Средний",
+        "Средневзвешенный",
+        "Пропущено, ч",
+    ]);
+    let show = |v: Option<crate::domain::Fixed2>| v.map_or("—".to_string(), |x| x.to_ru_string());
+    for l in &d.lines {
+        t.add_row([
+            l.subject.clone(),
+            l.grades.join(" "),
+            show(l.average),
+            show(l.weighted),
+            l.missed_hours.to_string(),
+        ]);
+    }
+    println!("{t}");
+    Ok(())
+}
