@@ -106,6 +106,29 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         "  запись одной отметки с записью аудита: медиана {} (200 замеров)",
         ms(median(writes))
     );
+    bench_accounts(&mut db)?;
+    Ok(())
+}
+
+/// One argon2id hash and one whole login (lookup, verification, session row, activity row).
+fn bench_accounts(db: &mut Db) -> anyhow::Result<()> {
+    let mut hashes = Vec::new();
+    for _ in 0..9 {
+        let started = Instant::now();
+        ezh::app::password::hash("длинный-пароль-для-замера")?;
+        hashes.push(started.elapsed());
+    }
+    println!(
+        "  один хеш пароля argon2id (m=19 МиБ, t=2, p=1): медиана {}",
+        ms(median(hashes))
+    );
+    let mut logins = Vec::new();
+    for _ in 0..9 {
+        let started = Instant::now();
+        ezh::app::auth::login(db, "deputy", "demo-deputy-2026")?;
+        logins.push(started.elapsed());
+    }
+    println!("  один вход (ezh login): медиана {}", ms(median(logins)));
     Ok(())
 }
 

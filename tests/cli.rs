@@ -137,6 +137,19 @@ fn demo_prints_logins_and_backup_works() {
             "role, login, password for {role}: {text}"
         );
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db).expect("db").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a new database is its owner's only");
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        ezh()
+            .args(["--db", dbs, "db", "status"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("могут читать другие пользователи"));
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).expect("chmod back");
+    }
     let copy = dir.path().join("copy.db");
     ezh()
         .args([

@@ -113,6 +113,25 @@ pub fn login(db: &mut Db, login: &str, pw: &str) -> Result<NewSession, AppError>
         db.write(|c| record_failure(c, &user, now))?;
         return Err(AppError::Invalid(BAD_LOGIN.into()));
     }
+    // Rehash a password stored with older or weaker parameters while we hold it in clear.
+    let current = format!(
+        "$argon2id$v=19$m={},t={},p={}$",
+        password::M_COST_KIB,
+        password::T_COST,
+        password::P_COST
+    );
+    if !user
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| h.starts_with(&current))
+    {
+        let phc = password::hash(pw)?;
+        db.write(|c| {
+            crate::with_conn!(c, x => diesel::update(users::table.find(user.id))
+                .set(users::password_hash.eq(&phc))
+                .execute(x))
+        })?;
+    }
     let s = db.read(settings)?;
     let token = new_token();
     let expires_at = now + Duration::hours(i64::from(s.session_hours));

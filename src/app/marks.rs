@@ -60,7 +60,7 @@ pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<LessonRow
             ))
             .returning(LessonRow::as_returning())
             .get_result(x))?;
-        audit::append(
+        record(
             c,
             &permit,
             &AuditEntry {
@@ -74,6 +74,18 @@ pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<LessonRow
         )?;
         Ok(row)
     })
+}
+
+/// Records a journal entry: the audit row and, for the monthly activity reports, an «entry»
+/// event of its author.
+fn record(
+    c: &mut Conn<'_>,
+    permit: &Permit,
+    e: &AuditEntry,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    audit::append(c, permit, e, at)?;
+    super::auth::log_activity(c, Some(permit.user_id()), "", "entry", e.entity)
 }
 
 /// The lesson, its group and its assignment's teacher, or a not-found error.
@@ -152,7 +164,7 @@ pub fn add_grade(
             ))
             .returning(GradeRow::as_returning())
             .get_result(x))?;
-        audit::append(
+        record(
             c,
             &permit,
             &AuditEntry {
@@ -215,7 +227,7 @@ pub fn change_grade(
                 ("delete", None)
             }
         };
-        audit::append(
+        record(
             c,
             &permit,
             &AuditEntry {
@@ -307,7 +319,7 @@ pub fn set_absence(
         }
         let show =
             |code: &str| AbsenceReason::from_code(code).map_or(code.to_string(), |r| r.to_string());
-        audit::append(
+        record(
             c,
             &permit,
             &AuditEntry {
@@ -415,7 +427,7 @@ pub fn set_final(
         let show = |code: i32| {
             FinalGradeValue::from_code(code).map_or(code.to_string(), |v| v.to_string())
         };
-        audit::append(
+        record(
             c,
             &permit,
             &AuditEntry {

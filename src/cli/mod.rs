@@ -91,7 +91,11 @@ pub fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = config::Settings::load(cli.config.as_deref())?;
-    let target = || config::resolve_target(cli.db.as_deref(), &settings);
+    let target = || {
+        let t = config::resolve_target(cli.db.as_deref(), &settings)?;
+        warn_if_readable(&t, cli.config.as_deref());
+        Ok::<_, anyhow::Error>(t)
+    };
     match cli.command {
         Some(Command::Init(args)) => init::run(&target()?, args),
         Some(Command::Demo(args)) => demo::run(&target()?, args),
@@ -109,6 +113,33 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Tui) | None => journal(&target()?),
+    }
+}
+
+/// Warns when other OS users can read the database file or a settings file that names the
+/// database (it may hold a PostgreSQL password): either gives away every grade.
+fn warn_if_readable(target: &crate::store::DbTarget, config: Option<&std::path::Path>) {
+    use crate::store::connect::readable_by_others;
+    if let crate::store::DbTarget::Sqlite(p) = target {
+        if readable_by_others(p) {
+            eprintln!(
+                "предупреждение: файл базы данных {} могут читать другие пользователи ОС; выполните: chmod 600 {}",
+                p.display(),
+                p.display()
+            );
+        }
+    }
+    let cfg = config
+        .map(std::path::Path::to_path_buf)
+        .or_else(config::default_config_file);
+    if let Some(c) = cfg.filter(|c| readable_by_others(c)) {
+        if std::fs::read_to_string(&c).is_ok_and(|t| t.contains("postgres")) {
+            eprintln!(
+                "предупреждение: файл настроек {} с адресом базы данных могут читать другие пользователи ОС; выполните: chmod 600 {}",
+                c.display(),
+                c.display()
+            );
+        }
     }
 }
 

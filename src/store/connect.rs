@@ -203,6 +203,10 @@ fn open_sqlite(path: &Path, mode: OpenMode) -> Result<SqliteConnection, StoreErr
         target: path.display().to_string(),
         detail: e.to_string(),
     })?;
+    if !exists {
+        // Whoever can read the file can read every grade: a new database is its owner's only.
+        restrict_to_owner(path);
+    }
     // WAL lets readers go on while one writer writes; FULL makes a committed grade survive a
     // power cut (NORMAL may lose the last transactions in WAL mode); the busy timeout lets
     // twenty writers queue instead of failing with SQLITE_BUSY.
@@ -211,6 +215,29 @@ fn open_sqlite(path: &Path, mode: OpenMode) -> Result<SqliteConnection, StoreErr
          PRAGMA foreign_keys = ON;",
     )?;
     Ok(conn)
+}
+
+/// Makes a file readable and writable by its owner only (0600) where the OS has such modes.
+pub fn restrict_to_owner(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+}
+
+/// Whether other OS users may read the file (group or world read bits set).
+pub fn readable_by_others(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// The network filesystem a folder lives on, if it is one SQLite must not be used on.
