@@ -8,6 +8,7 @@ pub mod auth;
 pub mod codes;
 pub mod diary;
 pub mod error;
+pub mod finals;
 pub mod grid;
 pub mod marks;
 pub mod password;

@@ -1,3 +1,4 @@
+//! Tests of the catalogue: every course of every specialty is complete and consistent.
 use std::collections::{HashMap, HashSet};
 
 use super::*;
