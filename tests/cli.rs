@@ -255,3 +255,55 @@ fn login_whoami_audit_and_logout() {
         .failure()
         .stderr(predicate::str::contains("нет прав"));
 }
+
+#[test]
+fn a_reporter_token_reads_but_does_not_write() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.db");
+    let dbs = db.to_str().unwrap_or_default();
+    let state = dir.path().join("state");
+    let run = |args: &[&str], stdin: &str| {
+        let mut c = ezh();
+        c.env("XDG_STATE_HOME", &state)
+            .arg("--db")
+            .arg(dbs)
+            .args(args)
+            .write_stdin(stdin.to_string());
+        c.assert()
+    };
+    run(&["demo", "--today", "27.11.2026"], "").success();
+    run(
+        &["login", "--login", "admin", "--password-stdin"],
+        "demo-admin-2026\n",
+    )
+    .success();
+    let out = run(&["user", "token", "create", "--name", "cron"], "")
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let token = String::from_utf8_lossy(&out).trim().to_string();
+    assert_eq!(token.len(), 64, "{token}");
+    let file = dir.path().join("token");
+    std::fs::write(&file, format!("{token}\n")).expect("token file");
+    let as_cron = |args: &[&str]| {
+        let mut c = ezh();
+        c.env("EZH_TOKEN_FILE", &file)
+            .arg("--db")
+            .arg(dbs)
+            .args(args);
+        c.assert()
+    };
+    as_cron(&["whoami"])
+        .success()
+        .stdout(predicate::str::contains("token-cron"));
+    as_cron(&["diary", "--student", "5", "--date", "20.11.2026"])
+        .success()
+        .stdout(predicate::str::contains("Дневник:"));
+    as_cron(&["user", "list"])
+        .failure()
+        .stderr(predicate::str::contains("нет прав"));
+    as_cron(&["audit", "verify"])
+        .failure()
+        .stderr(predicate::str::contains("нет прав"));
+}

@@ -6,7 +6,8 @@ use diesel::prelude::*;
 
 use super::{Actor, AppError};
 use crate::access::{self, Action};
-use crate::store::audit::{self, Verdict};
+use crate::store::audit;
+pub use crate::store::audit::Verdict;
 use crate::store::rows::AuditRow;
 use crate::store::schema::{audit_log, group_memberships, users};
 use crate::store::Db;

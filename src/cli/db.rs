@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use comfy_table::Table;
 
-use crate::store::{backup, migrate, Db, DbTarget, OpenMode};
+use crate::app::maintenance;
+use crate::store::DbTarget;
 
 /// Subcommands of `ezh db`.
 #[derive(Debug, Subcommand)]
@@ -33,8 +34,7 @@ pub enum DbCommand {
 pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
     match cmd {
         DbCommand::Migrate => {
-            let mut db = Db::open(target, OpenMode::Existing)?;
-            let applied = migrate::run_pending(&mut db)?;
+            let applied = maintenance::migrate(target)?;
             if applied.is_empty() {
                 println!("Схема базы данных актуальна, новых миграций нет.");
             } else {
@@ -42,10 +42,9 @@ pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
             }
         }
         DbCommand::Status => {
-            let mut db = Db::open(target, OpenMode::Existing)?;
             let mut table = Table::new();
             table.set_header(["Миграция", "Состояние"]);
-            for m in migrate::status(&mut db)? {
+            for m in maintenance::status(target)? {
                 table.add_row([
                     m.name,
                     if m.applied {
@@ -59,12 +58,11 @@ pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
             println!("База данных: {}\n{table}", target.display());
         }
         DbCommand::Backup { file } => {
-            let mut db = crate::app::setup::open(target)?;
-            let info = backup::backup(&mut db, target, &file)?;
+            let bytes = maintenance::backup(target, &file)?;
             println!(
                 "Резервная копия записана и проверена: {} ({} КБ)",
                 file.display(),
-                info.bytes / 1024
+                bytes / 1024
             );
         }
         DbCommand::Restore { file, yes } => {
@@ -77,9 +75,7 @@ pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
                 println!("Отменено.");
                 return Ok(());
             }
-            backup::restore(target, &file)?;
-            let mut db = Db::open(target, OpenMode::Existing)?;
-            migrate::run_pending(&mut db)?;
+            maintenance::restore(target, &file)?;
             println!("База данных восстановлена из {}", file.display());
         }
     }

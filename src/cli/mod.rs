@@ -119,7 +119,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// Warns when other OS users can read the database file or a settings file that names the
 /// database (it may hold a PostgreSQL password): either gives away every grade.
 fn warn_if_readable(target: &crate::store::DbTarget, config: Option<&std::path::Path>) {
-    use crate::store::connect::readable_by_others;
+    use crate::app::maintenance::readable_by_others;
     if let crate::store::DbTarget::Sqlite(p) = target {
         if readable_by_others(p) {
             eprintln!(
