@@ -151,16 +151,11 @@ fn members(
         }
     }
     out.sort_by(|a, b| {
-        (
-            &a.student.last_name,
-            &a.student.first_name,
-            &a.student.patronymic,
+        let (x, y) = (&a.student, &b.student);
+        crate::domain::collate::compare_names(
+            [&x.last_name, &x.first_name, &x.patronymic],
+            [&y.last_name, &y.first_name, &y.patronymic],
         )
-            .cmp(&(
-                &b.student.last_name,
-                &b.student.first_name,
-                &b.student.patronymic,
-            ))
     });
     Ok(out)
 }

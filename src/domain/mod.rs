@@ -4,6 +4,7 @@
 
 pub mod absence;
 pub mod attendance;
+pub mod collate;
 pub mod forecast;
 pub mod formulas;
 pub mod grade;
