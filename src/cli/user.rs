@@ -98,9 +98,12 @@ pub enum TokenCommand {
     },
 }
 
+/// Columns of the access-code sheet, in every format.
+const SHEET_HEADER: [&str; 5] = ["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"];
+
 fn sheet_table(lines: &[CodeLine]) -> String {
     let mut t = Table::new();
-    t.set_header(["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"]);
+    t.set_header(SHEET_HEADER);
     for l in lines {
         t.add_row([
             l.name.clone(),
@@ -237,7 +240,7 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                     let mut w = csv::WriterBuilder::new()
                         .delimiter(b';')
                         .from_writer(Vec::new());
-                    w.write_record(["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"])?;
+                    w.write_record(SHEET_HEADER)?;
                     for l in &lines {
                         let until = l.expires_at.format("%d.%m.%Y %H:%M").to_string();
                         w.write_record([&l.name, &l.group, &l.login, &l.code, &until])?;
@@ -246,20 +249,7 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                     bytes.extend(w.into_inner()?);
                     String::from_utf8(bytes)?
                 }
-                "table" => {
-                    let mut t = Table::new();
-                    t.set_header(["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"]);
-                    for l in &lines {
-                        t.add_row([
-                            l.name.clone(),
-                            l.group.clone(),
-                            l.login.clone(),
-                            l.code.clone(),
-                            l.expires_at.format("%d.%m.%Y %H:%M").to_string(),
-                        ]);
-                    }
-                    format!("Лист выдачи кодов доступа\n{t}\n")
-                }
+                "table" => sheet_table(&lines),
                 other => anyhow::bail!("формат «{other}» не поддерживается: table или csv"),
             };
             match output {
