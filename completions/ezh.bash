@@ -34,6 +34,9 @@ _ezh() {
             ezh,diary)
                 cmd="ezh__subcmd__diary"
                 ;;
+            ezh,group)
+                cmd="ezh__subcmd__group"
+                ;;
             ezh,init)
                 cmd="ezh__subcmd__init"
                 ;;
@@ -69,6 +72,15 @@ _ezh() {
                 ;;
             ezh__subcmd__db,status)
                 cmd="ezh__subcmd__db__subcmd__status"
+                ;;
+            ezh__subcmd__group,create)
+                cmd="ezh__subcmd__group__subcmd__create"
+                ;;
+            ezh__subcmd__group,list)
+                cmd="ezh__subcmd__group__subcmd__list"
+                ;;
+            ezh__subcmd__group,set-tutor)
+                cmd="ezh__subcmd__group__subcmd__set__subcmd__tutor"
                 ;;
             ezh__subcmd__user,add)
                 cmd="ezh__subcmd__user__subcmd__add"
@@ -110,7 +122,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate user passwd diary audit tui completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate group user passwd diary audit tui completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +410,110 @@ _ezh() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__group)
+            opts="-h --db --config --help create list set-tutor"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__group__subcmd__create)
+            opts="-h --course --admission-year --specialty --capacity --db --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --course)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admission-year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --specialty)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__group__subcmd__list)
+            opts="-h --db --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__group__subcmd__set__subcmd__tutor)
+            opts="-h --db --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

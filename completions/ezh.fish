@@ -35,6 +35,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "login" -d 'Войти в ж
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "logout" -d 'Завершить сеанс'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "whoami" -d 'Кто вошёл'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Установить пароль по одноразовому коду доступа'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "group" -d 'Группы и кураторы'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
@@ -96,6 +97,25 @@ complete -c ezh -n "__fish_ezh_using_subcommand activate" -l db -d 'Адрес �
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l stdin -d 'Прочитать код и новый пароль со стандартного ввода (две строки)'
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -f -a "create" -d 'Создать группу (администратор)'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -f -a "list" -d 'Группы, которые вы можете видеть'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -f -a "set-tutor" -d 'Назначить куратора группы (администратор)'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l course -d 'Курс' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l admission-year -d 'Год набора' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l specialty -d 'Код специальности по ФГОС, например 15.02.16' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l capacity -d 'Наполняемость' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -s h -l help -d 'Print help'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -s h -l help -d 'Print help'

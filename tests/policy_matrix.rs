@@ -92,6 +92,7 @@ fn table() -> Vec<(&'static str, Action, &'static [&'static str])> {
             &["admin", "secretary"],
         ),
         ("movement", Action::Movement, &["admin"]),
+        ("groups and tutors", Action::ManageGroups, &["admin"]),
         (
             "subgroups, own subject",
             Action::SplitSubgroups {
@@ -291,7 +292,7 @@ fn every_role_against_every_action() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 33 * 9);
+    assert_eq!(checked, 34 * 9);
 }
 
 #[test]

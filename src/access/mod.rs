@@ -122,6 +122,8 @@ pub enum Action {
     IssueFamilyCodes { group_id: i64 },
     /// Import contingent, teacher lists, curriculum, timetable.
     Import,
+    /// Create groups and appoint their tutors (4.5).
+    ManageGroups,
     /// Edit a student's personal data or guardians; `groups` are the student's groups.
     EditPersonalData { groups: Vec<i64> },
     /// Enrol, transfer, expel by order.

@@ -8,7 +8,9 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
     let any = |roles: &[Role]| roles.iter().any(|r| actor.has(*r));
     let tutor = |g: &i64| actor.tutor_of.contains(g);
     let allowed = match action {
-        Action::ManageUsers | Action::IssueStaffCodes | Action::Movement => any(&[Role::Admin]),
+        Action::ManageUsers | Action::IssueStaffCodes | Action::Movement | Action::ManageGroups => {
+            any(&[Role::Admin])
+        }
         Action::IssueFamilyCodes { group_id } => any(&[Role::Admin]) || tutor(group_id),
         Action::Import => any(&[Role::Admin, Role::Secretary]),
         Action::EditPersonalData { groups } => {
@@ -89,6 +91,7 @@ fn describe(action: &Action) -> String {
             "выдача кодов доступа обучающимся и родителям этой группы".into()
         }
         Action::Import => "импорт списков".into(),
+        Action::ManageGroups => "создание групп и назначение кураторов".into(),
         Action::EditPersonalData { .. } => "изменение персональных данных обучающегося".into(),
         Action::Movement => "движение обучающихся по приказу".into(),
         Action::SplitSubgroups { .. } => "деление группы на подгруппы".into(),

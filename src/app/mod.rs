@@ -10,6 +10,7 @@ pub mod diary;
 pub mod error;
 pub mod finals;
 pub mod grid;
+pub mod groups;
 pub mod maintenance;
 pub mod marks;
 pub mod password;

@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod diary;
+pub mod group;
 pub mod init;
 pub mod secret;
 pub mod session;
@@ -55,6 +56,9 @@ pub enum Command {
     Whoami,
     /// Установить пароль по одноразовому коду доступа
     Activate(account::ActivateArgs),
+    /// Группы и кураторы
+    #[command(subcommand)]
+    Group(group::GroupCommand),
     /// Пользователи и коды доступа
     #[command(subcommand)]
     User(user::UserCommand),
@@ -105,6 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Whoami) => account::whoami(&target()?),
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
+        Some(Command::Group(cmd)) => group::run(&target()?, cmd),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
         Some(Command::Diary(args)) => diary::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
