@@ -11,3 +11,4 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod tui;

@@ -11,7 +11,7 @@ use crate::store::rows::{
 };
 use crate::store::schema::{
     absences, assignments, final_grades, grades, group_memberships, lessons, students,
-    study_groups, subgroup_members, subjects, terms,
+    study_groups, subgroup_members, subjects, terms, work_kinds,
 };
 use crate::store::{Conn, Db};
 
@@ -44,9 +44,33 @@ pub struct Grid {
     pub grades: Vec<GradeRow>,
     pub absences: Vec<AbsenceRow>,
     pub finals: Vec<FinalGradeRow>,
+    /// The college's weight of each kind of work, by code.
+    pub weights: std::collections::HashMap<String, u32>,
+    /// The college's forecast rules.
+    pub forecast: crate::domain::ForecastSettings,
 }
 
-/// Loads the grid of `assignment_id` in one read transaction.
+/// Loads the grid of `assignment_id` for a person who may see the whole group.
+pub fn open(
+    db: &mut Db,
+    actor: &crate::access::Actor,
+    assignment_id: i64,
+) -> Result<Grid, AppError> {
+    db.read(|c| {
+        let group_id: Option<i64> = crate::with_conn!(c, x => assignments::table
+            .find(assignment_id)
+            .select(assignments::group_id)
+            .first(x)
+            .optional())?;
+        let group_id =
+            group_id.ok_or_else(|| AppError::NotFound(format!("нагрузка № {assignment_id}")))?;
+        crate::access::check(actor, &crate::access::Action::ReadGroup { group_id })?;
+        load_in(c, assignment_id)
+    })
+}
+
+/// Loads the grid of `assignment_id` in one read transaction, without an access check: for
+/// the use cases that check it themselves and show only part of it.
 pub fn load(db: &mut Db, assignment_id: i64) -> Result<Grid, AppError> {
     db.read(|c| load_in(c, assignment_id))
 }
@@ -92,7 +116,16 @@ pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
         .filter(final_grades::term_id.eq(assignment.term_id))
         .select(FinalGradeRow::as_select())
         .load(x))?;
+    let weights: Vec<(String, i32)> = crate::with_conn!(c, x => work_kinds::table
+        .select((work_kinds::code, work_kinds::weight))
+        .load(x))?;
+    let college = super::auth::settings(c)?;
     Ok(Grid {
+        weights: weights
+            .into_iter()
+            .map(|(k, w)| (k, u32::try_from(w).unwrap_or(1)))
+            .collect(),
+        forecast: forecast_settings(&college),
         assignment,
         group_name,
         subject_name,
@@ -158,4 +191,18 @@ fn members(
         )
     });
     Ok(out)
+}
+
+/// The forecast rules of the college's settings (`forecast_round_up_from` 50 is half up).
+pub fn forecast_settings(c: &crate::store::rows::CollegeRow) -> crate::domain::ForecastSettings {
+    use crate::domain::ForecastRounding;
+    let from = u8::try_from(c.forecast_round_up_from.clamp(1, 100)).unwrap_or(50);
+    crate::domain::ForecastSettings {
+        rounding: if from == 50 {
+            ForecastRounding::HalfUp
+        } else {
+            ForecastRounding::Threshold(from)
+        },
+        unexcused_threshold_pct: u32::try_from(c.unexcused_threshold_pct).unwrap_or(30),
+    }
 }

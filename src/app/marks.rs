@@ -147,12 +147,23 @@ pub fn add_grade(
     value: GradeValue,
     kind: WorkKind,
 ) -> Result<GradeRow, AppError> {
-    db.write(|c| {
-        let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
-        let permit = marks_permit(actor, &lesson, teacher)?;
-        require_member(c, student_id, group_id, lesson.date)?;
-        let now = crate::store::now();
-        let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind))
+}
+
+/// [`add_grade`] inside a transaction the caller holds.
+pub(super) fn add_grade_in(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+) -> Result<GradeRow, AppError> {
+    let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
+    let permit = marks_permit(actor, &lesson, teacher)?;
+    require_member(c, student_id, group_id, lesson.date)?;
+    let now = crate::store::now();
+    let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
             .values((
                 grades::lesson_id.eq(lesson_id),
                 grades::student_id.eq(student_id),
@@ -163,21 +174,20 @@ pub fn add_grade(
             ))
             .returning(GradeRow::as_returning())
             .get_result(x))?;
-        record(
-            c,
-            &permit,
-            &AuditEntry {
-                action: "insert",
-                entity: "grade",
-                entity_id: row.id,
-                student_id: Some(student_id),
-                new_value: Some(grade_text(row.value, &row.work_kind)),
-                ..Default::default()
-            },
-            now,
-        )?;
-        Ok(row)
-    })
+    record(
+        c,
+        &permit,
+        &AuditEntry {
+            action: "insert",
+            entity: "grade",
+            entity_id: row.id,
+            student_id: Some(student_id),
+            new_value: Some(grade_text(row.value, &row.work_kind)),
+            ..Default::default()
+        },
+        now,
+    )?;
+    Ok(row)
 }
 
 /// Changes a grade read at `version`; `None` as the new value deletes it.

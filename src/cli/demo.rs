@@ -27,7 +27,7 @@ pub struct DemoArgs {
     pub open: bool,
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     crate::domain::parse_date(s).map_err(|e| e.to_string())
 }
 
@@ -56,7 +56,7 @@ pub fn run(target: &DbTarget, args: DemoArgs) -> anyhow::Result<()> {
         println!("{}\t{}\t{}", l.role, l.login, l.password);
     }
     if args.open {
-        super::journal(target)?;
+        super::journal(target, args.today)?;
     } else {
         println!("\nОткрыть журнал: ezh{}", db_flag(target));
     }

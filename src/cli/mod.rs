@@ -73,7 +73,11 @@ pub enum Command {
     /// Журнал изменений: просмотр и проверка целостности
     Audit(audit::AuditArgs),
     /// Открыть журнал (экранный режим)
-    Tui,
+    Tui {
+        /// Считать сегодняшней эту дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД): для демонстрации и проверки
+        #[arg(long, value_parser = demo::parse_date)]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Вывести сценарий автодополнения для оболочки
     Completions {
         /// Оболочка: bash, zsh, fish, elvish, powershell
@@ -117,7 +121,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print_completions(shell, &mut std::io::stdout());
             Ok(())
         }
-        Some(Command::Tui) | None => journal(&target()?),
+        Some(Command::Tui { today }) => journal(&target()?, today),
+        None => journal(&target()?, None),
     }
 }
 
@@ -153,15 +158,20 @@ pub fn print_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Wri
     clap_complete::generate(shell, &mut Cli::command(), "ezh", out);
 }
 
-/// The journal screen. Until it exists, says what is in the database and how to go on.
-pub(crate) fn journal(target: &crate::store::DbTarget) -> anyhow::Result<()> {
+/// The journal screen on a terminal; without one (a pipe, cron) a summary of what is in the
+/// database, since a full-screen program cannot run there.
+pub(crate) fn journal(
+    target: &crate::store::DbTarget,
+    today: Option<chrono::NaiveDate>,
+) -> anyhow::Result<()> {
     let mut db = crate::app::setup::open(target)?;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        return Ok(crate::tui::run(db, today)?);
+    }
     let summary = crate::app::summary::load(&mut db)?;
     println!("Журнал: {} ({})", summary.college, target.display());
     println!("{summary}");
-    if std::io::stdout().is_terminal() {
-        println!("\nЭкран журнала появится в следующей версии; пока работают команды: ezh --help");
-    }
     Ok(())
 }
 

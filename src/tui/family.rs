@@ -1,0 +1,234 @@
+//! The diary screen of a student or guardian (3.3, 13.1, 13.2): grades by subject with both
+//! averages, missed hours and the forecast (with what it takes to reach the next grade), the
+//! lessons and homework of this week and the next, and announcements. It holds only the data
+//! of the person's own student: `app::family` reduces everything to that one row, and the
+//! child switch cycles through the actor's own children only.
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
+use ratatui::Frame;
+
+use super::keys::{self, Key};
+use super::state::{Ctx, Go};
+use super::theme::Theme;
+use crate::access::Actor;
+use crate::app::family::{self, FamilyView};
+use crate::app::AppError;
+use crate::store::Db;
+
+/// The diary screen.
+pub struct FamilyScreen {
+    pub view: FamilyView,
+    /// The actor's own students (a student: one; a guardian: each child).
+    pub students: Vec<(i64, String)>,
+    pub which: usize,
+    /// 0: grades, 1: the week, 2: announcements.
+    pub tab: usize,
+    pub row: usize,
+}
+
+impl FamilyScreen {
+    /// The diary of the actor's `which`-th own student.
+    pub fn open(
+        db: &mut Db,
+        actor: &Actor,
+        today: NaiveDate,
+        which: usize,
+    ) -> Result<FamilyScreen, AppError> {
+        let students = family::own_students(db, actor)?;
+        let (id, _) = students.get(which).cloned().ok_or_else(|| {
+            AppError::NotFound("обучающийся, связанный с этой учётной записью".into())
+        })?;
+        Ok(FamilyScreen {
+            view: family::load(db, actor, id, today)?,
+            students,
+            which,
+            tab: 0,
+            row: 0,
+        })
+    }
+
+    pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        match keys::read(ev, "") {
+            Key::Tab => self.tab = (self.tab + 1) % 3,
+            Key::BackTab => self.tab = (self.tab + 2) % 3,
+            Key::Up | Key::Char('k') => self.row = self.row.saturating_sub(1),
+            Key::Down | Key::Char('j') => {
+                self.row = (self.row + 1).min(self.view.subjects.len().saturating_sub(1))
+            }
+            Key::Char('c') if self.students.len() > 1 => {
+                let next = (self.which + 1) % self.students.len();
+                match FamilyScreen::open(ctx.db, ctx.actor, ctx.today, next) {
+                    Ok(s) => *self = s,
+                    Err(e) => ctx.status.fail(&e),
+                }
+            }
+            Key::Char('?') => *help = true,
+            Key::Char('q') | Key::Esc => return Go::Quit,
+            _ => {}
+        }
+        Go::Stay
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        let tabs = ["Успеваемость", "Неделя и д/з", "Объявления"];
+        let names: Vec<String> = tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if i == self.tab {
+                    format!("[{t}]")
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect();
+        let switch = if self.students.len() > 1 {
+            " · c — другой ребёнок"
+        } else {
+            ""
+        };
+        let title = format!(
+            " Дневник: {} · {} · {}{switch} ",
+            self.view.student,
+            self.view.term,
+            names.join(" ")
+        );
+        let block = Block::default().borders(Borders::ALL).title(title);
+        match self.tab {
+            0 => self.draw_grades(f, area, block, theme),
+            1 => {
+                let lines: Vec<Line> = self
+                    .view
+                    .week
+                    .iter()
+                    .map(|w| {
+                        let hw = if w.homework.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — д/з: {}", w.homework)
+                        };
+                        Line::raw(format!(
+                            "{} {} пара  {}: {}{hw}",
+                            w.date.format("%d.%m"),
+                            w.pair,
+                            w.subject,
+                            w.topic
+                        ))
+                    })
+                    .collect();
+                f.render_widget(
+                    Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+                    area,
+                );
+            }
+            _ => {
+                let mut lines = Vec::new();
+                for (t, b) in &self.view.announcements {
+                    lines.push(Line::styled(t.clone(), theme.title()));
+                    lines.push(Line::raw(b.clone()));
+                }
+                if lines.is_empty() {
+                    lines.push(Line::raw("Объявлений нет."));
+                }
+                f.render_widget(
+                    Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+                    area,
+                );
+            }
+        }
+    }
+
+    fn draw_grades(&self, f: &mut Frame, area: Rect, block: Block, theme: Theme) {
+        let [table_area, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
+        let grade_w = table_area.width.saturating_sub(26 + 6 * 4 + 6).max(6);
+        let rows: Vec<Row> = self
+            .view
+            .subjects
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let st = &s.stats;
+                let fmt =
+                    |v: Option<crate::domain::Fixed2>| v.map_or("—".into(), |v| v.to_string());
+                let grades = s.grades.join(" ");
+                let max = usize::from(grade_w);
+                let shown: String = if grades.chars().count() > max {
+                    grades.chars().skip(grades.chars().count() - max).collect()
+                } else {
+                    grades
+                };
+                let risk = st.forecast.at_risk();
+                Row::new(vec![
+                    Span::styled(
+                        s.subject.clone(),
+                        if i == self.row {
+                            theme.cursor()
+                        } else {
+                            Style::default()
+                        },
+                    ),
+                    Span::raw(shown),
+                    Span::raw(fmt(st.average)),
+                    Span::raw(fmt(st.weighted)),
+                    Span::raw(st.missed_hours.to_string()),
+                    Span::styled(
+                        format!(
+                            "{}{}",
+                            st.forecast.grade.map_or("—".into(), |g| g.to_string()),
+                            if risk { "!" } else { "" }
+                        ),
+                        if risk {
+                            theme.failing()
+                        } else {
+                            Style::default()
+                        },
+                    ),
+                ])
+            })
+            .collect();
+        let widths = [
+            Constraint::Length(26),
+            Constraint::Length(grade_w),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(6),
+        ];
+        let table = Table::new(rows, widths)
+            .header(
+                Row::new(vec![
+                    "Дисциплина",
+                    "Отметки",
+                    "Сред",
+                    "Взв",
+                    "Проп",
+                    "Прогн",
+                ])
+                .style(theme.title()),
+            )
+            .block(block);
+        f.render_widget(table, table_area);
+        let text = match self.view.subjects.get(self.row) {
+            Some(s) => {
+                let fc = &s.stats.forecast;
+                let mut parts: Vec<String> = fc.risks.iter().map(|r| r.to_string()).collect();
+                if let Some(w) = fc.what_it_takes {
+                    parts.push(w.to_string());
+                }
+                if parts.is_empty() {
+                    format!("{}: рисков нет", s.subject)
+                } else {
+                    format!("{}: {}", s.subject, parts.join("; "))
+                }
+            }
+            None => "Отметок в этом учебном периоде нет.".into(),
+        };
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
+    }
+}

@@ -1,0 +1,330 @@
+//! The journal grid of one assignment: the cursor, the modes (a prompt for the topic or
+//! homework, the cell editor, the final-grade column), the undo stack and the keys. Writes go
+//! through `grid_ops`; drawing is in `grid_view`.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use super::field::Field;
+use super::grid_ops::{self, Undo};
+use super::keys::{self, Key};
+use super::state::{Ctx, Go};
+use crate::app::cells::CellMarks;
+use crate::app::grid::Grid;
+use crate::app::grid_stats::StudentStats;
+use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind};
+
+/// What a one-line prompt below the grid is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    Topic,
+    Homework,
+    Kind,
+    AddLesson,
+    Find,
+    /// The value that every empty cell of the lesson gets.
+    FillColumn,
+}
+
+impl Ask {
+    pub fn label(self) -> &'static str {
+        match self {
+            Ask::Topic => "Тема занятия",
+            Ask::Homework => "Домашнее задание",
+            Ask::Kind => {
+                "Вид занятия: 1 лекция, 2 практическое, 3 лабораторное, 4 контрольная, 5 другое"
+            }
+            Ask::AddLesson => "Новое занятие: ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ]",
+            Ask::Find => "Найти обучающегося (начало фамилии)",
+            Ask::FillColumn => "Отметка всем без отметки за это занятие (5 4 3 2 1 зч нз)",
+        }
+    }
+}
+
+/// The screen's mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Prompt(Ask, Field),
+    /// Editing the grades of one cell; the selected grade.
+    Cell(usize),
+    /// The cursor is on the final-grade column.
+    Finals,
+}
+
+/// Where the grid was last drawn, for mouse clicks: (x, y) of the first cell, the width of a
+/// lesson column, the first visible student and lesson.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Geometry {
+    pub x: u16,
+    pub y: u16,
+    pub col_width: u16,
+    pub rows: u16,
+    pub cols: u16,
+    pub top: usize,
+    pub left: usize,
+}
+
+/// The journal grid screen.
+pub struct GridScreen {
+    pub grid: Grid,
+    pub today: NaiveDate,
+    pub row: usize,
+    pub col: usize,
+    pub mode: Mode,
+    pub undo: Vec<Undo>,
+    /// «о» was typed: a following «п» completes «оп» and is not a new command.
+    pub after_o: bool,
+    pub cells: HashMap<(i64, i64), CellMarks>,
+    pub stats: Vec<Option<StudentStats>>,
+    pub geometry: Cell<Geometry>,
+}
+
+impl GridScreen {
+    /// A screen on `grid`, the cursor on `lesson` or on the last lesson up to today.
+    pub fn new(grid: Grid, lesson: Option<i64>, today: NaiveDate) -> GridScreen {
+        let col = lesson
+            .and_then(|id| grid.lessons.iter().position(|l| l.id == id))
+            .or_else(|| grid.lessons.iter().rposition(|l| l.date <= today))
+            .unwrap_or(0);
+        let mut s = GridScreen {
+            grid,
+            today,
+            row: 0,
+            col,
+            mode: Mode::Normal,
+            undo: Vec::new(),
+            after_o: false,
+            cells: HashMap::new(),
+            stats: Vec::new(),
+            geometry: Cell::new(Geometry::default()),
+        };
+        s.index();
+        s.row = s.next_member(0, 1).unwrap_or(0);
+        s
+    }
+
+    /// Rebuilds the cell index and the right-hand figures from the loaded grid.
+    pub fn index(&mut self) {
+        self.cells.clear();
+        for g in &self.grid.grades {
+            let c = self.cells.entry((g.lesson_id, g.student_id)).or_default();
+            c.grades.push(g.clone());
+        }
+        for a in &self.grid.absences {
+            self.cells
+                .entry((a.lesson_id, a.student_id))
+                .or_default()
+                .absence = Some(a.clone());
+        }
+        self.stats = self
+            .grid
+            .students
+            .iter()
+            .map(|s| self.grid.stats(s.student.id, self.today))
+            .collect();
+    }
+
+    /// The selected lesson id and student id.
+    pub fn at(&self) -> Option<(i64, i64)> {
+        let l = self.grid.lessons.get(self.col)?;
+        let s = self.grid.students.get(self.row)?;
+        Some((l.id, s.student.id))
+    }
+
+    /// Whether the student of row `r` belonged to the group on the date of lesson `c`.
+    pub fn member(&self, r: usize, c: usize) -> bool {
+        match (self.grid.students.get(r), self.grid.lessons.get(c)) {
+            (Some(s), Some(l)) => s.member_on(l.date),
+            _ => false,
+        }
+    }
+
+    /// The next row from `from` (inclusive) in direction `dir` whose student belonged to the
+    /// group on the selected lesson's date.
+    fn next_member(&self, from: usize, dir: isize) -> Option<usize> {
+        let mut r = from;
+        loop {
+            if r >= self.grid.students.len() {
+                return None;
+            }
+            if self.member(r, self.col) || self.grid.lessons.is_empty() {
+                return Some(r);
+            }
+            r = r.checked_add_signed(dir)?;
+        }
+    }
+
+    /// After a mark the cursor goes down to the next student, so marking a lesson is one key
+    /// per student.
+    pub fn advance(&mut self) {
+        if let Some(r) = self.row.checked_add(1).and_then(|r| self.next_member(r, 1)) {
+            self.row = r;
+        }
+    }
+
+    fn move_by(&mut self, dr: isize, dc: isize) {
+        let rows = self.grid.students.len();
+        let cols = self.grid.lessons.len();
+        self.row = self
+            .row
+            .saturating_add_signed(dr)
+            .min(rows.saturating_sub(1));
+        self.col = self
+            .col
+            .saturating_add_signed(dc)
+            .min(cols.saturating_sub(1));
+    }
+
+    /// Selects the cell under a mouse click.
+    pub fn click(&mut self, m: MouseEvent) {
+        let g = self.geometry.get();
+        if m.column < g.x || m.row < g.y || g.col_width == 0 {
+            return;
+        }
+        let r = usize::from(m.row - g.y) + g.top;
+        let c = usize::from((m.column - g.x) / g.col_width) + g.left;
+        if m.row - g.y < g.rows && (m.column - g.x) / g.col_width < g.cols {
+            self.row = r.min(self.grid.students.len().saturating_sub(1));
+            self.col = c.min(self.grid.lessons.len().saturating_sub(1));
+        }
+    }
+
+    /// Handles a key.
+    pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Prompt(ask, mut field) => {
+                match keys::read(ev, "") {
+                    Key::Esc => ctx.status.ok("Отменено."),
+                    Key::Enter => grid_ops::answer(self, ctx, ask, field.take()),
+                    _ => {
+                        field.edit(&ev);
+                        self.mode = Mode::Prompt(ask, field);
+                    }
+                }
+                Go::Stay
+            }
+            Mode::Cell(sel) => {
+                self.mode = Mode::Cell(sel);
+                grid_ops::cell_key(self, ctx, ev);
+                Go::Stay
+            }
+            Mode::Finals => self.finals_key(ctx, ev, help),
+            Mode::Normal => self.normal_key(ctx, ev, help),
+        }
+    }
+
+    fn normal_key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        let k = keys::read(ev, "нубопНУБОП");
+        let after_o = std::mem::take(&mut self.after_o);
+        match k {
+            Key::Char('п') | Key::Char('П') if after_o => {}
+            Key::Up | Key::Char('k') => self.move_by(-1, 0),
+            Key::Down | Key::Char('j') => self.move_by(1, 0),
+            Key::Left | Key::Char('h') => self.move_by(0, -1),
+            Key::Right | Key::Char('l') => self.move_by(0, 1),
+            Key::PageUp => self.move_by(-10, 0),
+            Key::PageDown => self.move_by(10, 0),
+            Key::Home => self.col = 0,
+            Key::End => self.col = self.grid.lessons.len().saturating_sub(1),
+            Key::Tab => self.mode = Mode::Finals,
+            Key::Char(c @ '1'..='5') => {
+                let v = GradeValue::parse(&c.to_string());
+                if let Ok(v) = v {
+                    grid_ops::put_grade(self, ctx, v);
+                }
+            }
+            Key::Char('+') => grid_ops::put_grade(self, ctx, GradeValue::Pass),
+            Key::Char('-') => grid_ops::put_grade(self, ctx, GradeValue::Fail),
+            Key::Char(c) if absence_of(c).is_some() => {
+                self.after_o = matches!(c, 'о' | 'О');
+                if let Some(r) = absence_of(c) {
+                    grid_ops::put_absence(self, ctx, Some(r));
+                }
+            }
+            Key::Delete | Key::Backspace => grid_ops::clear(self, ctx),
+            Key::Enter if self.at().is_some() => self.mode = Mode::Cell(0),
+            Key::Char('t') => self.ask(Ask::Topic),
+            Key::Char('d') => self.ask(Ask::Homework),
+            Key::Char('K') => self.ask(Ask::Kind),
+            Key::Char('a') => self.ask(Ask::AddLesson),
+            Key::Char('/') => self.ask(Ask::Find),
+            Key::Char('=') => self.ask(Ask::FillColumn),
+            Key::Char('f') => self.mode = Mode::Finals,
+            Key::Char('u') | Key::Undo => grid_ops::undo(self, ctx),
+            Key::Char('?') => *help = true,
+            Key::Char('q') | Key::Esc => return Go::Home,
+            _ => {}
+        }
+        Go::Stay
+    }
+
+    fn finals_key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        self.mode = Mode::Finals;
+        let value = match keys::read(ev, "нН") {
+            Key::Up | Key::Char('k') => {
+                self.move_by(-1, 0);
+                None
+            }
+            Key::Down | Key::Char('j') => {
+                self.move_by(1, 0);
+                None
+            }
+            Key::Esc | Key::Tab | Key::Char('f') | Key::Left | Key::Char('q') => {
+                self.mode = Mode::Normal;
+                None
+            }
+            Key::Char('?') => {
+                *help = true;
+                None
+            }
+            Key::Char(c @ '2'..='5') => FinalGradeValue::parse(&c.to_string()).ok(),
+            Key::Char('+') => FinalGradeValue::parse("зч").ok(),
+            Key::Char('-') => FinalGradeValue::parse("нз").ok(),
+            Key::Char('н' | 'Н' | 'n') => FinalGradeValue::parse("н/а").ok(),
+            _ => None,
+        };
+        if let Some(v) = value {
+            grid_ops::put_final(self, ctx, v);
+        }
+        Go::Stay
+    }
+
+    fn ask(&mut self, ask: Ask) {
+        let lesson = self.grid.lessons.get(self.col);
+        let start = match (ask, lesson) {
+            (Ask::Topic, Some(l)) => l.topic.clone(),
+            (Ask::Homework, Some(l)) => l.homework.clone(),
+            (Ask::AddLesson, _) => self.today.format("%d.%m.%Y").to_string(),
+            _ => String::new(),
+        };
+        self.mode = Mode::Prompt(ask, Field::new(&start));
+    }
+
+    /// The lesson kind a number of the «Вид занятия» prompt names.
+    pub fn kind_of(answer: &str) -> Option<LessonKind> {
+        match answer.trim() {
+            "1" => Some(LessonKind::Lecture),
+            "2" => Some(LessonKind::Practical),
+            "3" => Some(LessonKind::Laboratory),
+            "4" => Some(LessonKind::Test),
+            "5" => Some(LessonKind::Other),
+            other => LessonKind::parse(other).ok(),
+        }
+    }
+}
+
+/// The absence a mark key stands for: н у б о(п), and n b with Shift+U and Shift+L on the
+/// Latin layout, where u (undo) and l (right) are taken by the issue's own key list.
+pub fn absence_of(c: char) -> Option<AbsenceReason> {
+    match c {
+        'н' | 'Н' | 'n' | 'N' => Some(AbsenceReason::Absent),
+        'у' | 'У' | 'U' => Some(AbsenceReason::Excused),
+        'б' | 'Б' | 'b' | 'B' => Some(AbsenceReason::Ill),
+        'о' | 'О' | 'L' => Some(AbsenceReason::Late),
+        _ => None,
+    }
+}

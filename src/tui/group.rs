@@ -1,0 +1,228 @@
+//! The tutor's screen for a group (5.1, 5.6): the overview of students × subjects (weighted
+//! average, missed hours, «!» for a forecast at risk) and, on the second tab, the week's
+//! absences, whose reason letters the tutor corrects (у, б, н) after talking to the teachers.
+
+use chrono::{Duration, NaiveDate};
+use crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Row, Table};
+use ratatui::Frame;
+
+use super::grid_screen::absence_of;
+use super::keys::{self, Key};
+use super::state::{Ctx, Go};
+use super::theme::Theme;
+use crate::access::Actor;
+use crate::app::overview::{self, GroupOverview, WeekAbsence};
+use crate::app::{self, AppError};
+use crate::domain::AbsenceReason;
+use crate::store::Db;
+
+/// The group screen.
+pub struct GroupScreen {
+    pub overview: GroupOverview,
+    pub week: Vec<WeekAbsence>,
+    pub week_of: NaiveDate,
+    /// false: the overview; true: the week's absences.
+    pub absences_tab: bool,
+    pub row: usize,
+}
+
+impl GroupScreen {
+    pub fn open(
+        db: &mut Db,
+        actor: &Actor,
+        group_id: i64,
+        today: NaiveDate,
+    ) -> Result<GroupScreen, AppError> {
+        Ok(GroupScreen {
+            overview: overview::load(db, actor, group_id, today)?,
+            week: overview::week_absences(db, actor, group_id, today)?,
+            week_of: today,
+            absences_tab: false,
+            row: 0,
+        })
+    }
+
+    fn reload_week(&mut self, ctx: &mut Ctx<'_>) {
+        match overview::week_absences(ctx.db, ctx.actor, self.overview.group_id, self.week_of) {
+            Ok(w) => self.week = w,
+            Err(e) => ctx.status.fail(&e),
+        }
+        self.row = self.row.min(self.week.len().saturating_sub(1));
+    }
+
+    pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        let len = if self.absences_tab {
+            self.week.len()
+        } else {
+            self.overview.rows.len()
+        };
+        match keys::read(ev, "нубоНУБО") {
+            Key::Tab | Key::BackTab => {
+                self.absences_tab = !self.absences_tab;
+                self.row = 0;
+            }
+            Key::Up | Key::Char('k') => self.row = self.row.saturating_sub(1),
+            Key::Down | Key::Char('j') => self.row = (self.row + 1).min(len.saturating_sub(1)),
+            Key::PageUp if self.absences_tab => {
+                self.week_of -= Duration::days(7);
+                self.reload_week(ctx);
+            }
+            Key::PageDown if self.absences_tab => {
+                self.week_of += Duration::days(7);
+                self.reload_week(ctx);
+            }
+            Key::Char(c) if self.absences_tab && absence_of(c).is_some() => {
+                if let Some(a) = self.week.get(self.row).cloned() {
+                    let r = absence_of(c);
+                    match app::marks::set_absence(
+                        ctx.db,
+                        ctx.actor,
+                        a.lesson_id,
+                        a.student_id,
+                        r,
+                        Some(a.version),
+                    ) {
+                        Ok(_) => ctx.status.ok(format!(
+                            "Сохранено: {} {} — {}",
+                            a.student,
+                            crate::domain::format_ru(a.date),
+                            r.map_or("", |r| r.name_ru())
+                        )),
+                        Err(e) => ctx.status.fail(&e),
+                    }
+                    self.reload_week(ctx);
+                }
+            }
+            Key::Char('?') => *help = true,
+            Key::Char('q') | Key::Esc => return Go::Home,
+            _ => {}
+        }
+        Go::Stay
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        if self.absences_tab {
+            return self.draw_week(f, area, theme);
+        }
+        let o = &self.overview;
+        let name_w = 20u16;
+        let per = 6u16;
+        let fit = usize::from(area.width.saturating_sub(name_w + 10) / per);
+        let subjects: Vec<&String> = o.subjects.iter().take(fit).collect();
+        let mut header = vec![Span::raw("Обучающийся")];
+        header.extend(
+            subjects
+                .iter()
+                .map(|s| Span::raw(s.chars().take(5).collect::<String>())),
+        );
+        header.push(Span::raw("Проп"));
+        let visible = usize::from(area.height.saturating_sub(3)).max(1);
+        let top = (self.row + 1).saturating_sub(visible);
+        let rows: Vec<Row> = o
+            .rows
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(visible)
+            .map(|(i, (_, name, stats))| {
+                let mut cells = vec![Span::styled(
+                    name.clone(),
+                    if i == self.row {
+                        theme.cursor()
+                    } else {
+                        Style::default()
+                    },
+                )];
+                let mut missed = 0;
+                for st in stats.iter().take(subjects.len()) {
+                    cells.push(match st {
+                        Some(x) => {
+                            missed += x.missed_hours;
+                            let text = x.weighted.map_or("—".into(), |w| w.to_string());
+                            let risk = x.forecast.at_risk();
+                            Span::styled(
+                                format!("{text}{}", if risk { "!" } else { "" }),
+                                if risk {
+                                    theme.failing()
+                                } else {
+                                    Style::default()
+                                },
+                            )
+                        }
+                        None => Span::styled("·", theme.dim()),
+                    });
+                }
+                for st in stats.iter().skip(subjects.len()).flatten() {
+                    missed += st.missed_hours;
+                }
+                cells.push(Span::raw(missed.to_string()));
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Length(name_w)];
+        widths.extend(subjects.iter().map(|_| Constraint::Length(per - 1)));
+        widths.push(Constraint::Length(5));
+        let title = format!(
+            " {} · {} · сводка (Tab — пропуски недели) ",
+            o.group, o.term
+        );
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.title()))
+            .block(Block::default().borders(Borders::ALL).title(title));
+        f.render_widget(table, area);
+    }
+
+    fn draw_week(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        let visible = usize::from(area.height.saturating_sub(3)).max(1);
+        let top = (self.row + 1).saturating_sub(visible);
+        let rows: Vec<Row> = self
+            .week
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(visible)
+            .map(|(i, a)| {
+                let style = if i == self.row {
+                    theme.cursor()
+                } else {
+                    Style::default()
+                };
+                let reason =
+                    AbsenceReason::from_code(&a.reason).map_or(a.reason.clone(), |r| r.to_string());
+                Row::new(vec![
+                    a.date.format("%d.%m").to_string(),
+                    a.pair.to_string(),
+                    a.student.clone(),
+                    a.subject.clone(),
+                    format!("{} ч", a.hours),
+                    reason,
+                ])
+                .style(style)
+            })
+            .collect();
+        let widths = [4, 2, 20, 24, 5, 3].map(Constraint::Length);
+        let title = format!(
+            " {} · пропуски недели с {} (PgUp/PgDn — неделя; у б н — причина) ",
+            self.overview.group,
+            crate::domain::format_ru(self.week_of)
+        );
+        let table = Table::new(rows, widths)
+            .header(
+                Row::new(vec![
+                    "Дата",
+                    "П",
+                    "Обучающийся",
+                    "Дисциплина",
+                    "Часы",
+                    "Вид",
+                ])
+                .style(theme.title()),
+            )
+            .block(Block::default().borders(Borders::ALL).title(title));
+        f.render_widget(table, area);
+    }
+}

@@ -1,0 +1,102 @@
+//! The terminal journal (ratatui + crossterm): the login screen, the teacher's home and grid,
+//! the tutor's group screen, the family's diary, the help and the idle lock. [`run`] owns the
+//! terminal: it restores it on every way out, including a panic, so a crashed journal never
+//! leaves the lab's terminal in raw mode.
+
+mod family;
+mod field;
+mod grid_answer;
+mod grid_cell;
+mod grid_ops;
+mod grid_screen;
+mod grid_view;
+mod group;
+mod help;
+mod home;
+mod keys;
+mod lock;
+mod login;
+mod state;
+mod theme;
+mod view;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::execute;
+
+pub use grid_screen::{GridScreen, Mode};
+pub use keys::Key;
+pub use state::{Screen, Status, Ui};
+pub use theme::Theme;
+
+use crate::app::{self, AppError};
+use crate::store::Db;
+
+/// Feeds one terminal event to the program.
+pub fn handle(ui: &mut Ui, ev: Event) {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => ui.key(k),
+        Event::Mouse(m) if matches!(m.kind, MouseEventKind::Down(_)) => {
+            if let (Screen::Grid(g), None) = (&mut ui.screen, &ui.locked) {
+                g.click(m);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The college's short name for the top line.
+pub fn college_name(db: &mut Db) -> String {
+    db.read(app::auth::settings)
+        .map(|c| {
+            if c.short_name.is_empty() {
+                c.name
+            } else {
+                c.short_name
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Runs the journal on the terminal until the person quits.
+pub fn run(db: Db, today: NaiveDate) -> Result<(), AppError> {
+    let mut ui = Ui::new(db, today, Theme::from_env());
+    let college = college_name(&mut ui.db);
+    // ratatui::init enters the alternate screen and raw mode and installs a panic hook that
+    // restores the terminal before the panic message is printed.
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), event::EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut ui, &college);
+    let _ = execute!(std::io::stdout(), event::DisableMouseCapture);
+    ratatui::restore();
+    if let Some(s) = ui.session.take() {
+        let _ = app::auth::logout(&mut ui.db, &s.token);
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    ui: &mut Ui,
+    college: &str,
+) -> Result<(), AppError> {
+    let io = |e: std::io::Error| AppError::Invalid(format!("терминал: {e}"));
+    let mut limit = None;
+    let mut limit_read = Instant::now();
+    while !ui.quit {
+        terminal.draw(|f| view::draw(f, ui, college)).map_err(io)?;
+        if event::poll(Duration::from_millis(500)).map_err(io)? {
+            let ev = event::read().map_err(io)?;
+            handle(ui, ev);
+        }
+        // The setting is read again every minute, so a change by the admin takes effect.
+        if limit.is_none() || limit_read.elapsed() > Duration::from_secs(60) {
+            limit = ui.idle_limit();
+            limit_read = Instant::now();
+        }
+        ui.tick(Instant::now(), limit);
+    }
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! Drawing the whole program: a top line with the college, the person and the date, the screen
+//! on top, the prompt or status line, a line of key hints, and the overlays (help, idle lock).
+
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::grid_screen::Mode;
+use super::state::{Screen, Ui};
+
+/// Draws one frame.
+pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
+    let area = f.area();
+    let theme = ui.theme;
+    if let (Some(field), Some(s)) = (&ui.locked, &ui.session) {
+        return super::lock::draw(f, area, &s.name, &field.shown(), theme);
+    }
+    let [top, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let who = ui
+        .session
+        .as_ref()
+        .map_or(String::new(), |s| format!(" · {} ({})", s.name, s.login));
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("ЭЖ · {college}"), theme.title()),
+            Span::raw(format!("{who} · {}", crate::domain::format_ru(ui.today))),
+        ])),
+        top,
+    );
+    let hint = match &ui.screen {
+        Screen::Login(form) => {
+            super::login::draw(f, body, form, college, theme);
+            ""
+        }
+        Screen::Home(h) => {
+            h.draw(f, body, theme);
+            "↑↓ — выбор · Enter — открыть · ? — клавиши · F10 — выйти из сеанса · q — выход"
+        }
+        Screen::Grid(g) => {
+            super::grid_view::draw(f, body, g, theme);
+            match g.mode {
+                Mode::Finals => "ИТОГОВЫЕ: 2–5, + зч, − нз, н — н/а · Esc — к занятиям",
+                _ => "цифра — отметка · н у б оп — пропуск · Del — очистить · t тема · d д/з · ? — все клавиши · q — назад",
+            }
+        }
+        Screen::Group(g) => {
+            g.draw(f, body, theme);
+            "Tab — сводка/пропуски · ? — клавиши · q — назад"
+        }
+        Screen::Family(d) => {
+            d.draw(f, body, theme);
+            "Tab — вкладка · ↑↓ — дисциплина · ? — клавиши · q — выход"
+        }
+    };
+    let line = match &ui.screen {
+        Screen::Grid(g) => match &g.mode {
+            Mode::Prompt(ask, field) => Some(Line::from(vec![
+                Span::styled(format!("{}: ", ask.label()), theme.title()),
+                Span::raw(format!("{}▏", field.shown())),
+            ])),
+            _ => None,
+        },
+        _ => None,
+    };
+    let line = line.unwrap_or_else(|| {
+        let style = if ui.status.error {
+            theme.error()
+        } else {
+            theme.ok()
+        };
+        Line::styled(ui.status.text.clone(), style)
+    });
+    f.render_widget(Paragraph::new(line), status);
+    f.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), hints);
+    if ui.help {
+        super::help::draw(f, body, theme);
+    }
+}
