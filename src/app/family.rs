@@ -12,7 +12,8 @@ use super::{Actor, AppError};
 use crate::access::{self, Action};
 use crate::domain::GradeValue;
 use crate::store::schema::{
-    announcements, assignments, group_memberships, lessons, students, subjects, terms,
+    announcements, assignments, group_memberships, lessons, students, subgroup_members, subjects,
+    terms,
 };
 use crate::store::Db;
 
@@ -112,6 +113,11 @@ pub fn load(
     let week: Vec<(NaiveDate, i32, String, String, String)> = crate::with_conn!(&mut db.conn(), c => lessons::table
         .inner_join(assignments::table.inner_join(subjects::table))
         .filter(assignments::group_id.eq_any(&groups))
+        .filter(assignments::subgroup_id.is_null().or(assignments::subgroup_id.eq_any(
+            subgroup_members::table
+                .filter(subgroup_members::student_id.eq(student_id))
+                .select(subgroup_members::subgroup_id.nullable()),
+        )))
         .filter(lessons::date.between(monday, until))
         .order((lessons::date, lessons::pair))
         .select((lessons::date, lessons::pair, subjects::name, lessons::topic, lessons::homework))

@@ -30,7 +30,9 @@ pub fn unlock(db: &mut Db, user_id: i64, pw: &str) -> Result<(), AppError> {
             .as_deref()
             .is_some_and(|h| password::verify(pw, h));
     if ok {
-        db.write(|c| auth::log_activity(c, Some(user.id), &user.login, "unlock", ""))?;
+        db.write(|c| {
+            auth::log_activity(c, Some(user.id), &user.login, "unlocked", "экран журнала")
+        })?;
         Ok(())
     } else {
         db.write(|c| auth::record_failure(c, &user, now))?;

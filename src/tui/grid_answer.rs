@@ -84,6 +84,7 @@ fn edit_lesson(
     };
     app::lessons::edit(ctx.db, ctx.actor, lesson.id, lesson.version, &edit)?;
     s.undo.push(grid_ops::Undo {
+        at: s.at(),
         what: what.to_string(),
         steps: vec![Step::Lesson {
             id: lesson.id,
@@ -136,6 +137,7 @@ fn fill(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<(), AppErro
     let kind = grid_ops::default_kind(s);
     let rows = app::cells::grade_all(ctx.db, ctx.actor, lesson.id, &students, value, kind)?;
     s.undo.push(grid_ops::Undo {
+        at: s.at(),
         what: format!("{value} всем ({})", rows.len()),
         steps: rows
             .iter()

@@ -62,6 +62,7 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
             app::marks::add_grade(ctx.db, ctx.actor, lesson, student, value, kind).map(|g| {
                 s.mode = Mode::Cell(grades.len());
                 Undo {
+                    at: s.at(),
                     what: format!("ещё одна отметка {value}"),
                     steps: vec![Step::RemoveGrade { id: g.id }],
                 }
@@ -89,6 +90,7 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
                 None,
             )
             .map(|_| Undo {
+                at: s.at(),
                 what: format!("вид работы: {}", next.name_ru()),
                 steps: vec![Step::SetGrade {
                     id: g.id,
@@ -109,6 +111,7 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
             };
             s.mode = Mode::Cell(sel.saturating_sub(1));
             app::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, None).map(|_| Undo {
+                at: s.at(),
                 what: format!("отметка {value} удалена"),
                 steps: vec![Step::AddGrade {
                     lesson,

@@ -48,6 +48,8 @@ pub enum Step {
 pub struct Undo {
     pub what: String,
     pub steps: Vec<Step>,
+    /// The cell (lesson, student) the cursor returns to when the command is undone.
+    pub at: Option<(i64, i64)>,
 }
 
 /// The kind of work a new grade of the selected lesson gets: what the lesson is held for
@@ -127,6 +129,7 @@ fn finish(
                 s.undo.push(Undo {
                     what: what.clone(),
                     steps,
+                    at: s.at(),
                 });
             }
             if let Err(e) = reload(s, ctx) {
@@ -273,6 +276,7 @@ pub fn clear(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
             s.undo.push(Undo {
                 what: what.clone(),
                 steps,
+                at: s.at(),
             });
         }
         let _ = reload(s, ctx);
@@ -319,6 +323,14 @@ pub fn undo(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
         }
     }
     let _ = reload(s, ctx);
+    if let Some((lesson, student)) = u.at {
+        if let Some(c) = s.grid.lessons.iter().position(|l| l.id == lesson) {
+            s.col = c;
+        }
+        if let Some(r) = s.grid.students.iter().position(|x| x.student.id == student) {
+            s.row = r;
+        }
+    }
     match result {
         Ok(()) => ctx.status.ok(format!("Отменено: {}", u.what)),
         Err(e) => ctx.status.fail(&e),

@@ -50,7 +50,9 @@ impl Home {
                 items.push(Item::Heading("  занятий по расписанию нет".into()));
             }
             items.extend(day.into_iter().map(Item::Lesson));
-            let all = app::lessons::assignments_of(db, actor.user_id)?;
+            let mut all = app::lessons::assignments_of(db, actor.user_id)?;
+            // The current term first, then the others newest first (the list comes sorted so).
+            all.sort_by_key(|a| !(a.term_starts <= today && today <= a.term_ends));
             if !all.is_empty() {
                 items.push(Item::Heading("Вся нагрузка".into()));
                 items.extend(all.into_iter().map(Item::Assignment));

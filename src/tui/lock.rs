@@ -40,14 +40,14 @@ pub fn key(ui: &mut Ui, ev: KeyEvent, k: Key) {
 }
 
 /// Draws the lock screen over everything.
-pub fn draw(f: &mut Frame, area: Rect, who: &str, typed: &str, theme: Theme) {
+pub fn draw(f: &mut Frame, area: Rect, who: &str, typed: &str, status: &str, theme: Theme) {
     f.render_widget(Clear, area);
     let lines = vec![
         Line::styled("Журнал заблокирован", theme.title()),
         Line::raw(""),
         Line::raw(format!("Сеанс: {who}")),
         Line::raw(format!("Пароль: {typed}▏")),
-        Line::raw(""),
+        Line::styled(status.to_string(), theme.error()),
         Line::styled(
             "Enter — разблокировать · F10 — завершить этот сеанс",
             theme.dim(),

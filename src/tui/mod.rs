@@ -30,6 +30,7 @@ pub use grid_screen::{GridScreen, Mode};
 pub use keys::Key;
 pub use state::{Screen, Status, Ui};
 pub use theme::Theme;
+pub use view::draw;
 
 use crate::app::{self, AppError};
 use crate::store::Db;

@@ -139,6 +139,7 @@ impl Ui {
         if let (Some(limit), None) = (limit, &self.locked) {
             if self.session.is_some() && now.duration_since(self.last_input) >= limit {
                 self.locked = Some(Field::secret());
+                self.status.ok("");
             }
         }
     }
@@ -163,6 +164,7 @@ impl Ui {
             match k {
                 Key::Logout => return self.logout("Сеанс завершён."),
                 Key::LockNow => {
+                    self.status.ok("");
                     self.locked = Some(Field::secret());
                     return;
                 }

@@ -14,7 +14,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
     let area = f.area();
     let theme = ui.theme;
     if let (Some(field), Some(s)) = (&ui.locked, &ui.session) {
-        return super::lock::draw(f, area, &s.name, &field.shown(), theme);
+        return super::lock::draw(f, area, &s.name, &field.shown(), &ui.status.text, theme);
     }
     let [top, body, status, hints] = Layout::vertical([
         Constraint::Length(1),

@@ -89,3 +89,4 @@ pub fn pg_runs() -> usize {
 pub fn psql(url: &str, sql: &str) -> Result<String, String> {
     pg::psql(url, sql)
 }
+pub mod tui;
