@@ -24,7 +24,13 @@ impl Gen {
         let first = NaiveDate::from_ymd_opt(self.year_start, 9, 20).unwrap_or(self.today);
         let span = (self.marks_before - first).num_days().clamp(1, 90);
         for e in 0..events {
-            let gi = (e * 7 + 1) % self.groups.len();
+            // Group 0 is the one the demo logins teach and tutor: it keeps all its 25
+            // students, so today's lesson there has a full list.
+            let gi = match self.groups.len() {
+                0 => continue,
+                1 => 0,
+                n => 1 + (e * 7) % (n - 1),
+            };
             let Some(pos) = self.groups[gi]
                 .students
                 .len()
