@@ -303,3 +303,77 @@ fn idle_lock_needs_the_same_password_or_ends_the_session() {
         assert_eq!(open, 0, "{backend}: the session was ended");
     }
 }
+
+fn late_change_asks_for_a_reason(url: &str, backend: &str) {
+    let (db, logins) = demo(url);
+    let mut ui = logged_in(db, login_of(&logins, "преподаватель"));
+    key(&mut ui, KeyCode::Enter);
+    // Two weeks later the lesson of 27.11 is past its deadline (Monday 30.11).
+    ui.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 10).expect("date");
+    let (lesson, rows) = lesson_and_rows(&ui);
+    let before = audit_count(&mut ui.db);
+    typed(&mut ui, "5");
+    assert_eq!(
+        cell(&mut ui.db, lesson, rows[0]),
+        (vec![], None),
+        "{backend}: not yet written"
+    );
+    assert!(
+        ui.status
+            .text
+            .contains("срок внесения отметок за 27.11.2026 истёк 30.11.2026"),
+        "{backend}: {}",
+        ui.status.text
+    );
+    assert!(
+        screen(&ui, 120, 40).contains("Причина изменения после срока"),
+        "{backend}"
+    );
+    typed(&mut ui, "болел, сдал позже");
+    key(&mut ui, KeyCode::Enter);
+    assert_eq!(
+        cell(&mut ui.db, lesson, rows[0]),
+        (vec![5], None),
+        "{backend}: written after the reason"
+    );
+    typed(&mut ui, "н");
+    assert_eq!(
+        cell(&mut ui.db, lesson, rows[1]).1.as_deref(),
+        Some("absent"),
+        "{backend}: the reason is kept for the lesson"
+    );
+    let reasons: Vec<Option<String>> = ezh::with_conn!(&mut ui.db.conn(), c => audit_log::table
+        .filter(audit_log::id.gt(before)).order(audit_log::id).select(audit_log::reason).load(c))
+    .expect("audit");
+    assert_eq!(
+        reasons,
+        vec![Some("болел, сдал позже".to_string()); 2],
+        "{backend}"
+    );
+    // An empty reason changes nothing.
+    let mut fresh = grid(&ui).reasons.clone();
+    fresh.clear();
+    if let Screen::Grid(g) = &mut ui.screen {
+        g.reasons = fresh;
+    }
+    typed(&mut ui, "4");
+    key(&mut ui, KeyCode::Enter);
+    assert_eq!(
+        cell(&mut ui.db, lesson, rows[2]),
+        (vec![], None),
+        "{backend}: no reason, no change"
+    );
+    assert!(
+        ui.status.text.contains("нужна причина"),
+        "{backend}: {}",
+        ui.status.text
+    );
+}
+
+#[test]
+fn a_late_change_asks_for_a_reason_and_audits_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("tui_late_reason", dir.path()) {
+        late_change_asks_for_a_reason(&url, backend);
+    }
+}

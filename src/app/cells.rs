@@ -46,6 +46,7 @@ pub fn grade_all(
     students: &[i64],
     value: GradeValue,
     kind: WorkKind,
+    reason: Option<&str>,
 ) -> Result<Vec<GradeRow>, AppError> {
     db.write(|c| {
         let taken: i64 = crate::with_conn!(c, x => grades::table
@@ -60,7 +61,7 @@ pub fn grade_all(
         }
         students
             .iter()
-            .map(|s| add_grade_in(c, actor, lesson_id, *s, value, kind))
+            .map(|s| add_grade_in(c, actor, lesson_id, *s, value, kind, reason))
             .collect()
     })
 }

@@ -9,10 +9,10 @@ use diesel::prelude::*;
 pub use super::finals::{set_final, FinalKey};
 use super::{Actor, AppError};
 use crate::access::{self, Action, Permit};
-use crate::domain::{AbsenceReason, GradeValue, LessonKind, WorkKind};
+use crate::domain::{GradeValue, LessonKind, WorkKind};
 use crate::store::audit::{self, AuditEntry};
-use crate::store::rows::{AbsenceRow, GradeRow, LessonRow};
-use crate::store::schema::{absences, assignments, grades, group_memberships, lessons};
+use crate::store::rows::{GradeRow, LessonRow};
+use crate::store::schema::{assignments, grades, group_memberships, lessons};
 use crate::store::{Conn, Db};
 
 /// A new lesson of an assignment.
@@ -88,7 +88,10 @@ pub(super) fn record(
 }
 
 /// The lesson, its group and its assignment's teacher, or a not-found error.
-fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<(LessonRow, i64, i64), AppError> {
+pub(super) fn lesson_and_group(
+    c: &mut Conn<'_>,
+    lesson_id: i64,
+) -> Result<(LessonRow, i64, i64), AppError> {
     let found: Option<(LessonRow, i64, i64)> = crate::with_conn!(c, x => lessons::table
         .inner_join(assignments::table)
         .filter(lessons::id.eq(lesson_id))
@@ -99,7 +102,11 @@ fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<(LessonRow, i64,
 }
 
 /// The permit to write marks of a lesson: its teacher or the one who held it.
-fn marks_permit(actor: &Actor, lesson: &LessonRow, teacher: i64) -> Result<Permit, AppError> {
+pub(super) fn marks_permit(
+    actor: &Actor,
+    lesson: &LessonRow,
+    teacher: i64,
+) -> Result<Permit, AppError> {
     Ok(access::check(
         actor,
         &Action::EnterMarks {
@@ -110,7 +117,7 @@ fn marks_permit(actor: &Actor, lesson: &LessonRow, teacher: i64) -> Result<Permi
 }
 
 /// Refuses a mark for a student who did not belong to the group on the lesson's date.
-fn require_member(
+pub(super) fn require_member(
     c: &mut Conn<'_>,
     student_id: i64,
     group_id: i64,
@@ -147,7 +154,20 @@ pub fn add_grade(
     value: GradeValue,
     kind: WorkKind,
 ) -> Result<GradeRow, AppError> {
-    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind))
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, None))
+}
+
+/// [`add_grade`] after the deadline: the reason goes into the audit record.
+pub fn add_grade_because(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+    reason: Option<&str>,
+) -> Result<GradeRow, AppError> {
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, reason))
 }
 
 /// [`add_grade`] inside a transaction the caller holds.
@@ -158,6 +178,7 @@ pub(super) fn add_grade_in(
     student_id: i64,
     value: GradeValue,
     kind: WorkKind,
+    reason: Option<&str>,
 ) -> Result<GradeRow, AppError> {
     let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
     let permit = marks_permit(actor, &lesson, teacher)?;
@@ -183,6 +204,7 @@ pub(super) fn add_grade_in(
             entity_id: row.id,
             student_id: Some(student_id),
             new_value: Some(grade_text(row.value, &row.work_kind)),
+            reason: reason.map(str::to_string),
             ..Default::default()
         },
         now,
@@ -255,98 +277,4 @@ pub fn change_grade(
     })
 }
 
-/// Sets or clears (`None`) the absence mark of a student at a lesson. `version` is the version
-/// of the mark as read (`None` when the cell had none); a different state is a conflict.
-pub fn set_absence(
-    db: &mut Db,
-    actor: &Actor,
-    lesson_id: i64,
-    student_id: i64,
-    reason: Option<AbsenceReason>,
-    version: Option<i32>,
-) -> Result<Option<AbsenceRow>, AppError> {
-    db.write(|c| {
-        let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
-        let by_teacher = marks_permit(actor, &lesson, teacher);
-        require_member(c, student_id, group_id, lesson.date)?;
-        let old: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
-            .filter(absences::lesson_id.eq(lesson_id))
-            .filter(absences::student_id.eq(student_id))
-            .select(AbsenceRow::as_select())
-            .first(x)
-            .optional())?;
-        // The tutor may change the reason letter of an existing absence (5.6), not add or
-        // remove one; that is the teacher's.
-        let permit = match by_teacher {
-            Ok(p) => p,
-            Err(denied) if old.is_some() && reason.is_some() => {
-                access::check(actor, &Action::CorrectAbsenceReason { group_id })
-                    .map_err(|_| denied)?
-            }
-            Err(denied) => return Err(denied),
-        };
-        if old.as_ref().map(|o| o.version) != version {
-            return Err(AppError::Conflict(format!(
-                "пропуск обучающегося № {student_id}"
-            )));
-        }
-        let now = crate::store::now();
-        let new_row: Option<AbsenceRow> = match (&old, reason) {
-            (_, None) => {
-                crate::with_conn!(c, x => diesel::delete(absences::table
-                    .filter(absences::lesson_id.eq(lesson_id))
-                    .filter(absences::student_id.eq(student_id)))
-                    .execute(x))?;
-                None
-            }
-            (None, Some(r)) => Some(
-                crate::with_conn!(c, x => diesel::insert_into(absences::table)
-                .values((
-                    absences::lesson_id.eq(lesson_id),
-                    absences::student_id.eq(student_id),
-                    absences::reason.eq(r.as_code()),
-                    absences::entered_by.eq(permit.user_id()),
-                    absences::entered_at.eq(now),
-                ))
-                .returning(AbsenceRow::as_returning())
-                .get_result(x))?,
-            ),
-            (Some(o), Some(r)) => Some(
-                crate::with_conn!(c, x => diesel::update(absences::table.find(o.id))
-                .set((
-                    absences::reason.eq(r.as_code()),
-                    absences::entered_by.eq(permit.user_id()),
-                    absences::entered_at.eq(now),
-                    absences::version.eq(o.version + 1),
-                ))
-                .returning(AbsenceRow::as_returning())
-                .get_result(x))?,
-            ),
-        };
-        if old.is_none() && new_row.is_none() {
-            return Ok(None);
-        }
-        let show =
-            |code: &str| AbsenceReason::from_code(code).map_or(code.to_string(), |r| r.to_string());
-        record(
-            c,
-            &permit,
-            &AuditEntry {
-                actor_id: None,
-                action: match (&old, &new_row) {
-                    (None, _) => "insert",
-                    (_, None) => "delete",
-                    _ => "update",
-                },
-                entity: "absence",
-                entity_id: new_row.as_ref().or(old.as_ref()).map_or(0, |r| r.id),
-                student_id: Some(student_id),
-                old_value: old.as_ref().map(|o| show(&o.reason)),
-                new_value: new_row.as_ref().map(|n| show(&n.reason)),
-                reason: None,
-            },
-            now,
-        )?;
-        Ok(new_row)
-    })
-}
+pub use super::absences::{set_absence, set_absence_because};

@@ -2,11 +2,13 @@
 //! call these functions; each write runs in one transaction and records its audit entries in
 //! the same transaction.
 
+pub mod absences;
 pub mod actor;
 pub mod audit;
 pub mod auth;
 pub mod cells;
 pub mod codes;
+pub mod deadline;
 pub mod diary;
 pub mod error;
 pub mod family;
@@ -14,6 +16,7 @@ pub mod finals;
 pub mod grid;
 pub mod grid_stats;
 pub mod groups;
+pub mod lesson_edit;
 pub mod lessons;
 pub mod maintenance;
 pub mod marks;

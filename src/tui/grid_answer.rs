@@ -2,9 +2,12 @@
 //! a new lesson, a student to find, and one grade for everyone without one (a test written by
 //! the whole group).
 
+use chrono::NaiveDate;
+
 use super::grid_ops::{self, Step};
 use super::grid_screen::{Ask, GridScreen};
 use super::state::Ctx;
+use crate::app::marks::NewLesson;
 use crate::app::{self, lessons::LessonEdit, AppError};
 use crate::domain::collate::compare_names;
 use crate::domain::{AbsenceReason, GradeValue, LessonKind};
@@ -13,7 +16,7 @@ use crate::domain::{AbsenceReason, GradeValue, LessonKind};
 pub fn answer(s: &mut GridScreen, ctx: &mut Ctx<'_>, ask: Ask, text: String) {
     let result = match ask {
         Ask::Topic | Ask::Homework | Ask::Kind => edit_lesson(s, ctx, ask, &text),
-        Ask::AddLesson => grid_ops::add_lesson(s, ctx, &text).and_then(|id| {
+        Ask::AddLesson => add_lesson(s, ctx, &text).and_then(|id| {
             grid_ops::reload(s, ctx)?;
             if let Some(c) = s.grid.lessons.iter().position(|l| l.id == id) {
                 s.col = c;
@@ -26,6 +29,10 @@ pub fn answer(s: &mut GridScreen, ctx: &mut Ctx<'_>, ask: Ask, text: String) {
             Ok(())
         }
         Ask::FillColumn => fill(s, ctx, &text),
+        Ask::Reason => {
+            super::grid_late::answered(s, ctx, &text);
+            Ok(())
+        }
     };
     if let Err(e) = result {
         ctx.status.fail(&e);
@@ -66,7 +73,7 @@ fn edit_lesson(
             "домашнее задание",
         ),
         _ => {
-            let kind = GridScreen::kind_of(text).ok_or_else(|| {
+            let kind = super::keys::kind_of(text).ok_or_else(|| {
                 AppError::Invalid(format!("«Вид занятия»: «{text}» — введите число от 1 до 5"))
             })?;
             (
@@ -135,7 +142,18 @@ fn fill(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<(), AppErro
         })
         .collect();
     let kind = grid_ops::default_kind(s);
-    let rows = app::cells::grade_all(ctx.db, ctx.actor, lesson.id, &students, value, kind)?;
+    let Some(why) = super::grid_late::reason(s, ctx, super::grid_late::Pending::Fill(value)) else {
+        return Ok(());
+    };
+    let rows = app::cells::grade_all(
+        ctx.db,
+        ctx.actor,
+        lesson.id,
+        &students,
+        value,
+        kind,
+        why.as_deref(),
+    )?;
     s.undo.push(grid_ops::Undo {
         at: s.at(),
         what: format!("{value} всем ({})", rows.len()),
@@ -148,4 +166,40 @@ fn fill(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<(), AppErro
     ctx.status
         .ok(format!("Сохранено: {value} — {} обучающимся", rows.len()));
     Ok(())
+}
+
+/// Adds a lesson from «ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ]»; the year defaults to that of today.
+pub fn add_lesson(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<i64, AppError> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let bad = || {
+        AppError::Invalid(format!(
+            "«{text}»: ожидается ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ], например 27.11 3"
+        ))
+    };
+    let date_text = parts.first().ok_or_else(bad)?;
+    let full = if date_text.matches('.').count() == 1 {
+        format!("{date_text}.{}", chrono::Datelike::year(&ctx.today))
+    } else {
+        (*date_text).to_string()
+    };
+    let date = NaiveDate::parse_from_str(&full, "%d.%m.%Y").map_err(|_| bad())?;
+    let pair: i32 = parts.get(1).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+    let hours: i32 = match parts.get(2) {
+        Some(h) => h.parse().map_err(|_| bad())?,
+        None => 2,
+    };
+    let row = app::marks::add_lesson(
+        ctx.db,
+        ctx.actor,
+        &NewLesson {
+            assignment_id: s.grid.assignment.id,
+            date,
+            pair,
+            hours,
+            kind: LessonKind::Lecture,
+            topic: String::new(),
+            homework: String::new(),
+        },
+    )?;
+    Ok(row.id)
 }

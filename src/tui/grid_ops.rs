@@ -4,16 +4,16 @@
 //! re-reads it: a cell that someone else changed since it was shown is not overwritten, the
 //! screen shows the other person's marks and says so.
 
-use chrono::NaiveDate;
-
+use super::grid_late::Pending;
 use super::grid_screen::{GridScreen, Mode};
 use super::state::Ctx;
 use crate::app::lessons::LessonEdit;
-use crate::app::marks::{FinalKey, NewLesson};
+use crate::app::marks::FinalKey;
 use crate::app::{self, AppError};
 use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
 
 pub use super::grid_answer::answer;
+pub use super::grid_undo::undo;
 
 /// One change to take back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub fn reload(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Result<(), AppError> {
     Ok(())
 }
 
-fn who(s: &GridScreen) -> String {
+pub(super) fn who(s: &GridScreen) -> String {
     s.grid.students.get(s.row).map_or(String::new(), |g| {
         let st = &g.student;
         app::overview::short_name(&st.last_name, &st.first_name, &st.patronymic)
@@ -86,7 +86,7 @@ fn who(s: &GridScreen) -> String {
 
 /// The selected cell, if the student belonged to the group that day and nobody changed the
 /// cell since it was shown; otherwise says why on the status line.
-fn writable_cell(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Option<(i64, i64)> {
+pub(super) fn writable_cell(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Option<(i64, i64)> {
     let (lesson, student) = s.at()?;
     if !s.member(s.row, s.col) {
         ctx.status.warn(format!(
@@ -116,7 +116,7 @@ fn writable_cell(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Option<(i64, i64)> {
 
 /// Runs a change; on success reloads, records the undo and confirms; on a conflict reloads
 /// and explains.
-fn finish(
+pub(super) fn finish(
     s: &mut GridScreen,
     ctx: &mut Ctx<'_>,
     result: Result<Vec<Step>, AppError>,
@@ -153,6 +153,10 @@ pub fn put_grade(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: GradeValue) {
     let Some((lesson, student)) = writable_cell(s, ctx) else {
         return;
     };
+    let Some(why) = super::grid_late::reason(s, ctx, Pending::Grade(value)) else {
+        return;
+    };
+    let why = why.as_deref();
     let grades = s
         .cells
         .get(&(lesson, student))
@@ -162,7 +166,7 @@ pub fn put_grade(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: GradeValue) {
     let result = match grades.as_slice() {
         [] => {
             let kind = default_kind(s);
-            app::marks::add_grade(ctx.db, ctx.actor, lesson, student, value, kind)
+            app::marks::add_grade_because(ctx.db, ctx.actor, lesson, student, value, kind, why)
                 .map(|g| vec![Step::RemoveGrade { id: g.id }])
         }
         [one] => {
@@ -174,7 +178,7 @@ pub fn put_grade(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: GradeValue) {
                 one.id,
                 one.version,
                 Some((value, kind)),
-                None,
+                why,
             )
             .map(|_| {
                 vec![Step::SetGrade {
@@ -199,6 +203,9 @@ pub fn put_absence(s: &mut GridScreen, ctx: &mut Ctx<'_>, reason: Option<Absence
     let Some((lesson, student)) = writable_cell(s, ctx) else {
         return;
     };
+    let Some(why) = super::grid_late::reason(s, ctx, Pending::Absence(reason)) else {
+        return;
+    };
     let old = s
         .cells
         .get(&(lesson, student))
@@ -213,13 +220,14 @@ pub fn put_absence(s: &mut GridScreen, ctx: &mut Ctx<'_>, reason: Option<Absence
             .name_ru()
             .to_string())
     );
-    let result = app::marks::set_absence(
+    let result = app::marks::set_absence_because(
         ctx.db,
         ctx.actor,
         lesson,
         student,
         reason,
         old.map(|a| a.version),
+        why.as_deref(),
     )
     .map(|_| {
         vec![Step::Absence {
@@ -229,60 +237,6 @@ pub fn put_absence(s: &mut GridScreen, ctx: &mut Ctx<'_>, reason: Option<Absence
         }]
     });
     finish(s, ctx, result, what, true);
-}
-
-/// Clears the selected cell: its grades and its absence.
-pub fn clear(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
-    let Some((lesson, student)) = writable_cell(s, ctx) else {
-        return;
-    };
-    let cell = s.cells.get(&(lesson, student)).cloned().unwrap_or_default();
-    let mut steps = Vec::new();
-    let mut result = Ok(());
-    for g in &cell.grades {
-        let (Ok(value), Ok(kind)) = (
-            GradeValue::from_code(g.value),
-            WorkKind::from_code(&g.work_kind),
-        ) else {
-            continue;
-        };
-        result =
-            app::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, None).map(|_| ());
-        if result.is_err() {
-            break;
-        }
-        steps.push(Step::AddGrade {
-            lesson,
-            student,
-            value,
-            kind,
-        });
-    }
-    if let (Ok(()), Some(a)) = (&result, &cell.absence) {
-        result = app::marks::set_absence(ctx.db, ctx.actor, lesson, student, None, Some(a.version))
-            .map(|_| ());
-        if result.is_ok() {
-            steps.push(Step::Absence {
-                lesson,
-                student,
-                reason: AbsenceReason::from_code(&a.reason).ok(),
-            });
-        }
-    }
-    let what = format!("{} — ячейка очищена", who(s));
-    // Steps already done stay undoable even if a later one failed.
-    if let Err(e) = result {
-        if !steps.is_empty() {
-            s.undo.push(Undo {
-                what: what.clone(),
-                steps,
-                at: s.at(),
-            });
-        }
-        let _ = reload(s, ctx);
-        return ctx.status.fail(&e);
-    }
-    finish(s, ctx, Ok(steps), what, false);
 }
 
 /// Sets the term's final grade of the selected student.
@@ -310,111 +264,4 @@ pub fn put_final(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: FinalGradeValue) 
     finish(s, ctx, result, what, true);
 }
 
-/// Takes back the last command, checking the current versions like any other change.
-pub fn undo(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
-    let Some(u) = s.undo.pop() else {
-        return ctx.status.warn("Отменять нечего.");
-    };
-    let mut result = Ok(());
-    for step in u.steps.iter().rev() {
-        result = undo_step(s, ctx, step);
-        if result.is_err() {
-            break;
-        }
-    }
-    let _ = reload(s, ctx);
-    if let Some((lesson, student)) = u.at {
-        if let Some(c) = s.grid.lessons.iter().position(|l| l.id == lesson) {
-            s.col = c;
-        }
-        if let Some(r) = s.grid.students.iter().position(|x| x.student.id == student) {
-            s.row = r;
-        }
-    }
-    match result {
-        Ok(()) => ctx.status.ok(format!("Отменено: {}", u.what)),
-        Err(e) => ctx.status.fail(&e),
-    }
-}
-
-fn undo_step(s: &GridScreen, ctx: &mut Ctx<'_>, step: &Step) -> Result<(), AppError> {
-    let (db, actor) = (&mut *ctx.db, ctx.actor);
-    let version = |id: i64| s.grid.grades.iter().find(|g| g.id == id).map(|g| g.version);
-    match step {
-        Step::RemoveGrade { id } => {
-            let v = version(*id).ok_or_else(|| AppError::NotFound(format!("отметка № {id}")))?;
-            app::marks::change_grade(db, actor, *id, v, None, Some("отмена")).map(|_| ())
-        }
-        Step::SetGrade { id, value, kind } => {
-            let v = version(*id).ok_or_else(|| AppError::NotFound(format!("отметка № {id}")))?;
-            app::marks::change_grade(db, actor, *id, v, Some((*value, *kind)), Some("отмена"))
-                .map(|_| ())
-        }
-        Step::AddGrade {
-            lesson,
-            student,
-            value,
-            kind,
-        } => app::marks::add_grade(db, actor, *lesson, *student, *value, *kind).map(|_| ()),
-        Step::Absence {
-            lesson,
-            student,
-            reason,
-        } => {
-            let v = s
-                .cells
-                .get(&(*lesson, *student))
-                .and_then(|c| c.absence.as_ref())
-                .map(|a| a.version);
-            app::marks::set_absence(db, actor, *lesson, *student, *reason, v).map(|_| ())
-        }
-        Step::Lesson { id, edit } => {
-            let v = s
-                .grid
-                .lessons
-                .iter()
-                .find(|l| l.id == *id)
-                .map(|l| l.version);
-            let v = v.ok_or_else(|| AppError::NotFound(format!("занятие № {id}")))?;
-            app::lessons::edit(db, actor, *id, v, edit).map(|_| ())
-        }
-    }
-}
-
-/// Adds a lesson from «ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ]»; the year defaults to that of today.
-pub fn add_lesson(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<i64, AppError> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let bad = || {
-        AppError::Invalid(format!(
-            "«{text}»: ожидается ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ], например 27.11 3"
-        ))
-    };
-    let date_text = parts.first().ok_or_else(bad)?;
-    let full = if date_text.matches('.').count() == 1 {
-        format!("{date_text}.{}", chrono::Datelike::year(&ctx.today))
-    } else {
-        (*date_text).to_string()
-    };
-    let date = NaiveDate::parse_from_str(&full, "%d.%m.%Y").map_err(|_| bad())?;
-    let pair: i32 = parts.get(1).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-    let hours: i32 = match parts.get(2) {
-        Some(h) => h.parse().map_err(|_| bad())?,
-        None => 2,
-    };
-    let row = app::marks::add_lesson(
-        ctx.db,
-        ctx.actor,
-        &NewLesson {
-            assignment_id: s.grid.assignment.id,
-            date,
-            pair,
-            hours,
-            kind: LessonKind::Lecture,
-            topic: String::new(),
-            homework: String::new(),
-        },
-    )?;
-    Ok(row.id)
-}
-
-pub use super::grid_cell::cell_key;
+pub use super::grid_cell::{cell_key, clear};

@@ -15,7 +15,7 @@ use super::state::{Ctx, Go};
 use crate::app::cells::CellMarks;
 use crate::app::grid::Grid;
 use crate::app::grid_stats::StudentStats;
-use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind};
+use crate::domain::{FinalGradeValue, GradeValue};
 
 /// What a one-line prompt below the grid is asking for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub enum Ask {
     Find,
     /// The value that every empty cell of the lesson gets.
     FillColumn,
+    /// Why a late change is made.
+    Reason,
 }
 
 impl Ask {
@@ -40,6 +42,7 @@ impl Ask {
             Ask::AddLesson => "Новое занятие: ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ]",
             Ask::Find => "Найти обучающегося (начало фамилии)",
             Ask::FillColumn => "Отметка всем без отметки за это занятие (5 4 3 2 1 зч нз)",
+            Ask::Reason => "Причина изменения после срока",
         }
     }
 }
@@ -81,6 +84,10 @@ pub struct GridScreen {
     pub cells: HashMap<(i64, i64), CellMarks>,
     pub stats: Vec<Option<StudentStats>>,
     pub geometry: Cell<Geometry>,
+    /// Reasons given for late changes, by lesson, for the rest of the session.
+    pub reasons: HashMap<i64, String>,
+    /// The change that waits for a reason.
+    pub pending: Option<super::grid_late::Pending>,
 }
 
 impl GridScreen {
@@ -101,6 +108,8 @@ impl GridScreen {
             cells: HashMap::new(),
             stats: Vec::new(),
             geometry: Cell::new(Geometry::default()),
+            reasons: HashMap::new(),
+            pending: None,
         };
         s.index();
         s.row = s.next_member(0, 1).unwrap_or(0);
@@ -303,28 +312,6 @@ impl GridScreen {
         };
         self.mode = Mode::Prompt(ask, Field::new(&start));
     }
-
-    /// The lesson kind a number of the «Вид занятия» prompt names.
-    pub fn kind_of(answer: &str) -> Option<LessonKind> {
-        match answer.trim() {
-            "1" => Some(LessonKind::Lecture),
-            "2" => Some(LessonKind::Practical),
-            "3" => Some(LessonKind::Laboratory),
-            "4" => Some(LessonKind::Test),
-            "5" => Some(LessonKind::Other),
-            other => LessonKind::parse(other).ok(),
-        }
-    }
 }
 
-/// The absence a mark key stands for: н у б о(п), and n b with Shift+U and Shift+L on the
-/// Latin layout, where u (undo) and l (right) are taken by the issue's own key list.
-pub fn absence_of(c: char) -> Option<AbsenceReason> {
-    match c {
-        'н' | 'Н' | 'n' | 'N' => Some(AbsenceReason::Absent),
-        'у' | 'У' | 'U' => Some(AbsenceReason::Excused),
-        'б' | 'Б' | 'b' | 'B' => Some(AbsenceReason::Ill),
-        'о' | 'О' | 'L' => Some(AbsenceReason::Late),
-        _ => None,
-    }
-}
+pub use super::keys::absence_of;

@@ -5,6 +5,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::domain::{AbsenceReason, LessonKind};
+
 /// What a key means on the journal screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -77,6 +79,30 @@ pub fn read(ev: KeyEvent, keep: &str) -> Key {
 pub fn text_char(ev: &KeyEvent) -> Option<char> {
     match ev.code {
         KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+        _ => None,
+    }
+}
+
+/// The lesson kind a number of the «Вид занятия» prompt names.
+pub fn kind_of(answer: &str) -> Option<LessonKind> {
+    match answer.trim() {
+        "1" => Some(LessonKind::Lecture),
+        "2" => Some(LessonKind::Practical),
+        "3" => Some(LessonKind::Laboratory),
+        "4" => Some(LessonKind::Test),
+        "5" => Some(LessonKind::Other),
+        other => LessonKind::parse(other).ok(),
+    }
+}
+
+/// The absence a mark key stands for: н у б о(п), and n b with Shift+U and Shift+L on the
+/// Latin layout, where u (undo) and l (right) are taken by the issue's own key list.
+pub fn absence_of(c: char) -> Option<AbsenceReason> {
+    match c {
+        'н' | 'Н' | 'n' | 'N' => Some(AbsenceReason::Absent),
+        'у' | 'У' | 'U' => Some(AbsenceReason::Excused),
+        'б' | 'Б' | 'b' | 'B' => Some(AbsenceReason::Ill),
+        'о' | 'О' | 'L' => Some(AbsenceReason::Late),
         _ => None,
     }
 }
