@@ -377,3 +377,22 @@ fn a_late_change_asks_for_a_reason_and_audits_it() {
         late_change_asks_for_a_reason(&url, backend);
     }
 }
+
+#[test]
+fn the_mouse_selects_a_cell() {
+    use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, logins) = demo(&support::sqlite_url(dir.path()));
+    let mut ui = logged_in(db, login_of(&logins, "преподаватель"));
+    key(&mut ui, KeyCode::Enter);
+    screen(&ui, 120, 40);
+    let g = grid(&ui).geometry.get();
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: g.x + g.col_width + 1,
+        row: g.y + 4,
+        modifiers: KeyModifiers::NONE,
+    };
+    ezh::tui::handle(&mut ui, Event::Mouse(click));
+    assert_eq!((grid(&ui).row, grid(&ui).col), (g.top + 4, g.left + 1));
+}

@@ -56,7 +56,17 @@ pub fn run(target: &DbTarget, args: DemoArgs) -> anyhow::Result<()> {
         println!("{}\t{}\t{}", l.role, l.login, l.password);
     }
     if args.open {
-        super::journal(target, args.today)?;
+        let mut hints = vec![
+            String::new(),
+            "Входы демо (роль: логин / пароль):".to_string(),
+        ];
+        hints.extend(
+            report
+                .logins
+                .iter()
+                .map(|l| format!("{}: {} / {}", l.role, l.login, l.password)),
+        );
+        super::journal(target, args.today, hints)?;
     } else {
         println!("\nОткрыть журнал: ezh{}", db_flag(target));
     }

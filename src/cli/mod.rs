@@ -121,8 +121,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print_completions(shell, &mut std::io::stdout());
             Ok(())
         }
-        Some(Command::Tui { today }) => journal(&target()?, today),
-        None => journal(&target()?, None),
+        Some(Command::Tui { today }) => journal(&target()?, today, Vec::new()),
+        None => journal(&target()?, None, Vec::new()),
     }
 }
 
@@ -163,11 +163,12 @@ pub fn print_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Wri
 pub(crate) fn journal(
     target: &crate::store::DbTarget,
     today: Option<chrono::NaiveDate>,
+    hints: Vec<String>,
 ) -> anyhow::Result<()> {
     let mut db = crate::app::setup::open(target)?;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-        return Ok(crate::tui::run(db, today)?);
+        return Ok(crate::tui::run(db, today, hints)?);
     }
     let summary = crate::app::summary::load(&mut db)?;
     println!("Журнал: {} ({})", summary.college, target.display());

@@ -125,9 +125,16 @@ pub fn key(form: &mut LoginForm, db: &mut Db, status: &mut Status, ev: KeyEvent)
 }
 
 /// Draws the login screen.
-pub fn draw(f: &mut Frame, area: Rect, form: &LoginForm, college: &str, theme: Theme) {
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    form: &LoginForm,
+    college: &str,
+    hints: &[String],
+    theme: Theme,
+) {
     let width = area.width.min(60);
-    let height = (form.fields.len() as u16) * 2 + 6;
+    let height = (form.fields.len() as u16) * 2 + 6 + hints.len() as u16;
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height.min(area.height)),
@@ -170,6 +177,9 @@ pub fn draw(f: &mut Frame, area: Rect, form: &LoginForm, college: &str, theme: T
         },
         theme.dim(),
     ));
+    for h in hints {
+        lines.push(Line::styled(h.clone(), theme.dim()));
+    }
     let block = Block::default().borders(Borders::ALL).title(title);
     f.render_widget(Paragraph::new(lines).block(block), boxed);
 }

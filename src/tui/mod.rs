@@ -64,8 +64,11 @@ pub fn college_name(db: &mut Db) -> String {
 }
 
 /// Runs the journal on the terminal until the person quits.
-pub fn run(db: Db, today: NaiveDate) -> Result<(), AppError> {
+/// `hints` are lines shown under the login form: the demo's logins, printed before the screen
+/// opened and hidden by it.
+pub fn run(db: Db, today: NaiveDate, hints: Vec<String>) -> Result<(), AppError> {
     let mut ui = Ui::new(db, today, Theme::from_env());
+    ui.hints = hints;
     let college = college_name(&mut ui.db);
     // ratatui::init enters the alternate screen and raw mode and installs a panic hook that
     // restores the terminal before the panic message is printed.

@@ -93,6 +93,8 @@ pub struct Ui {
     /// The idle lock: `Some` holds the password being typed to unlock.
     pub locked: Option<Field>,
     pub quit: bool,
+    /// Lines under the login form (the demo's logins).
+    pub hints: Vec<String>,
     last_input: Instant,
 }
 
@@ -109,6 +111,7 @@ impl Ui {
             help: false,
             locked: None,
             quit: false,
+            hints: Vec::new(),
             last_input: Instant::now(),
         }
     }

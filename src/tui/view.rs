@@ -36,7 +36,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
     );
     let hint = match &ui.screen {
         Screen::Login(form) => {
-            super::login::draw(f, body, form, college, theme);
+            super::login::draw(f, body, form, college, &ui.hints, theme);
             ""
         }
         Screen::Home(h) => {
