@@ -142,7 +142,6 @@ pub fn render(whose: &Whose, w: &timetable::Week) -> String {
         .days
         .iter()
         .flat_map(|(_, s)| s.iter().map(|x| x.pair))
-        .chain(w.bells.iter().map(|b| b.pair))
         .max()
         .unwrap_or(0);
     for pair in 1..=last {
