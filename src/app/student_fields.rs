@@ -67,7 +67,10 @@ impl Field {
                 Ok(Value::Text(Some(v.to_string())))
             }
             Field::BirthDate => {
-                let d = crate::domain::parse_date(v).map_err(|e| bad(&e.to_string()))?;
+                let d = crate::domain::parse_date(v).map_err(|e| match e {
+                    crate::domain::DomainError::NoSuchDate(_) => bad("нет такой даты"),
+                    _ => bad("дата в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД"),
+                })?;
                 let today = chrono::Local::now().date_naive();
                 if d > today || d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(d) {
                     return Err(bad("недопустимая дата рождения"));
