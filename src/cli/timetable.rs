@@ -190,6 +190,8 @@ fn cell(whose: &Whose, s: &Slot) -> String {
     }
     if let Some(old) = &s.replaced_teacher {
         lines.push(format!("вместо {old}"));
+    } else if s.substitution_id.is_some() && !s.extra {
+        lines.push("изменение".into());
     }
     lines.join("\n")
 }
