@@ -12,6 +12,7 @@ pub mod init;
 pub mod secret;
 pub mod session;
 pub mod student;
+mod student_card;
 pub mod timetable;
 pub mod user;
 
