@@ -237,7 +237,15 @@ fn story(url: &str, backend: &str) {
         );
     }
     assert_eq!(state(&mut f), left, "{backend}: nothing changed");
-    // Re-enrolment (восстановление) after the expulsion.
+    // Re-enrolment (восстановление) after the expulsion, not before it.
+    assert_eq!(
+        invalid(movement::apply(
+            &mut f.db,
+            &f.admin,
+            &req(MovementKind::Enrol, &book, d(2026, 12, 20), Some("ТМ-26"))
+        )),
+        "дата 20.12.2026 (зачисление) не может быть раньше даты ухода (21.12.2026)"
+    );
     movement::apply(
         &mut f.db,
         &f.admin,

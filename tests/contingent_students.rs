@@ -216,7 +216,20 @@ fn story(url: &str, backend: &str) {
         invalid(subgroups::split(&mut f.db, &f.admin, "ТМ-26", "Математика", 2)),
         "группа ТМ-26 уже разделена по дисциплине «Математика» (подгруппы 1, 2, 3); переводите обучающихся командой ezh group move-student"
     );
+    assert!(
+        subgroups::show(&mut f.db, &f.secretary, "ТМ-26").is_ok(),
+        "{backend}: the secretary sees the list"
+    );
+    assert!(matches!(
+        subgroups::show(&mut f.db, &f.student, "ТМ-26"),
+        Err(AppError::Denied(_))
+    ));
     let card = subgroups::show(&mut f.db, &f.tutor, "ТМ-26").expect("group card");
+    assert_eq!(card.students.len(), 24);
+    assert!(card
+        .assignments
+        .iter()
+        .any(|a| a.0 == "Математика" && a.1.is_empty()));
     let sub_of = |k: usize| {
         card.students[k]
             .1

@@ -1,7 +1,7 @@
 //! The rules of movement: where a student stands (in a group, on leave, gone, never enrolled)
 //! and what a movement of a kind may change from there, with the Russian refusals.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::lookup::{self, ru};
@@ -120,8 +120,20 @@ pub(super) fn plan(
             Ok(opening(c, to_group, None, "не учится".into(), d)?)
         }
         (MovementKind::Enrol, State::Left { date, .. }) => {
-            must_follow(*date - Duration::days(1), "даты ухода")?;
-            Ok(opening(c, to_group, None, "не учится".into(), d)?)
+            if d < *date {
+                return Err(AppError::Invalid(format!(
+                    "дата {} (зачисление) не может быть раньше даты ухода ({})",
+                    ru(d),
+                    ru(*date)
+                )));
+            }
+            Ok(opening(
+                c,
+                to_group,
+                None,
+                format!("не учится с {}", ru(*date)),
+                d,
+            )?)
         }
         (MovementKind::Return, State::OnLeave { group, since }) => {
             must_follow(*since, "начала академического отпуска")?;
