@@ -895,7 +895,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__edit)
-            opts="-h --last-name --first-name --patronymic --birth-date --sex --record-book --phone --email --funding --db --config --help"
+            opts="-h --last-name --first-name --patronymic --birth-date --sex --record-book --phone --email --funding --address --db --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +934,10 @@ _ezh() {
                     return 0
                     ;;
                 --funding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -207,6 +207,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcomm
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l phone -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l email -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l funding -d 'Основа обучения: бюджет или договор' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l address -d 'Адрес проживания' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'

@@ -125,6 +125,28 @@ fn story(url: &str, backend: &str) {
         students::edit(&mut f.db, &f.secretary, &book, &ok).expect("same value"),
         0
     );
+    let addr = vec![(
+        Field::Address,
+        " г. Тула, ул. Ленина, д. 1, кв. 2 ".to_string(),
+    )];
+    assert_eq!(
+        students::edit(&mut f.db, &f.secretary, &book, &addr).expect("address"),
+        1
+    );
+    let (_, _, _, old, new) = f.last_audit();
+    assert_eq!(
+        (old.as_deref(), new.as_deref()),
+        (
+            Some("адрес: "),
+            Some("адрес: г. Тула, ул. Ленина, д. 1, кв. 2")
+        )
+    );
+    let card = students::show(&mut f.db, &f.tutor, &book).expect("card");
+    assert_eq!(card.address, "г. Тула, ул. Ленина, д. 1, кв. 2");
+    assert!(students::show(&mut f.db, &f.teacher, &book)
+        .expect("card")
+        .address
+        .is_empty());
     let two = vec![
         (Field::Sex, "ж".to_string()),
         (Field::BirthDate, "31.02.2009".to_string()),

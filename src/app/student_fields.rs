@@ -22,6 +22,7 @@ pub enum Field {
     Phone,
     Email,
     Funding,
+    Address,
 }
 
 /// A checked new value.
@@ -45,6 +46,7 @@ impl Field {
             Field::Phone => "телефон",
             Field::Email => "email",
             Field::Funding => "основа обучения",
+            Field::Address => "адрес",
         }
     }
 
@@ -90,6 +92,12 @@ impl Field {
                 _ => Err(bad("основа обучения: бюджет или договор")),
             },
             Field::RecordBook => Ok(Value::Text(opt(v))),
+            Field::Address => {
+                if v.chars().count() > 300 {
+                    return Err(bad("адрес длиннее 300 знаков"));
+                }
+                Ok(Value::Text(Some(v.to_string())))
+            }
             Field::Phone => {
                 let digits = v.chars().filter(char::is_ascii_digit).count();
                 let allowed = v
@@ -114,8 +122,8 @@ impl Field {
         }
     }
 
-    /// The field's value now, as shown in the audit log.
-    pub fn current(self, s: &StudentRow) -> String {
+    /// The field's value now, as shown in the audit log (`address` is not in the row struct).
+    pub fn current(self, s: &StudentRow, address: &str) -> String {
         match self {
             Field::LastName => s.last_name.clone(),
             Field::FirstName => s.first_name.clone(),
@@ -126,6 +134,7 @@ impl Field {
             Field::Phone => s.phone.clone(),
             Field::Email => s.email.clone(),
             Field::Funding => self.show(&Value::Text(s.funding.clone())),
+            Field::Address => address.to_string(),
         }
     }
 
@@ -164,6 +173,7 @@ impl Field {
             (Field::Phone, _) => diesel::update(row).set(students::phone.eq(&plain)).execute(x),
             (Field::Email, _) => diesel::update(row).set(students::email.eq(&plain)).execute(x),
             (Field::Funding, _) => diesel::update(row).set(students::funding.eq(&text)).execute(x),
+            (Field::Address, _) => diesel::update(row).set(students::address.eq(&plain)).execute(x),
             (Field::BirthDate, Value::Text(_)) => Ok(0),
         })?;
         Ok(())

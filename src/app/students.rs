@@ -48,6 +48,8 @@ pub struct StudentCard {
     /// Whether contacts, birth date and guardians are included (otherwise they are blanked).
     pub personal: bool,
     pub current_group: Option<String>,
+    /// Home address (empty when not shown).
+    pub address: String,
     /// Membership spans: group, from, to (inclusive; `None` = still there).
     pub spans: Vec<(String, NaiveDate, Option<NaiveDate>)>,
     pub movements: Vec<MovementLine>,
@@ -144,10 +146,13 @@ pub fn show(db: &mut Db, actor: &Actor, reference: &str) -> Result<StudentCard, 
             .order((achievements::date.asc(), achievements::id.asc()))
             .select(AchievementRow::as_select())
             .load(x))?;
-        if !personal {
+        let address = if personal {
+            address_of(c, s.id)?
+        } else {
             s.phone.clear();
             s.email.clear();
-        }
+            String::new()
+        };
         Ok(StudentCard {
             current_group: spans
                 .iter()
@@ -158,12 +163,17 @@ pub fn show(db: &mut Db, actor: &Actor, reference: &str) -> Result<StudentCard, 
                 .map(|(m, n)| (n, m.from_date, m.to_date))
                 .collect(),
             student: s,
+            address,
             personal,
             movements: lines,
             guardians,
             achievements,
         })
     })
+}
+
+fn address_of(c: &mut Conn<'_>, id: i64) -> Result<String, AppError> {
+    Ok(crate::with_conn!(c, x => students::table.find(id).select(students::address).first(x))?)
 }
 
 pub(super) fn guardians_of(c: &mut Conn<'_>, student: i64) -> Result<Vec<GuardianLine>, AppError> {
@@ -202,10 +212,11 @@ pub fn edit(
     db.write(|c| {
         let s = lookup::student(c, reference)?;
         let permit = edit_permit(c, actor, s.id)?;
+        let address = address_of(c, s.id)?;
         let mut entries = Vec::new();
         for (field, raw) in changes {
             let value = field.parse(raw)?;
-            let old = field.current(&s);
+            let old = field.current(&s, &address);
             if old == field.show(&value) {
                 continue;
             }

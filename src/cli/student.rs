@@ -122,6 +122,9 @@ pub struct EditArgs {
     /// Основа обучения: бюджет или договор
     #[arg(long)]
     pub funding: Option<String>,
+    /// Адрес проживания
+    #[arg(long)]
+    pub address: Option<String>,
 }
 
 /// `ezh student guardian …`.

@@ -24,10 +24,11 @@ pub fn show(
     );
     if card.personal {
         println!("Дата рождения: {}", ru(s.birth_date));
-        println!("Пол: {}", Field::Sex.current(s));
+        println!("Пол: {}", Field::Sex.current(s, ""));
         println!("Телефон: {}", s.phone);
         println!("Email: {}", s.email);
-        println!("Основа обучения: {}", Field::Funding.current(s));
+        println!("Адрес: {}", card.address);
+        println!("Основа обучения: {}", Field::Funding.current(s, ""));
     }
     let mut t = Table::new();
     t.set_header([
@@ -101,6 +102,7 @@ pub(super) fn edit(
         (Field::Phone, a.phone),
         (Field::Email, a.email),
         (Field::Funding, a.funding),
+        (Field::Address, a.address),
     ];
     let changes: Vec<(Field, String)> = pairs
         .into_iter()
