@@ -111,7 +111,7 @@ fn story(url: &str, backend: &str) {
     let msg = invalid(movement::apply(&mut f.db, &f.admin, &retro));
     assert!(
         msg.starts_with(&format!(
-            "у {name} есть отметки и пропуски в журнале группы ТМ-26 на 01.10.2026 и позже ("
+            "{name}: есть отметки и пропуски в журнале группы ТМ-26 на 01.10.2026 и позже ("
         )),
         "{backend}: {msg}"
     );
@@ -232,7 +232,9 @@ fn story(url: &str, backend: &str) {
                 &f.admin,
                 &req(kind, &book, d(2026, 12, 28), g)
             )),
-            format!("{name} отчислен с 21.12.2026: движение невозможно, сначала зачислите снова"),
+            format!(
+                "{name}: отчисление с 21.12.2026 — движение невозможно, сначала зачислите снова"
+            ),
             "{backend}"
         );
     }

@@ -44,6 +44,18 @@ fn story(url: &str, backend: &str) {
         matches!(students::show(&mut f.db, &f.secretary, &sid.to_string()), Ok(c) if c.personal)
     );
 
+    let own = f.student.student_id.expect("student record");
+    assert!(
+        students::show(&mut f.db, &f.student, &own.to_string())
+            .expect("own card")
+            .personal
+    );
+    let other = f.students_of("ЭС-26")[0].0;
+    assert!(matches!(
+        students::show(&mut f.db, &f.student, &other.to_string()),
+        Err(AppError::Denied(_))
+    ));
+
     // Namesakes are listed.
     let name = lookup::full_name(&card.student);
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -170,7 +182,7 @@ fn story(url: &str, backend: &str) {
     let gid = family::link_guardian(&mut f.db, &f.tutor, &book, &g).expect("link");
     assert_eq!(
         invalid(family::link_guardian(&mut f.db, &f.tutor, &book, &g)),
-        format!("Ёлкина Мария Ивановна уже связан(а) с обучающимся {name}")
+        format!("Ёлкина Мария Ивановна уже среди родителей обучающегося: {name}")
     );
     let (_, entity, _, _, new) = f.last_audit();
     assert_eq!(
@@ -301,7 +313,7 @@ fn story(url: &str, backend: &str) {
     ));
     assert!(
         msg.starts_with(&format!(
-            "у {first_name} есть отметки и пропуски в подгруппе 1 ("
+            "{first_name}: есть отметки и пропуски в подгруппе 1 ("
         )) || msg == format!("{first_name} уже в подгруппе 2"),
         "{backend}: {msg}"
     );

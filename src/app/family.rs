@@ -90,7 +90,7 @@ pub fn link_guardian(
             .get_result(x))?;
         if linked > 0 {
             return Err(AppError::Invalid(format!(
-                "{} уже связан(а) с обучающимся {}",
+                "{} уже среди родителей обучающегося: {}",
                 g.full_name.trim(),
                 lookup::full_name(&s)
             )));
@@ -142,7 +142,7 @@ pub fn unlink_guardian(
             [one] => *one,
             [] => {
                 return Err(AppError::NotFound(format!(
-                    "родитель «{r}» у обучающегося {}",
+                    "«{r}» среди родителей обучающегося: {}",
                     lookup::full_name(&s)
                 )))
             }

@@ -81,13 +81,10 @@ pub(super) fn plan(
     let kind = req.kind;
     if let State::Left { kind: how, date } = state {
         if kind != MovementKind::Enrol {
-            let word = if *how == MovementKind::Graduate {
-                "выпущен"
-            } else {
-                "отчислен"
-            };
+            // Names are not declined: the message names the event, not the person's state.
             return Err(AppError::Invalid(format!(
-                "{name} {word} с {}: движение невозможно, сначала зачислите снова",
+                "{name}: {} с {} — движение невозможно, сначала зачислите снова",
+                how.name_ru(),
                 ru(*date)
             )));
         }
@@ -156,7 +153,7 @@ pub(super) fn plan(
                 open: None,
                 from: Some(*group),
                 before: format!("академический отпуск с {}", ru(*since)),
-                after: format!("отчислен с {}", ru(d)),
+                after: format!("отчисление с {}", ru(d)),
             })
         }
         (_, State::Active(m)) => {
@@ -173,7 +170,7 @@ pub(super) fn plan(
             let later = marks_from(c, s.id, m.group_id, d)?;
             if later > 0 {
                 return Err(AppError::Invalid(format!(
-                    "у {name} есть отметки и пропуски в журнале группы {from_name} на {} и позже ({later}): движение этой датой скрыло бы их; проверьте дату приказа",
+                    "{name}: есть отметки и пропуски в журнале группы {from_name} на {} и позже ({later}): движение этой датой скрыло бы их; проверьте дату приказа",
                     ru(d)
                 )));
             }
@@ -184,8 +181,8 @@ pub(super) fn plan(
                     format!("группа {} с {}", lookup::group_name(c, to)?, ru(d))
                 }
                 MovementKind::Leave => format!("академический отпуск с {}", ru(d)),
-                MovementKind::Graduate => format!("выпущен с {}", ru(d)),
-                _ => format!("отчислен с {}", ru(d)),
+                MovementKind::Graduate => format!("выпуск с {}", ru(d)),
+                _ => format!("отчисление с {}", ru(d)),
             };
             Ok(Plan {
                 close: Some(m.clone()),

@@ -246,7 +246,7 @@ pub fn move_student(
             let marks = marks_in_subgroup(c, s.id, *old)?;
             if marks > 0 {
                 return Err(AppError::Invalid(format!(
-                    "у {} есть отметки и пропуски в подгруппе {name} ({marks}): перемещение скрыло бы их из журнала подгруппы",
+                    "{}: есть отметки и пропуски в подгруппе {name} ({marks}): перемещение скрыло бы их из журнала подгруппы",
                     full_name(&s)
                 )));
             }
