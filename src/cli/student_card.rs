@@ -140,11 +140,11 @@ pub(super) fn guardian(
                 relation,
             };
             let id = family::link_guardian(db, actor, &student, &input)?;
-            println!("Родитель {name} (№ {id}) связан с обучающимся {student}.");
+            println!("{student}: добавлен родитель {name} (№ {id}).");
         }
         GuardianCommand::Unlink { student, guardian } => {
             family::unlink_guardian(db, actor, &student, &guardian)?;
-            println!("Связь родителя {guardian} с обучающимся {student} снята.");
+            println!("{student}: родитель {guardian} убран из списка.");
         }
     }
     Ok(())
