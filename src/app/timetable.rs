@@ -66,6 +66,8 @@ pub struct Slot {
 /// A week of a timetable.
 #[derive(Debug, Clone)]
 pub struct Week {
+    /// «Группа ТМ-26», «Преподаватель Петрова С. Г.», «Кабинет 305».
+    pub title: String,
     pub monday: NaiveDate,
     /// «нечётная» or «чётная».
     pub parity: &'static str,
@@ -113,7 +115,16 @@ pub fn week(db: &mut Db, actor: &Actor, whose: &Whose, date: NaiveDate) -> Resul
         } else {
             "чётная"
         };
+        let title = match target {
+            Target::Group(g) => format!("Группа {}", lookup::group_name(c, g)?),
+            Target::Teacher(t) => format!("Преподаватель {}", lookup::user_short_name(c, t)?),
+            Target::Room(_) => match whose {
+                Whose::Room(r) => format!("Кабинет {}", r.trim()),
+                _ => String::new(),
+            },
+        };
         Ok(Week {
+            title,
             monday,
             parity,
             bells,

@@ -119,12 +119,7 @@ const DAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
 
 /// The week as text: a title line and a table of pairs by days.
 pub fn render(whose: &Whose, w: &timetable::Week) -> String {
-    let title = match whose {
-        Whose::Group(g) => format!("Группа {g}"),
-        Whose::Teacher(t) => format!("Преподаватель {t}"),
-        Whose::Room(r) => format!("Кабинет {r}"),
-        Whose::TeacherId(id) => format!("Преподаватель № {id}"),
-    };
+    let title = &w.title;
     let sunday = w.monday + chrono::Duration::days(6);
     let mut out = format!(
         "{title}: неделя {} — {} ({})\n",
