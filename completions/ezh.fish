@@ -36,6 +36,8 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "logout" -d 'Заверши�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "whoami" -d 'Кто вошёл'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Установить пароль по одноразовому коду доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "group" -d 'Группы и кураторы'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "student" -d 'Обучающиеся: движение по приказам, карточка, персональные данные, родители, достижения'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "timetable" -d 'Расписание на неделю и замены'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
@@ -97,12 +99,15 @@ complete -c ezh -n "__fish_ezh_using_subcommand activate" -l db -d 'Адрес �
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l stdin -d 'Прочитать код и новый пароль со стандартного ввода (две строки)'
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -s h -l help -d 'Print help'
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -s h -l help -d 'Print help'
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -f -a "create" -d 'Создать группу (администратор)'
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -f -a "list" -d 'Группы, которые вы можете видеть'
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list set-tutor" -f -a "set-tutor" -d 'Назначить куратора группы (администратор)'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "create" -d 'Создать группу (администратор)'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "list" -d 'Группы, которые вы можете видеть'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "show" -d 'Карточка группы: куратор, специальность, обучающиеся с подгруппами, нагрузка'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "split" -d 'Разделить группу на подгруппы по дисциплине (по алфавиту)'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "move-student" -d 'Перевести обучающегося в другую подгруппу по дисциплине'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "set-tutor" -d 'Назначить куратора группы (администратор)'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l course -d 'Курс' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l admission-year -d 'Год набора' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l specialty -d 'Код специальности по ФГОС, например 15.02.16' -r
@@ -113,9 +118,131 @@ complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcomman
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l subject -d 'Дисциплина' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l into -d 'Число подгрупп' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l subject -d 'Дисциплина' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l student -d 'Обучающийся: номер, № зачётной книжки или «Фамилия Имя Отчество»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l to -d 'Подгруппа, в которую переводится' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -s h -l help -d 'Print help'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "enrol" -d 'Зачислить в группу по приказу (с --birth-date создаёт нового обучающегося)'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "transfer" -d 'Перевести в другую группу по приказу'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "leave" -d 'Предоставить академический отпуск по приказу'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "return" -d 'Выход из академического отпуска по приказу'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "expel" -d 'Отчислить по приказу'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "graduate" -d 'Выпуск по приказу'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "show" -d 'Карточка обучающегося: данные, движение, родители, достижения'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "edit" -d 'Изменить персональные данные (каждое изменение записывается в журнал изменений)'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "guardian" -d 'Родители (законные представители)'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "achievement" -d 'Достижения: грамоты, дипломы, благодарственные письма'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l order -d 'Номер приказа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l group -d 'Группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l birth-date -d 'Дата рождения нового обучающегося' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l record-book -d '№ зачётной книжки нового обучающегося' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l order -d 'Номер приказа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l group -d 'Группа, в которую переводится обучающийся' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l order -d 'Номер приказа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l order -d 'Номер приказа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l group -d 'Группа (по умолчанию — та, из которой ушёл в отпуск)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l order -d 'Номер приказа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l order -d 'Номер приказа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l last-name -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l first-name -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l patronymic -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l birth-date -d 'Дата рождения' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l sex -d 'Пол: м или ж' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l record-book -d '№ зачётной книжки' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l phone -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l email -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l funding -d 'Основа обучения: бюджет или договор' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l address -d 'Адрес проживания' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -f -a "link" -d 'Связать родителя с обучающимся (найдёт существующего или создаст)'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -f -a "unlink" -d 'Убрать связь родителя с обучающимся'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -f -a "add" -d 'Добавить достижение'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -f -a "list" -d 'Достижения обучающегося'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -f -a "show" -d 'Расписание на неделю: группы, преподавателя или кабинета, с заменами'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -f -a "substitute" -d 'Замена: другой преподаватель, дисциплина или кабинет на одну пару, либо отмена пары'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l group -d 'Группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l teacher -d 'Преподаватель: логин или «Фамилия И. О.»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l room -d 'Кабинет' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l week -d 'Любой день нужной недели (по умолчанию сегодня)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l pair -d 'Номер пары' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l group -d 'Группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l subgroup -d 'Подгруппа, если у группы на этой паре занятия подгрупп' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l teacher -d 'Заменяющий преподаватель: логин или «Фамилия И. О.»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l room -d 'Кабинет' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l subject -d 'Дисциплина вместо запланированной' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l cancel -d 'Отменить пару'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -s h -l help -d 'Print help'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -s h -l help -d 'Print help'

@@ -16,6 +16,16 @@ fn tables_of_sql(sql: &str) -> BTreeMap<String, Vec<String>> {
     let mut current: Option<String> = None;
     for line in sql.lines() {
         let t = line.trim();
+        // A later migration's `ALTER TABLE t ADD COLUMN c …` appends a column.
+        if let Some(rest) = t.strip_prefix("ALTER TABLE ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if let [table, "ADD", "COLUMN", col, ..] = words.as_slice() {
+                if let Some(cols) = out.get_mut(*table) {
+                    cols.push((*col).to_string());
+                }
+            }
+            continue;
+        }
         if let Some(rest) = t.strip_prefix("CREATE TABLE ") {
             let name = rest.split_whitespace().next().unwrap_or("").to_string();
             out.insert(name.clone(), Vec::new());
@@ -45,6 +55,23 @@ fn tables_of_sql(sql: &str) -> BTreeMap<String, Vec<String>> {
     out
 }
 
+/// Every `up.sql` of a backend, in the order diesel applies them (by directory name).
+fn all_migrations(backend: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(backend);
+    let mut dirs: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("migrations")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs.iter()
+        .map(|d| std::fs::read_to_string(d.join("up.sql")).expect("up.sql"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Table → column names, read from the diesel schema's text.
 fn tables_of_schema(rs: &str) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -68,12 +95,8 @@ fn tables_of_schema(rs: &str) -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn migrations_and_schema_agree() {
-    let sqlite = tables_of_sql(include_str!(
-        "../migrations/sqlite/2026-11-28-000001_schema/up.sql"
-    ));
-    let pg = tables_of_sql(include_str!(
-        "../migrations/postgres/2026-11-28-000001_schema/up.sql"
-    ));
+    let sqlite = tables_of_sql(&all_migrations("sqlite"));
+    let pg = tables_of_sql(&all_migrations("postgres"));
     let rs = tables_of_schema(include_str!("../src/store/schema.rs"));
     assert!(sqlite.len() >= 30, "{} tables", sqlite.len());
     assert_eq!(sqlite, pg, "the SQLite and PostgreSQL migrations differ");

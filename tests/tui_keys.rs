@@ -396,3 +396,61 @@ fn the_mouse_selects_a_cell() {
     ezh::tui::handle(&mut ui, Event::Mouse(click));
     assert_eq!((grid(&ui).row, grid(&ui).col), (g.top + 4, g.left + 1));
 }
+
+fn substitute_sees_and_marks_the_lesson(url: &str, backend: &str) {
+    let (mut db, logins) = demo(url);
+    let id = |db: &mut Db, login: &str| -> i64 {
+        ezh::with_conn!(&mut db.conn(), c => users::table.filter(users::login.eq(login)).select(users::id).first(c)).expect("user")
+    };
+    let teacher = login_of(&logins, "преподаватель");
+    let tutor = login_of(&logins, "куратор группы");
+    let secretary_id = id(&mut db, &login_of(&logins, "секретарь").login);
+    let secretary = ezh::app::actor::load(&mut db, secretary_id).expect("secretary");
+    let teacher_id = id(&mut db, &teacher.login);
+    let t_actor = ezh::app::actor::load(&mut db, teacher_id).expect("teacher");
+    let first = ezh::app::lessons::day(&mut db, &t_actor, support::tui::today())
+        .expect("day")
+        .remove(0);
+    let request = ezh::app::substitute::SubstituteRequest {
+        date: Some(support::tui::today()),
+        pair: first.pair,
+        group: first.assignment.group.clone(),
+        subgroup: None,
+        teacher: Some(tutor.login.clone()),
+        room: None,
+        subject: None,
+        cancel: false,
+    };
+    ezh::app::substitute::substitute(&mut db, &secretary, &request).expect("substitute");
+    let left = ezh::app::lessons::day(&mut db, &t_actor, support::tui::today()).expect("day");
+    assert!(
+        left.iter().all(|d| d.pair != first.pair),
+        "{backend}: gone from the planned teacher's day"
+    );
+    let mut ui = logged_in(db, tutor);
+    let home = screen(&ui, 120, 40);
+    let line = format!("{} пара", first.pair);
+    assert!(
+        home.lines().any(|l| l.contains(&line)
+            && l.contains(&first.assignment.group)
+            && l.contains("замена")),
+        "{backend}:\n{home}"
+    );
+    key(&mut ui, KeyCode::Enter);
+    let (lesson, rows) = lesson_and_rows(&ui);
+    typed(&mut ui, "4");
+    assert_eq!(
+        cell(&mut ui.db, lesson, rows[0]),
+        (vec![4], None),
+        "{backend}: {}",
+        ui.status.text
+    );
+}
+
+#[test]
+fn a_substitute_finds_the_lesson_at_home_and_marks_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("tui_substitute", dir.path()) {
+        substitute_sees_and_marks_the_lesson(&url, backend);
+    }
+}

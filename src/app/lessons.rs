@@ -1,18 +1,16 @@
 //! A teacher's working day: the assignments they teach, the lessons of a date from the
-//! timetable with that day's substitutions applied, opening a lesson (found, or created from
+//! timetable with that day's substitutions applied (`timetable::day`), opening a lesson (found, or created from
 //! the timetable) and editing its topic, homework, kind and hours with an audit record.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::marks;
+use super::timetable::Whose;
 use super::{Actor, AppError};
 use crate::domain::LessonKind;
 use crate::store::rows::LessonRow;
-use crate::store::schema::{
-    assignments, lessons, study_groups, subgroups, subjects, substitutions, terms,
-    timetable_entries,
-};
+use crate::store::schema::{assignments, lessons, study_groups, subgroups, subjects, terms};
 use crate::store::Db;
 
 /// One assignment as a picker lists it.
@@ -47,6 +45,9 @@ pub struct DayLesson {
     pub lesson_id: Option<i64>,
     /// Held instead of another teacher.
     pub substitute: bool,
+    /// «08:30–10:00», from the bells.
+    pub time: String,
+    pub room: Option<String>,
 }
 
 type InfoRow = (
@@ -93,136 +94,77 @@ pub fn assignments_of(db: &mut Db, teacher_id: i64) -> Result<Vec<AssignmentInfo
     Ok(rows.into_iter().map(info).collect())
 }
 
-/// Whether a timetable row of `parity` applies in the ISO week of `date` (even or odd week
-/// numbers, as Russian timetables count «чётная/нечётная неделя»).
-fn parity_holds(parity: &str, date: NaiveDate) -> bool {
-    let even = date.iso_week().week() % 2 == 0;
-    match parity {
-        "even" => even,
-        "odd" => !even,
-        _ => true,
-    }
+/// One assignment by id, as the picker shows it.
+fn info_of(db: &mut Db, id: i64) -> Result<Option<AssignmentInfo>, AppError> {
+    let row: Option<InfoRow> = crate::with_conn!(&mut db.conn(), c => assignments::table
+        .inner_join(study_groups::table)
+        .inner_join(subjects::table)
+        .inner_join(terms::table)
+        .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
+        .filter(assignments::id.eq(id))
+        .select((
+            assignments::id,
+            study_groups::name,
+            subgroups::name.nullable(),
+            subjects::name,
+            terms::name,
+            terms::starts_on,
+            terms::ends_on,
+        ))
+        .first(c)
+        .optional())?;
+    Ok(row.map(info))
 }
 
-/// The actor's lessons on `date`: their timetable minus what was cancelled or given to a
-/// substitute, plus what they substitute, plus lessons already entered that day; by pair.
+/// The actor's lessons on `date`: the pairs they hold by the timetable with that day's
+/// substitutions (`timetable::day`; cancelled pairs left out), plus lessons they already
+/// entered that day outside the timetable; by pair.
 pub fn day(db: &mut Db, actor: &Actor, date: NaiveDate) -> Result<Vec<DayLesson>, AppError> {
-    let mine = assignments_of(db, actor.user_id)?;
-    let weekday = i32::try_from(date.weekday().number_from_monday()).unwrap_or(0);
-    let ids: Vec<i64> = mine.iter().map(|a| a.id).collect();
-    let entries: Vec<(i64, i64, i32, String)> = crate::with_conn!(&mut db.conn(), c => timetable_entries::table
-        .filter(timetable_entries::assignment_id.eq_any(&ids))
-        .filter(timetable_entries::weekday.eq(weekday))
-        .filter(timetable_entries::valid_from.le(date))
-        .filter(timetable_entries::valid_to.ge(date))
-        .select((timetable_entries::id, timetable_entries::assignment_id, timetable_entries::pair, timetable_entries::week_parity))
-        .load(c))?;
-    type Sub = (
-        Option<i64>,
-        i64,
-        Option<i64>,
-        Option<i64>,
-        Option<i64>,
-        i32,
-        bool,
-    );
-    let subs: Vec<Sub> = crate::with_conn!(&mut db.conn(), c => substitutions::table
-        .filter(substitutions::date.eq(date))
-        .select((substitutions::timetable_entry_id, substitutions::group_id, substitutions::subgroup_id,
-                 substitutions::teacher_id, substitutions::subject_id, substitutions::pair, substitutions::cancelled))
-        .load(c))?;
+    let slots = super::timetable::day(db, actor, &Whose::TeacherId(actor.user_id), date)?;
     let mut out: Vec<DayLesson> = Vec::new();
-    for (entry_id, assignment_id, pair, parity) in entries {
-        let replaced = subs
-            .iter()
-            .any(|s| s.0 == Some(entry_id) && (s.6 || s.3.is_some_and(|t| t != actor.user_id)));
-        if !parity_holds(&parity, date) || replaced {
+    for s in slots.into_iter().filter(|s| !s.cancelled) {
+        let Some(a) = s
+            .assignment_id
+            .map(|id| info_of(db, id))
+            .transpose()?
+            .flatten()
+        else {
             continue;
-        }
-        if let Some(a) = mine.iter().find(|a| a.id == assignment_id) {
-            out.push(DayLesson {
-                assignment: a.clone(),
-                pair,
-                lesson_id: None,
-                substitute: false,
-            });
-        }
-    }
-    for s in subs.iter().filter(|s| !s.6 && s.3 == Some(actor.user_id)) {
-        if let Some(a) = substituted_assignment(db, s.0, s.1, s.2, s.4, date)? {
-            out.push(DayLesson {
-                assignment: a,
-                pair: s.5,
-                lesson_id: None,
-                substitute: true,
-            });
-        }
+        };
+        out.push(DayLesson {
+            assignment: a,
+            pair: s.pair,
+            lesson_id: s.lesson_id,
+            substitute: s.replaced_teacher.is_some(),
+            time: s.time,
+            room: s.room,
+        });
     }
     let entered: Vec<(i64, i64, i32)> = crate::with_conn!(&mut db.conn(), c => lessons::table
         .filter(lessons::date.eq(date))
-        .filter(lessons::assignment_id.eq_any(&ids).or(lessons::held_by.eq(actor.user_id)))
+        // A lesson of one's own assignment that a substitute holds is theirs that day.
+        .filter(lessons::held_by.eq(actor.user_id))
         .select((lessons::id, lessons::assignment_id, lessons::pair))
         .load(c))?;
     for (lesson_id, assignment_id, pair) in entered {
-        match out
-            .iter_mut()
-            .find(|d| d.assignment.id == assignment_id && d.pair == pair)
-        {
-            Some(d) => d.lesson_id = Some(lesson_id),
-            None => {
-                if let Some(a) = mine.iter().find(|a| a.id == assignment_id) {
-                    out.push(DayLesson {
-                        assignment: a.clone(),
-                        pair,
-                        lesson_id: Some(lesson_id),
-                        substitute: false,
-                    });
-                }
-            }
+        if out.iter().any(|d| {
+            d.lesson_id == Some(lesson_id) || (d.assignment.id == assignment_id && d.pair == pair)
+        }) {
+            continue;
+        }
+        if let Some(a) = info_of(db, assignment_id)? {
+            out.push(DayLesson {
+                assignment: a,
+                pair,
+                lesson_id: Some(lesson_id),
+                substitute: false,
+                time: String::new(),
+                room: None,
+            });
         }
     }
     out.sort_by_key(|d| (d.pair, d.assignment.id));
     Ok(out)
-}
-
-/// The assignment whose lesson a substitution replaces: that of its timetable row, or the
-/// group's (and subgroup's) assignment of the subject in the term of the date.
-fn substituted_assignment(
-    db: &mut Db,
-    entry: Option<i64>,
-    group: i64,
-    subgroup: Option<i64>,
-    subject: Option<i64>,
-    date: NaiveDate,
-) -> Result<Option<AssignmentInfo>, AppError> {
-    let row: Option<InfoRow> = crate::with_conn!(&mut db.conn(), c => {
-        let mut q = assignments::table
-            .inner_join(study_groups::table)
-            .inner_join(subjects::table)
-            .inner_join(terms::table)
-            .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
-            .filter(terms::starts_on.le(date))
-            .filter(terms::ends_on.ge(date))
-            .select((assignments::id, study_groups::name, subgroups::name.nullable(), subjects::name,
-                     terms::name, terms::starts_on, terms::ends_on))
-            .into_boxed();
-        if let Some(e) = entry {
-            q = q.filter(assignments::id.nullable().eq(timetable_entries::table
-                .filter(timetable_entries::id.eq(e))
-                .select(timetable_entries::assignment_id.nullable())
-                .single_value()));
-        } else {
-            q = q.filter(assignments::group_id.eq(group));
-            if let Some(s) = subject {
-                q = q.filter(assignments::subject_id.eq(s));
-            }
-            if let Some(sg) = subgroup {
-                q = q.filter(assignments::subgroup_id.eq(sg));
-            }
-        }
-        q.first(c).optional()
-    })?;
-    Ok(row.map(info))
 }
 
 /// The journal's lesson of an assignment on a date and pair: found, or created (audited) as

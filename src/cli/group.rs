@@ -1,4 +1,5 @@
-//! `ezh group create|list|set-tutor`: the college's groups and their tutors.
+//! `ezh group create|list|show|set-tutor|split|move-student`: the college's groups, their
+//! tutors, and subgroups for a subject.
 
 use clap::Subcommand;
 use comfy_table::Table;
@@ -6,6 +7,7 @@ use comfy_table::Table;
 use super::session;
 use crate::app::groups::{self, NewGroup};
 use crate::app::setup;
+use crate::app::subgroups::{self, GroupCard};
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh group`.
@@ -30,6 +32,36 @@ pub enum GroupCommand {
     },
     /// Группы, которые вы можете видеть
     List,
+    /// Карточка группы: куратор, специальность, обучающиеся с подгруппами, нагрузка
+    Show {
+        /// Группа
+        group: String,
+    },
+    /// Разделить группу на подгруппы по дисциплине (по алфавиту)
+    Split {
+        /// Группа
+        group: String,
+        /// Дисциплина
+        #[arg(long)]
+        subject: String,
+        /// Число подгрупп
+        #[arg(long)]
+        into: usize,
+    },
+    /// Перевести обучающегося в другую подгруппу по дисциплине
+    MoveStudent {
+        /// Группа
+        group: String,
+        /// Дисциплина
+        #[arg(long)]
+        subject: String,
+        /// Обучающийся: номер, № зачётной книжки или «Фамилия Имя Отчество»
+        #[arg(long)]
+        student: String,
+        /// Подгруппа, в которую переводится
+        #[arg(long)]
+        to: String,
+    },
     /// Назначить куратора группы (администратор)
     SetTutor {
         /// Группа
@@ -83,10 +115,74 @@ pub fn run(target: &DbTarget, cmd: GroupCommand) -> anyhow::Result<()> {
             }
             println!("{t}");
         }
+        GroupCommand::Show { group } => print_card(&subgroups::show(&mut db, &actor, &group)?),
+        GroupCommand::Split {
+            group,
+            subject,
+            into,
+        } => {
+            let sizes = subgroups::split(&mut db, &actor, &group, &subject, into)?;
+            let parts: Vec<String> = sizes
+                .iter()
+                .enumerate()
+                .map(|(k, n)| format!("подгруппа {}: {n}", k + 1))
+                .collect();
+            println!(
+                "Группа {group} разделена по дисциплине «{subject}»: {}.",
+                parts.join(", ")
+            );
+        }
+        GroupCommand::MoveStudent {
+            group,
+            subject,
+            student,
+            to,
+        } => {
+            subgroups::move_student(&mut db, &actor, &group, &subject, &student, &to)?;
+            println!("{student}: подгруппа {to} по дисциплине «{subject}».");
+        }
         GroupCommand::SetTutor { group, login } => {
             groups::set_tutor(&mut db, &actor, &group, &login)?;
             println!("Куратор группы {group}: {login}.");
         }
     }
     Ok(())
+}
+
+fn print_card(g: &GroupCard) {
+    println!("Группа {}", g.group.name);
+    println!(
+        "Специальность: {}",
+        if g.specialty.is_empty() {
+            "—"
+        } else {
+            &g.specialty
+        }
+    );
+    println!(
+        "Курс: {}, год набора: {}",
+        g.group.course, g.group.admission_year
+    );
+    println!(
+        "Куратор: {}",
+        if g.tutor.is_empty() { "—" } else { &g.tutor }
+    );
+    println!("Обучающихся: {} из {}", g.students.len(), g.group.capacity);
+    let mut t = Table::new();
+    t.set_header(["№", "Обучающийся", "№ зачётки", "Подгруппы"]);
+    for (k, (s, subs)) in g.students.iter().enumerate() {
+        t.add_row([
+            (k + 1).to_string(),
+            crate::app::lookup::full_name(s),
+            s.record_book.clone().unwrap_or_default(),
+            subs.join("; "),
+        ]);
+    }
+    println!("{t}");
+    let mut t = Table::new();
+    t.set_header(["Дисциплина", "Подгруппа", "Преподаватель", "Период"]);
+    for (subject, subgroup, teacher, term) in &g.assignments {
+        t.add_row([subject, subgroup, teacher, term]);
+    }
+    println!("Нагрузка:\n{t}");
 }

@@ -11,6 +11,9 @@ pub mod group;
 pub mod init;
 pub mod secret;
 pub mod session;
+pub mod student;
+mod student_card;
+pub mod timetable;
 pub mod user;
 
 use std::io::IsTerminal;
@@ -59,6 +62,12 @@ pub enum Command {
     /// Группы и кураторы
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// Обучающиеся: движение по приказам, карточка, персональные данные, родители, достижения
+    #[command(subcommand)]
+    Student(student::StudentCommand),
+    /// Расписание на неделю и замены
+    #[command(subcommand)]
+    Timetable(timetable::TimetableCommand),
     /// Пользователи и коды доступа
     #[command(subcommand)]
     User(user::UserCommand),
@@ -114,6 +123,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::Group(cmd)) => group::run(&target()?, cmd),
+        Some(Command::Student(cmd)) => student::run(&target()?, cmd),
+        Some(Command::Timetable(cmd)) => timetable::run(&target()?, cmd),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
         Some(Command::Diary(args)) => diary::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),

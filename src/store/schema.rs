@@ -140,6 +140,7 @@ diesel::table! {
         email -> Text,
         funding -> Nullable<Text>,
         user_id -> Nullable<BigInt>,
+        address -> Text,
     }
 }
 

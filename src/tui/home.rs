@@ -148,8 +148,12 @@ impl Home {
             .map(|it| match it {
                 Item::Heading(h) => ListItem::new(Line::styled(h.clone(), theme.title())),
                 Item::Lesson(d) => ListItem::new(format!(
-                    "  {} пара  {}{}{}",
+                    "  {} пара {}{} {}{}{}",
                     d.pair,
+                    d.time,
+                    d.room
+                        .as_ref()
+                        .map_or(String::new(), |r| format!(" каб. {r}")),
                     d.assignment.title(),
                     if d.substitute {
                         " — замена"

@@ -1,0 +1,220 @@
+//! Finding the things a command names by their human names: a group, a subject, a teacher, a
+//! room, a student (by number, record-book number or full name). Every miss is a Russian
+//! «не найдено» naming what was looked for; an ambiguous name lists the candidates.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::AppError;
+use crate::access::Role;
+use crate::store::rows::StudentRow;
+use crate::store::schema::{
+    group_memberships, rooms, students, study_groups, subgroups, subjects, user_roles, users,
+};
+use crate::store::Conn;
+
+/// `01.09.2026`, as every message prints a date.
+pub fn ru(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// «Фамилия Имя Отчество» of a student.
+pub fn full_name(s: &StudentRow) -> String {
+    [&s.last_name, &s.first_name, &s.patronymic]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The id of the group named `name`.
+pub fn group_id(c: &mut Conn<'_>, name: &str) -> Result<i64, AppError> {
+    crate::with_conn!(c, x => study_groups::table
+        .filter(study_groups::name.eq(name.trim()))
+        .select(study_groups::id)
+        .first(x)
+        .optional())?
+    .ok_or_else(|| AppError::NotFound(format!("группа «{}»", name.trim())))
+}
+
+/// The name of group `id`.
+pub fn group_name(c: &mut Conn<'_>, id: i64) -> Result<String, AppError> {
+    Ok(crate::with_conn!(c, x => study_groups::table
+        .find(id)
+        .select(study_groups::name)
+        .first(x))?)
+}
+
+/// The id of the subject named `name` (case as stored, spaces trimmed).
+pub fn subject_id(c: &mut Conn<'_>, name: &str) -> Result<i64, AppError> {
+    crate::with_conn!(c, x => subjects::table
+        .filter(subjects::name.eq(name.trim()))
+        .select(subjects::id)
+        .first(x)
+        .optional())?
+    .ok_or_else(|| AppError::NotFound(format!("дисциплина «{}»", name.trim())))
+}
+
+/// The id of room `name`.
+pub fn room_id(c: &mut Conn<'_>, name: &str) -> Result<i64, AppError> {
+    crate::with_conn!(c, x => rooms::table
+        .filter(rooms::name.eq(name.trim()))
+        .select(rooms::id)
+        .first(x)
+        .optional())?
+    .ok_or_else(|| AppError::NotFound(format!("кабинет «{}»", name.trim())))
+}
+
+/// The subgroup `name` of a group for a subject.
+pub fn subgroup_id(
+    c: &mut Conn<'_>,
+    group: i64,
+    subject: i64,
+    name: &str,
+) -> Result<i64, AppError> {
+    crate::with_conn!(c, x => subgroups::table
+        .filter(subgroups::group_id.eq(group))
+        .filter(subgroups::subject_id.eq(subject))
+        .filter(subgroups::name.eq(name.trim()))
+        .select(subgroups::id)
+        .first(x)
+        .optional())?
+    .ok_or_else(|| AppError::NotFound(format!("подгруппа «{}»", name.trim())))
+}
+
+/// A teacher by login or by surname (with initials or a first name to tell namesakes apart).
+pub fn teacher_id(c: &mut Conn<'_>, reference: &str) -> Result<i64, AppError> {
+    let r = reference.trim();
+    let found: Vec<(i64, String, String, String, String)> = crate::with_conn!(c, x => users::table
+        .inner_join(user_roles::table)
+        .filter(user_roles::role.eq(Role::Teacher.as_code()))
+        .select((users::id, users::login, users::last_name, users::first_name, users::patronymic))
+        .load(x))?;
+    if let Some(t) = found.iter().find(|t| t.1 == r.to_lowercase()) {
+        return Ok(t.0);
+    }
+    let words: Vec<String> = r
+        .split(|ch: char| ch.is_whitespace() || ch == '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let matching: Vec<&(i64, String, String, String, String)> = found
+        .iter()
+        .filter(|t| {
+            let names = [&t.2, &t.3, &t.4].map(|n| n.to_lowercase());
+            !words.is_empty()
+                && words.first() == Some(&names[0])
+                && words
+                    .iter()
+                    .skip(1)
+                    .zip(names.iter().skip(1))
+                    .all(|(w, n)| n.starts_with(w.as_str()))
+        })
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(one.0),
+        [] => Err(AppError::NotFound(format!("преподаватель «{r}»"))),
+        many => Err(AppError::Invalid(format!(
+            "«{r}»: найдено несколько преподавателей: {}; укажите логин",
+            many.iter()
+                .map(|t| format!("{} {} {} ({})", t.2, t.3, t.4, t.1))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// «Фамилия И. О.» of a user.
+pub fn user_short_name(c: &mut Conn<'_>, id: i64) -> Result<String, AppError> {
+    let (l, f, p): (String, String, String) = crate::with_conn!(c, x => users::table
+        .find(id)
+        .select((users::last_name, users::first_name, users::patronymic))
+        .first(x))?;
+    let initial = |s: &str| {
+        s.chars()
+            .next()
+            .map(|ch| format!(" {ch}."))
+            .unwrap_or_default()
+    };
+    Ok(format!("{l}{}{}", initial(&f), initial(&p)))
+}
+
+/// A student by id, record-book number or «Фамилия Имя [Отчество]». Namesakes are listed with
+/// their numbers, groups and birth dates so the user can pick one.
+pub fn student(c: &mut Conn<'_>, reference: &str) -> Result<StudentRow, AppError> {
+    let r = reference.trim();
+    if r.is_empty() {
+        return Err(AppError::Invalid("укажите обучающегося".into()));
+    }
+    let by_book: Option<StudentRow> = crate::with_conn!(c, x => students::table
+        .filter(students::record_book.eq(r))
+        .select(StudentRow::as_select())
+        .first(x)
+        .optional())?;
+    if let Some(s) = by_book {
+        return Ok(s);
+    }
+    if let Ok(id) = r.parse::<i64>() {
+        return crate::with_conn!(c, x => students::table
+            .find(id)
+            .select(StudentRow::as_select())
+            .first(x)
+            .optional())?
+        .ok_or_else(|| AppError::NotFound(format!("обучающийся № {id}")));
+    }
+    let words: Vec<&str> = r.split_whitespace().collect();
+    let last = words.first().copied().unwrap_or_default();
+    let all: Vec<StudentRow> = crate::with_conn!(c, x => students::table
+        .filter(students::last_name.eq(last))
+        .order(students::id)
+        .select(StudentRow::as_select())
+        .load(x))?;
+    let fits = |s: &StudentRow| {
+        words.get(1).is_none_or(|w| s.first_name == *w)
+            && words.get(2).is_none_or(|w| s.patronymic == *w)
+    };
+    let mut matching: Vec<StudentRow> = all.into_iter().filter(fits).collect();
+    match matching.len() {
+        1 => Ok(matching.remove(0)),
+        0 => Err(AppError::NotFound(format!("обучающийся «{r}»"))),
+        _ => {
+            let mut lines = Vec::new();
+            for s in &matching {
+                let group = current_group(c, s.id)?
+                    .map(|g| group_name(c, g))
+                    .transpose()?
+                    .unwrap_or_else(|| "без группы".into());
+                lines.push(format!(
+                    "№ {} {} ({group}, {})",
+                    s.id,
+                    full_name(s),
+                    ru(s.birth_date)
+                ));
+            }
+            Err(AppError::Invalid(format!(
+                "«{r}»: найдено несколько обучающихся: {}; укажите номер или № зачётной книжки",
+                lines.join("; ")
+            )))
+        }
+    }
+}
+
+/// The group a student is in now (an open membership), if any.
+pub fn current_group(c: &mut Conn<'_>, student: i64) -> Result<Option<i64>, AppError> {
+    Ok(crate::with_conn!(c, x => group_memberships::table
+        .filter(group_memberships::student_id.eq(student))
+        .filter(group_memberships::to_date.is_null())
+        .select(group_memberships::group_id)
+        .first(x)
+        .optional())?)
+}
+
+/// Every group a student ever belonged to.
+pub fn groups_of(c: &mut Conn<'_>, student: i64) -> Result<Vec<i64>, AppError> {
+    Ok(crate::with_conn!(c, x => group_memberships::table
+        .filter(group_memberships::student_id.eq(student))
+        .select(group_memberships::group_id)
+        .distinct()
+        .load(x))?)
+}

@@ -1,0 +1,192 @@
+//! `ezh timetable show|substitute`: the weekly timetable of a group, teacher or room with the
+//! week's substitutions, and entering a substitution for one pair of one day.
+
+use clap::Subcommand;
+use comfy_table::Table;
+
+use super::session;
+use crate::app::lookup::ru;
+use crate::app::setup;
+use crate::app::substitute::{self, SubstituteRequest};
+use crate::app::timetable::{self, bell_text, Slot, Whose};
+use crate::store::DbTarget;
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::parse_date(s).map_err(|e| e.to_string())
+}
+
+/// Subcommands of `ezh timetable`.
+#[derive(Debug, Subcommand)]
+pub enum TimetableCommand {
+    /// Расписание на неделю: группы, преподавателя или кабинета, с заменами
+    Show {
+        /// Группа
+        #[arg(long, group = "whose")]
+        group: Option<String>,
+        /// Преподаватель: логин или «Фамилия И. О.»
+        #[arg(long, group = "whose")]
+        teacher: Option<String>,
+        /// Кабинет
+        #[arg(long, group = "whose")]
+        room: Option<String>,
+        /// Любой день нужной недели (по умолчанию сегодня)
+        #[arg(long, value_parser = parse_date)]
+        week: Option<chrono::NaiveDate>,
+    },
+    /// Замена: другой преподаватель, дисциплина или кабинет на одну пару, либо отмена пары
+    Substitute {
+        /// Дата (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)
+        #[arg(value_parser = parse_date)]
+        date: chrono::NaiveDate,
+        /// Номер пары
+        #[arg(long)]
+        pair: i32,
+        /// Группа
+        #[arg(long)]
+        group: String,
+        /// Подгруппа, если у группы на этой паре занятия подгрупп
+        #[arg(long)]
+        subgroup: Option<String>,
+        /// Заменяющий преподаватель: логин или «Фамилия И. О.»
+        #[arg(long)]
+        teacher: Option<String>,
+        /// Кабинет
+        #[arg(long)]
+        room: Option<String>,
+        /// Дисциплина вместо запланированной
+        #[arg(long)]
+        subject: Option<String>,
+        /// Отменить пару
+        #[arg(long)]
+        cancel: bool,
+    },
+}
+
+/// Runs one `ezh timetable` subcommand.
+pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    match cmd {
+        TimetableCommand::Show {
+            group,
+            teacher,
+            room,
+            week,
+        } => {
+            let whose = match (group, teacher, room) {
+                (Some(g), _, _) => Whose::Group(g),
+                (_, Some(t), _) => Whose::Teacher(t),
+                (_, _, Some(r)) => Whose::Room(r),
+                _ => anyhow::bail!("укажите --group, --teacher или --room"),
+            };
+            let on = week.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let w = timetable::week(&mut db, &actor, &whose, on)?;
+            print!("{}", render(&whose, &w));
+        }
+        TimetableCommand::Substitute {
+            date,
+            pair,
+            group,
+            subgroup,
+            teacher,
+            room,
+            subject,
+            cancel,
+        } => {
+            let req = SubstituteRequest {
+                date: Some(date),
+                pair,
+                group: group.clone(),
+                subgroup,
+                teacher,
+                room,
+                subject,
+                cancel,
+            };
+            substitute::substitute(&mut db, &actor, &req)?;
+            let verb = if cancel {
+                "отменена"
+            } else {
+                "заменена"
+            };
+            println!("{pair}-я пара группы {group} {} {verb}.", ru(date));
+        }
+    }
+    Ok(())
+}
+
+const DAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
+
+/// The week as text: a title line and a table of pairs by days.
+pub fn render(whose: &Whose, w: &timetable::Week) -> String {
+    let title = &w.title;
+    let sunday = w.monday + chrono::Duration::days(6);
+    let mut out = format!(
+        "{title}: неделя {} — {} ({})\n",
+        ru(w.monday),
+        ru(sunday),
+        w.parity
+    );
+    let mut t = Table::new();
+    let mut header = vec!["Пара".to_string()];
+    for (k, (d, _)) in w.days.iter().enumerate() {
+        header.push(format!("{} {}", DAYS[k % 7], d.format("%d.%m")));
+    }
+    t.set_header(header);
+    let last = w
+        .days
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|x| x.pair))
+        .max()
+        .unwrap_or(0);
+    for pair in 1..=last {
+        let mut row = vec![format!("{pair}\n{}", bell_text(&w.bells, pair))];
+        for (_, slots) in &w.days {
+            let cell: Vec<String> = slots
+                .iter()
+                .filter(|s| s.pair == pair)
+                .map(|s| cell(whose, s))
+                .collect();
+            row.push(cell.join("\n\n"));
+        }
+        t.add_row(row);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out
+}
+
+fn cell(whose: &Whose, s: &Slot) -> String {
+    let mut lines = Vec::new();
+    let subject = match &s.subgroup {
+        Some(sg) => format!("{} (подгр. {sg})", s.subject),
+        None => s.subject.clone(),
+    };
+    if s.cancelled {
+        return format!("ОТМЕНА: {subject}");
+    }
+    lines.push(if s.extra {
+        format!("доп.: {subject}")
+    } else {
+        subject
+    });
+    let who = if s.replaced_teacher.is_some() {
+        format!("{} (замена)", s.teacher)
+    } else {
+        s.teacher.clone()
+    };
+    match whose {
+        Whose::Group(_) => lines.push(who),
+        Whose::Teacher(_) | Whose::TeacherId(_) => lines.push(s.group.clone()),
+        Whose::Room(_) => lines.push(format!("{}, {who}", s.group)),
+    }
+    if let (Some(r), false) = (&s.room, matches!(whose, Whose::Room(_))) {
+        lines.push(format!("каб. {r}"));
+    }
+    if let Some(old) = &s.replaced_teacher {
+        lines.push(format!("вместо {old}"));
+    } else if s.substitution_id.is_some() && !s.extra {
+        lines.push("изменение".into());
+    }
+    lines.join("\n")
+}
