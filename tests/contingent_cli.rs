@@ -95,7 +95,7 @@ fn contingent_commands() {
     ));
     run(&["group", "show", "ТМ-26"], "")
         .success()
-        .stdout(predicate::str::contains("Обучающихся: 24 из 25"));
+        .stdout(predicate::str::contains("Обучающихся: 25 из 25"));
 
     login("admin", "demo-admin-2026");
     run(
@@ -156,6 +156,6 @@ fn contingent_commands() {
     )
     .success()
     .stdout(
-        "Группа ТМ-26 разделена по дисциплине «Математика»: подгруппа 1: 12, подгруппа 2: 11.\n",
+        "Группа ТМ-26 разделена по дисциплине «Математика»: подгруппа 1: 12, подгруппа 2: 12.\n",
     );
 }

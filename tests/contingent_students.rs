@@ -239,12 +239,12 @@ fn story(url: &str, backend: &str) {
             "Математика",
             7
         )),
-        "«--into»: 7 — число подгрупп от 2 до 6 и не больше числа обучающихся (24)"
+        "«--into»: 7 — число подгрупп от 2 до 6 и не больше числа обучающихся (25)"
     );
     assert_eq!(members(&mut f.db), before);
     assert_eq!(
         subgroups::split(&mut f.db, &f.tutor, "ТМ-26", "Математика", 3).expect("split"),
-        vec![8, 8, 8]
+        vec![9, 8, 8]
     );
     assert_eq!(
         invalid(subgroups::split(&mut f.db, &f.admin, "ТМ-26", "Математика", 2)),
@@ -259,7 +259,7 @@ fn story(url: &str, backend: &str) {
         Err(AppError::Denied(_))
     ));
     let card = subgroups::show(&mut f.db, &f.tutor, "ТМ-26").expect("group card");
-    assert_eq!(card.students.len(), 24);
+    assert_eq!(card.students.len(), 25);
     assert!(card
         .assignments
         .iter()
@@ -272,9 +272,9 @@ fn story(url: &str, backend: &str) {
             .cloned()
     };
     assert_eq!(sub_of(0).as_deref(), Some("Математика: 1"));
-    assert_eq!(sub_of(7).as_deref(), Some("Математика: 1"));
-    assert_eq!(sub_of(8).as_deref(), Some("Математика: 2"));
-    assert_eq!(sub_of(23).as_deref(), Some("Математика: 3"));
+    assert_eq!(sub_of(8).as_deref(), Some("Математика: 1"));
+    assert_eq!(sub_of(9).as_deref(), Some("Математика: 2"));
+    assert_eq!(sub_of(24).as_deref(), Some("Математика: 3"));
     assert_eq!(
         card.tutor,
         lookup::user_short_name(&mut f.db.conn(), f.tutor.user_id).expect("tutor")

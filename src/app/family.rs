@@ -3,17 +3,18 @@
 //! lessons and the announcements for the student's group and the college. Only that student's
 //! figures ever leave this module: the grids it reads are reduced to one row here.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 
 use super::grid::{self, Grid};
 use super::grid_stats::StudentStats;
+use super::timetable::{self, Whose};
 use super::{Actor, AppError};
 use crate::access::{self, Action};
 use crate::domain::GradeValue;
 use crate::store::schema::{
-    announcements, assignments, group_memberships, lessons, students, subgroup_members, subjects,
-    terms,
+    announcements, assignments, group_memberships, lessons, students, study_groups,
+    subgroup_members, subgroups, subjects, terms,
 };
 use crate::store::Db;
 
@@ -31,7 +32,13 @@ pub struct SubjectLine {
 pub struct WeekLesson {
     pub date: NaiveDate,
     pub pair: i32,
+    /// «08:30–10:00».
+    pub time: String,
     pub subject: String,
+    pub teacher: String,
+    pub room: Option<String>,
+    /// «замена», «отменена» or empty.
+    pub change: String,
     pub topic: String,
     pub homework: String,
 }
@@ -108,20 +115,7 @@ pub fn load(
             stats,
         });
     }
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    let until = monday + Duration::days(13);
-    let week: Vec<(NaiveDate, i32, String, String, String)> = crate::with_conn!(&mut db.conn(), c => lessons::table
-        .inner_join(assignments::table.inner_join(subjects::table))
-        .filter(assignments::group_id.eq_any(&groups))
-        .filter(assignments::subgroup_id.is_null().or(assignments::subgroup_id.eq_any(
-            subgroup_members::table
-                .filter(subgroup_members::student_id.eq(student_id))
-                .select(subgroup_members::subgroup_id.nullable()),
-        )))
-        .filter(lessons::date.between(monday, until))
-        .order((lessons::date, lessons::pair))
-        .select((lessons::date, lessons::pair, subjects::name, lessons::topic, lessons::homework))
-        .load(c))?;
+    let week = week_lessons(db, actor, student_id, today)?;
     let news: Vec<(String, String)> = crate::with_conn!(&mut db.conn(), c => announcements::table
         .filter(announcements::group_id.is_null().or(announcements::group_id.eq_any(&groups)))
         .filter(announcements::expires_on.is_null().or(announcements::expires_on.ge(today)))
@@ -145,16 +139,7 @@ pub fn load(
         student: format!("{} {}", name.0, name.1),
         term,
         subjects: subjects_out,
-        week: week
-            .into_iter()
-            .map(|(date, pair, subject, topic, homework)| WeekLesson {
-                date,
-                pair,
-                subject,
-                topic,
-                homework,
-            })
-            .collect(),
+        week,
         announcements: news,
     })
 }
@@ -177,4 +162,73 @@ pub fn own_students(db: &mut Db, actor: &Actor) -> Result<Vec<(i64, String)>, Ap
                 .map(|r| (r.0, format!("{} {}", r.1, r.2)))
         })
         .collect())
+}
+
+/// The timetable of the student's current group for this week and the next, with the day's
+/// substitutions, only the pairs of the student's own subgroups, and the topic and homework of
+/// the lessons already in the journal.
+fn week_lessons(
+    db: &mut Db,
+    actor: &Actor,
+    student_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<WeekLesson>, AppError> {
+    let group: Option<String> = crate::with_conn!(&mut db.conn(), c => group_memberships::table
+        .inner_join(study_groups::table)
+        .filter(group_memberships::student_id.eq(student_id))
+        .filter(group_memberships::from_date.le(today))
+        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(today)))
+        .select(study_groups::name)
+        .first(c)
+        .optional())?;
+    let Some(group) = group else {
+        return Ok(Vec::new());
+    };
+    let own: Vec<(Option<String>, String)> = crate::with_conn!(&mut db.conn(), c => subgroup_members::table
+        .inner_join(subgroups::table.left_join(subjects::table))
+        .filter(subgroup_members::student_id.eq(student_id))
+        .select((subjects::name.nullable(), subgroups::name))
+        .load(c))?;
+    let mut out = Vec::new();
+    for start in [today, today + Duration::days(7)] {
+        let week = timetable::week(db, actor, &Whose::Group(group.clone()), start)?;
+        for (_, slots) in week.days {
+            for s in slots {
+                if let Some(sg) = &s.subgroup {
+                    let mine = own.iter().any(|(subject, name)| {
+                        name == sg && subject.as_ref().is_none_or(|x| *x == s.subject)
+                    });
+                    if !mine {
+                        continue;
+                    }
+                }
+                let (topic, homework) = match s.lesson_id {
+                    Some(id) => crate::with_conn!(&mut db.conn(), c => lessons::table
+                        .find(id)
+                        .select((lessons::topic, lessons::homework))
+                        .first(c))?,
+                    None => (String::new(), String::new()),
+                };
+                let change = if s.cancelled {
+                    "отменена"
+                } else if s.replaced_teacher.is_some() {
+                    "замена"
+                } else {
+                    ""
+                };
+                out.push(WeekLesson {
+                    date: s.date,
+                    pair: s.pair,
+                    time: s.time,
+                    subject: s.subject,
+                    teacher: s.teacher,
+                    room: s.room,
+                    change: change.into(),
+                    topic,
+                    homework,
+                });
+            }
+        }
+    }
+    Ok(out)
 }

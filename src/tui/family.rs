@@ -29,6 +29,8 @@ pub struct FamilyScreen {
     /// 0: grades, 1: the week, 2: announcements.
     pub tab: usize,
     pub row: usize,
+    /// First line shown on the week tab.
+    pub scroll: usize,
 }
 
 impl FamilyScreen {
@@ -49,6 +51,7 @@ impl FamilyScreen {
             which,
             tab: 0,
             row: 0,
+            scroll: 0,
         })
     }
 
@@ -56,6 +59,12 @@ impl FamilyScreen {
         match keys::read(ev, "") {
             Key::Tab => self.tab = (self.tab + 1) % 3,
             Key::BackTab => self.tab = (self.tab + 2) % 3,
+            Key::Up | Key::Char('k') if self.tab == 1 => {
+                self.scroll = self.scroll.saturating_sub(1)
+            }
+            Key::Down | Key::Char('j') if self.tab == 1 => self.scroll += 1,
+            Key::PageDown if self.tab == 1 => self.scroll += 10,
+            Key::PageUp if self.tab == 1 => self.scroll = self.scroll.saturating_sub(10),
             Key::Up | Key::Char('k') => self.row = self.row.saturating_sub(1),
             Key::Down | Key::Char('j') => {
                 self.row = (self.row + 1).min(self.view.subjects.len().saturating_sub(1))
@@ -102,27 +111,45 @@ impl FamilyScreen {
         match self.tab {
             0 => self.draw_grades(f, area, block, theme),
             1 => {
-                let lines: Vec<Line> = self
-                    .view
-                    .week
-                    .iter()
-                    .map(|w| {
-                        let hw = if w.homework.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" — д/з: {}", w.homework)
-                        };
-                        Line::raw(format!(
-                            "{} {} пара  {}: {}{hw}",
-                            w.date.format("%d.%m"),
-                            w.pair,
-                            w.subject,
-                            w.topic
-                        ))
-                    })
-                    .collect();
+                let mut lines: Vec<Line> = Vec::new();
+                let mut day = None;
+                for w in &self.view.week {
+                    if day != Some(w.date) {
+                        day = Some(w.date);
+                        let name = crate::domain::format_ru(w.date);
+                        lines.push(Line::styled(
+                            format!("{name}, {}", weekday_ru(w.date)),
+                            theme.title(),
+                        ));
+                    }
+                    let change = if w.change.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", w.change)
+                    };
+                    let room = w
+                        .room
+                        .as_ref()
+                        .map_or(String::new(), |r| format!(", каб. {r}"));
+                    lines.push(Line::raw(format!(
+                        "  {} {} {} — {}{room}{change}",
+                        w.pair, w.time, w.subject, w.teacher
+                    )));
+                    if !w.topic.is_empty() {
+                        lines.push(Line::styled(
+                            format!("      тема: {}", w.topic),
+                            theme.dim(),
+                        ));
+                    }
+                    if !w.homework.is_empty() {
+                        lines.push(Line::raw(format!("      д/з: {}", w.homework)));
+                    }
+                }
+                let lines: Vec<Line> = lines.into_iter().skip(self.scroll).collect();
                 f.render_widget(
-                    Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+                    Paragraph::new(lines)
+                        .block(block)
+                        .wrap(Wrap { trim: false }),
                     area,
                 );
             }
@@ -231,4 +258,18 @@ impl FamilyScreen {
         };
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
     }
+}
+
+/// «понедельник» … «воскресенье».
+fn weekday_ru(d: NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    [
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+    ][d.weekday().num_days_from_monday() as usize]
 }
