@@ -13,8 +13,8 @@ use super::{Actor, AppError};
 use crate::access::{self, Action};
 use crate::domain::GradeValue;
 use crate::store::schema::{
-    announcements, assignments, group_memberships, lessons, students, study_groups,
-    subgroup_members, subgroups, subjects, terms,
+    announcements, group_memberships, lessons, students, study_groups, subgroup_members, subgroups,
+    subjects,
 };
 use crate::store::Db;
 
@@ -77,20 +77,7 @@ pub fn load(
         .find(student_id)
         .select((students::last_name, students::first_name))
         .first(c))?;
-    let term: Option<(i64, String)> = crate::with_conn!(&mut db.conn(), c => terms::table
-        .filter(terms::starts_on.le(today))
-        .filter(terms::ends_on.ge(today))
-        .select((terms::id, terms::name))
-        .first(c)
-        .optional())?;
-    let (term_id, term) = term.unwrap_or((0, "вне учебного периода".into()));
-    let ids: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(subjects::table)
-        .filter(assignments::group_id.eq_any(&groups))
-        .filter(assignments::term_id.eq(term_id))
-        .order((subjects::name, assignments::id))
-        .select((assignments::id, subjects::name))
-        .load(c))?;
+    let (_, term, ids) = super::overview::term_assignments(db, &groups, today)?;
     let mut subjects_out: Vec<SubjectLine> = Vec::new();
     for (id, subject) in ids {
         let g: Grid = db.read(|c| grid::load_in(c, id))?;

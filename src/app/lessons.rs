@@ -72,48 +72,47 @@ fn info((id, group, subgroup, subject, term, term_starts, term_ends): InfoRow) -
     }
 }
 
+/// Which assignments to read.
+enum By {
+    Teacher(i64),
+    Id(i64),
+}
+
+fn infos(db: &mut Db, by: By) -> Result<Vec<AssignmentInfo>, AppError> {
+    let rows: Vec<InfoRow> = crate::with_conn!(&mut db.conn(), c => {
+        let q = assignments::table
+            .inner_join(study_groups::table)
+            .inner_join(subjects::table)
+            .inner_join(terms::table)
+            .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
+            .order((terms::starts_on.desc(), study_groups::name, subjects::name, assignments::id))
+            .select((
+                assignments::id,
+                study_groups::name,
+                subgroups::name.nullable(),
+                subjects::name,
+                terms::name,
+                terms::starts_on,
+                terms::ends_on,
+            ))
+            .into_boxed();
+        match by {
+            By::Teacher(t) => q.filter(assignments::teacher_id.eq(t)),
+            By::Id(id) => q.filter(assignments::id.eq(id)),
+        }
+        .load(c)
+    })?;
+    Ok(rows.into_iter().map(info).collect())
+}
+
 /// The assignments of a teacher (all of them for the actor's own id), newest term first.
 pub fn assignments_of(db: &mut Db, teacher_id: i64) -> Result<Vec<AssignmentInfo>, AppError> {
-    let rows: Vec<InfoRow> = crate::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(study_groups::table)
-        .inner_join(subjects::table)
-        .inner_join(terms::table)
-        .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
-        .filter(assignments::teacher_id.eq(teacher_id))
-        .order((terms::starts_on.desc(), study_groups::name, subjects::name, assignments::id))
-        .select((
-            assignments::id,
-            study_groups::name,
-            subgroups::name.nullable(),
-            subjects::name,
-            terms::name,
-            terms::starts_on,
-            terms::ends_on,
-        ))
-        .load(c))?;
-    Ok(rows.into_iter().map(info).collect())
+    infos(db, By::Teacher(teacher_id))
 }
 
 /// One assignment by id, as the picker shows it.
 fn info_of(db: &mut Db, id: i64) -> Result<Option<AssignmentInfo>, AppError> {
-    let row: Option<InfoRow> = crate::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(study_groups::table)
-        .inner_join(subjects::table)
-        .inner_join(terms::table)
-        .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
-        .filter(assignments::id.eq(id))
-        .select((
-            assignments::id,
-            study_groups::name,
-            subgroups::name.nullable(),
-            subjects::name,
-            terms::name,
-            terms::starts_on,
-            terms::ends_on,
-        ))
-        .first(c)
-        .optional())?;
-    Ok(row.map(info))
+    Ok(infos(db, By::Id(id))?.into_iter().next())
 }
 
 /// The actor's lessons on `date`: the pairs they hold by the timetable with that day's

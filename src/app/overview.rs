@@ -57,20 +57,7 @@ pub fn load(
         .find(group_id)
         .select(study_groups::name)
         .first(c))?;
-    let term: Option<(i64, String)> = crate::with_conn!(&mut db.conn(), c => terms::table
-        .filter(terms::starts_on.le(today))
-        .filter(terms::ends_on.ge(today))
-        .select((terms::id, terms::name))
-        .first(c)
-        .optional())?;
-    let (term_id, term) = term.unwrap_or((0, "вне учебного периода".into()));
-    let ids: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(subjects::table)
-        .filter(assignments::group_id.eq(group_id))
-        .filter(assignments::term_id.eq(term_id))
-        .order((subjects::name, assignments::id))
-        .select((assignments::id, subjects::name))
-        .load(c))?;
+    let (_, term, ids) = term_assignments(db, &[group_id], today)?;
     let mut subjects_out: Vec<String> = Vec::new();
     let mut grids: Vec<(usize, Grid)> = Vec::new();
     for (id, subject) in ids {
@@ -108,6 +95,33 @@ pub fn load(
         subjects: subjects_out,
         rows,
     })
+}
+
+/// A term (id, name) and the assignments in it: (assignment, subject).
+pub type TermAssignments = (i64, String, Vec<(i64, String)>);
+
+/// The term containing `today` (id 0 and «вне учебного периода» outside the terms) and the
+/// assignments of `groups` in it, by subject: (assignment, subject).
+pub fn term_assignments(
+    db: &mut Db,
+    groups: &[i64],
+    today: NaiveDate,
+) -> Result<TermAssignments, AppError> {
+    let term: Option<(i64, String)> = crate::with_conn!(&mut db.conn(), c => terms::table
+        .filter(terms::starts_on.le(today))
+        .filter(terms::ends_on.ge(today))
+        .select((terms::id, terms::name))
+        .first(c)
+        .optional())?;
+    let (term_id, term) = term.unwrap_or((0, "вне учебного периода".into()));
+    let ids: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => assignments::table
+        .inner_join(subjects::table)
+        .filter(assignments::group_id.eq_any(groups))
+        .filter(assignments::term_id.eq(term_id))
+        .order((subjects::name, assignments::id))
+        .select((assignments::id, subjects::name))
+        .load(c))?;
+    Ok((term_id, term, ids))
 }
 
 /// The absences of the group's students in the week (Monday to Saturday) containing `day`.
