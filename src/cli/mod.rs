@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod diary;
 pub mod group;
+pub mod import;
 pub mod init;
 pub mod secret;
 pub mod session;
@@ -59,6 +60,10 @@ pub enum Command {
     /// Группы и кураторы
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// Импорт списков из CSV: обучающиеся, преподаватели, отметки…
+    Import(import::ImportArgs),
+    /// Выгрузка списка обучающихся: csv, xlsx, json
+    Export(import::ExportArgs),
     /// Пользователи и коды доступа
     #[command(subcommand)]
     User(user::UserCommand),
@@ -110,6 +115,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::Group(cmd)) => group::run(&target()?, cmd),
+        Some(Command::Import(args)) => import::run_import(&target()?, args),
+        Some(Command::Export(args)) => import::run_export(&target()?, args),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
         Some(Command::Diary(args)) => diary::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
