@@ -133,7 +133,9 @@ pub fn run_import(target: &DbTarget, args: ImportArgs) -> anyhow::Result<()> {
         ImportKind::Teachers => {
             import::import_teachers(&mut db, &actor, &name, &bytes, &opts, &progress)?
         }
-        // MARKS ImportKind::Marks => import::import_marks(&mut db, &actor, &name, &bytes, &opts, &progress)?,
+        ImportKind::Marks => {
+            import::import_marks(&mut db, &actor, &name, &bytes, &opts, &progress)?
+        }
         other => anyhow::bail!(
             "импорт «{}» ещё не поддерживается",
             other

@@ -4,6 +4,9 @@
 //! everything in one transaction or nothing at all.
 
 pub mod columns;
+pub mod marks;
+mod marks_db;
+mod marks_write;
 pub mod read;
 pub mod students;
 mod students_apply;
@@ -14,6 +17,7 @@ pub mod values;
 
 use std::fmt;
 
+pub use marks_db::import as import_marks;
 pub use read::{ReadOptions, Sheet};
 pub use students_apply::import as import_students;
 pub use teachers::import as import_teachers;
