@@ -133,15 +133,16 @@ pub fn run_import(target: &DbTarget, args: ImportArgs) -> anyhow::Result<()> {
         ImportKind::Teachers => {
             import::import_teachers(&mut db, &actor, &name, &bytes, &opts, &progress)?
         }
+        ImportKind::Curriculum => {
+            import::import_curriculum(&mut db, &actor, &name, &bytes, &opts, &progress)?
+        }
+        ImportKind::Timetable => {
+            import::import_timetable(&mut db, &actor, &name, &bytes, &opts, &progress)?
+        }
+        ImportKind::Plan => import::import_plan(&mut db, &actor, &name, &bytes, &opts, &progress)?,
         ImportKind::Marks => {
             import::import_marks(&mut db, &actor, &name, &bytes, &opts, &progress)?
         }
-        other => anyhow::bail!(
-            "импорт «{}» ещё не поддерживается",
-            other
-                .to_possible_value()
-                .map_or(String::new(), |v| v.get_name().to_string())
-        ),
     };
     bar.finish_and_clear();
     print_report(&report);

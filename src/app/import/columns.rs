@@ -13,12 +13,13 @@ pub struct Spec {
     pub required: Option<&'static [&'static str]>,
 }
 
-/// Reduces a header name to what is compared: lower case, е for ё, letters and digits only.
+/// Reduces a header name to what is compared: lower case, е for ё, letters, digits and «№»
+/// only («№» alone is the column of topic numbers in a thematic plan).
 pub fn normalize(name: &str) -> String {
     name.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| c.is_alphanumeric() || *c == '№')
         .collect()
 }
 

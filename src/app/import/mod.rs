@@ -4,23 +4,31 @@
 //! everything in one transaction or nothing at all.
 
 pub mod columns;
+pub mod curriculum;
+mod lookup;
 pub mod marks;
 mod marks_db;
 mod marks_write;
+pub mod plan;
 pub mod read;
+mod runner;
 pub mod students;
 mod students_apply;
 mod students_db;
 pub mod synthetic;
 pub mod teachers;
+pub mod timetable;
 pub mod values;
 
 use std::fmt;
 
+pub use curriculum::import as import_curriculum;
 pub use marks_db::import as import_marks;
+pub use plan::import as import_plan;
 pub use read::{ReadOptions, Sheet};
 pub use students_apply::import as import_students;
 pub use teachers::import as import_teachers;
+pub use timetable::import as import_timetable;
 
 use super::AppError;
 
