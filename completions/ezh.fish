@@ -38,6 +38,8 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Устано�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "group" -d 'Группы и кураторы'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "student" -d 'Обучающиеся: движение по приказам, карточка, персональные данные, родители, достижения'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "timetable" -d 'Расписание на неделю и замены'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "import" -d 'Импорт списков из CSV: обучающиеся, преподаватели, отметки…'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "export" -d 'Выгрузка списка обучающихся: csv, xlsx, json'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
@@ -243,6 +245,21 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l cancel -d 'Отменить пару'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l encoding -d 'Кодировка файла вместо определения: utf-8, windows-1251' -r
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l delimiter -d 'Разделитель вместо определения: «;», «,» или tab' -r
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l dry-run -d 'Показать, что изменится, и ничего не записывать'
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l strict -d 'Не создавать неизвестные группы, а считать их ошибкой'
+complete -c ezh -n "__fish_ezh_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand export" -l group -d 'Только эта группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand export" -l format -d 'Формат: csv, xlsx, json' -r -f -a "csv\t''
+xlsx\t''
+json\t''"
+complete -c ezh -n "__fish_ezh_using_subcommand export" -s o -l output -d 'Файл; без него — стандартный вывод (xlsx требует файла)' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand export" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand export" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -s h -l help -d 'Print help'

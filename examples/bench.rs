@@ -5,7 +5,8 @@
 //! `postgres://postgres@127.0.0.1:5432/ezh_bench`).
 //!
 //! `cargo run --release --example bench` (environment: `EZH_BENCH_BUILDS`, runs of the large
-//! build, default 1; `EZH_BENCH_SIZE=small` for a quick check).
+//! build, default 1; `EZH_BENCH_SIZE=small` for a quick check; `EZH_BENCH_IMPORT`, students in
+//! the import measurement, default 3000, `0` to skip it; `EZH_BENCH_ONLY=import` for that alone).
 
 use std::time::{Duration, Instant};
 
@@ -187,7 +188,65 @@ fn bench_accounts(db: &mut Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `ezh import students` of a synthetic list (every third student with one guardian, the
+/// others with two: 3,000 students bring 5,000 guardians) into a fresh journal, then the same
+/// file again (nothing to change).
+fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Result<()> {
+    use ezh::app::import::{self, ImportOptions, Quiet};
+    use ezh::app::setup::{self, NewCollege, NewUser};
+    let college = NewCollege {
+        name: "Замер".into(),
+        short_name: "З".into(),
+        city: "Город".into(),
+    };
+    let admin = NewUser {
+        login: "admin".into(),
+        last_name: "Админов".into(),
+        first_name: "Пётр".into(),
+        patronymic: String::new(),
+        position: String::new(),
+    };
+    let mut db = setup::init(target, &college, &admin, "длинный-пароль-для-замера")?;
+    let id: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
+        .select(ezh::store::schema::users::id)
+        .first(c))?;
+    let actor = ezh::app::actor::load(&mut db, id)?;
+    let file = import::synthetic::students_csv(students);
+    let opts = ImportOptions::default();
+    let started = Instant::now();
+    let r = import::import_students(&mut db, &actor, "bench.csv", file.as_bytes(), &opts, &Quiet)?;
+    let first = started.elapsed();
+    let started = Instant::now();
+    let again =
+        import::import_students(&mut db, &actor, "bench.csv", file.as_bytes(), &opts, &Quiet)?;
+    println!(
+        "  {name}: импорт {} обучающихся с {} родителями: {:.2} с; повторный импорт (без изменений: {}): {:.2} с",
+        r.new,
+        r.extra.iter().find(|e| e.0 == "Новые родители").map_or(0, |e| e.1),
+        first.as_secs_f64(),
+        again.unchanged,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
+    let import_students: usize = std::env::var("EZH_BENCH_IMPORT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    if import_students > 0 {
+        let dir = tempfile::tempdir()?;
+        println!("== Импорт списка ==");
+        bench_import(
+            "SQLite",
+            &DbTarget::Sqlite(dir.path().join("import.db")),
+            import_students,
+        )?;
+    }
+    if std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("import") {
+        return Ok(());
+    }
     let builds: usize = std::env::var("EZH_BENCH_BUILDS")
         .ok()
         .and_then(|s| s.parse().ok())

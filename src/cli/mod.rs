@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod diary;
 pub mod group;
+pub mod import;
 pub mod init;
 pub mod secret;
 pub mod session;
@@ -68,6 +69,10 @@ pub enum Command {
     /// Расписание на неделю и замены
     #[command(subcommand)]
     Timetable(timetable::TimetableCommand),
+    /// Импорт списков из CSV: обучающиеся, преподаватели, отметки…
+    Import(import::ImportArgs),
+    /// Выгрузка списка обучающихся: csv, xlsx, json
+    Export(import::ExportArgs),
     /// Пользователи и коды доступа
     #[command(subcommand)]
     User(user::UserCommand),
@@ -125,6 +130,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Group(cmd)) => group::run(&target()?, cmd),
         Some(Command::Student(cmd)) => student::run(&target()?, cmd),
         Some(Command::Timetable(cmd)) => timetable::run(&target()?, cmd),
+        Some(Command::Import(args)) => import::run_import(&target()?, args),
+        Some(Command::Export(args)) => import::run_export(&target()?, args),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
         Some(Command::Diary(args)) => diary::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),

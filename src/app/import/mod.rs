@@ -1,0 +1,123 @@
+//! Importing the lists a college already keeps (`import.md`): students with guardians and
+//! teachers. Reading (encoding, separator, header, cell values) is pure and lives in
+//! [`read`], [`columns`] and [`values`]; each list's module checks every row first, then writes
+//! everything in one transaction or nothing at all.
+
+pub mod columns;
+pub mod curriculum;
+mod lookup;
+pub mod marks;
+mod marks_db;
+mod marks_write;
+pub mod plan;
+pub mod read;
+mod runner;
+pub mod students;
+mod students_apply;
+mod students_db;
+pub mod synthetic;
+pub mod teachers;
+pub mod timetable;
+pub mod values;
+
+use std::fmt;
+
+pub use curriculum::import as import_curriculum;
+pub use marks_db::import as import_marks;
+pub use plan::import as import_plan;
+pub use read::{ReadOptions, Sheet};
+pub use students_apply::import as import_students;
+pub use teachers::import as import_teachers;
+pub use timetable::import as import_timetable;
+
+use super::AppError;
+
+/// One error of a file, located as `file:line:column`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub column: Option<usize>,
+    pub field: String,
+    pub value: String,
+    pub text: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)?;
+        if let Some(c) = self.column {
+            write!(f, ":{c}")?;
+        }
+        if self.field.is_empty() {
+            write!(f, ": {}", self.text)
+        } else {
+            write!(f, ": «{}»: «{}» — {}", self.field, self.value, self.text)
+        }
+    }
+}
+
+/// All problems of a file as one error: a count, then one line each, in file order.
+pub fn failure(mut problems: Vec<Problem>) -> AppError {
+    problems.sort_by_key(|p| (p.line, p.column));
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    AppError::Invalid(format!(
+        "файл не импортирован, ничего не изменено; ошибок: {}\n{}",
+        problems.len(),
+        lines.join("\n")
+    ))
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub read: ReadOptions,
+    /// Show what would change and write nothing.
+    pub dry_run: bool,
+    /// Refuse unknown groups instead of creating them.
+    pub strict: bool,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub dry_run: bool,
+    pub encoding: String,
+    pub delimiter: String,
+    pub rows: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// People of the file's groups that the file does not list (reported, never deleted).
+    pub missing: Vec<String>,
+    /// One line per changed field of an updated record: «Иванов Иван: «Телефон»: «…» → «…»».
+    pub changes: Vec<String>,
+    /// Further figures of the summary table (e.g. guardians, groups created).
+    pub extra: Vec<(String, usize)>,
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// Whether the import changed (or would change) nothing.
+    pub fn no_changes(&self) -> bool {
+        self.new == 0 && self.updated == 0 && self.extra.iter().all(|e| e.1 == 0)
+    }
+}
+
+/// Counts progress of the writing phase (a progress bar in the terminal, nothing in tests).
+pub trait Progress {
+    fn start(&self, _total: usize) {}
+    fn tick(&self) {}
+}
+
+/// No progress display.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+/// A separator as a word for the summary.
+pub fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "табуляция".into(),
+        other => format!("«{}»", other as char),
+    }
+}

@@ -1,0 +1,303 @@
+//! The students list (`ezh import students`): its columns and the checking of each row into a
+//! [`StudentRec`] with up to two guardians. Writing is in [`super::students_db`].
+
+use chrono::NaiveDate;
+
+use super::columns::Spec;
+use super::read::{Row, Sheet};
+use super::{values, Problem};
+
+const NAMES: &[&str] = &["full_name"];
+const ALWAYS: &[&str] = &[];
+
+/// The columns of the students list, in the order the export writes them.
+pub static SPEC: &[Spec] = &[
+    Spec {
+        key: "last_name",
+        title: "Фамилия",
+        aliases: &["surname"],
+        required: Some(NAMES),
+    },
+    Spec {
+        key: "first_name",
+        title: "Имя",
+        aliases: &["name"],
+        required: Some(NAMES),
+    },
+    Spec {
+        key: "patronymic",
+        title: "Отчество",
+        aliases: &["middle_name"],
+        required: None,
+    },
+    Spec {
+        key: "full_name",
+        title: "ФИО",
+        aliases: &["Фамилия Имя Отчество", "ФИО студента", "ФИО обучающегося"],
+        required: None,
+    },
+    Spec {
+        key: "birth_date",
+        title: "Дата рождения",
+        aliases: &["birthdate", "Дата рожд."],
+        required: Some(ALWAYS),
+    },
+    Spec {
+        key: "group",
+        title: "Группа",
+        aliases: &["group_name"],
+        required: Some(ALWAYS),
+    },
+    Spec {
+        key: "record_book",
+        title: "Номер зачётной книжки",
+        aliases: &[
+            "№ зачётки",
+            "Номер зачётки",
+            "Зачётная книжка",
+            "№ зачётной книжки",
+        ],
+        required: None,
+    },
+    Spec {
+        key: "sex",
+        title: "Пол",
+        aliases: &["gender"],
+        required: None,
+    },
+    Spec {
+        key: "phone",
+        title: "Телефон",
+        aliases: &["Тел."],
+        required: None,
+    },
+    Spec {
+        key: "email",
+        title: "Email",
+        aliases: &["E-mail", "Электронная почта", "Почта"],
+        required: None,
+    },
+    Spec {
+        key: "funding",
+        title: "Основа обучения",
+        aliases: &["Основа", "Основа обучения (бюджет/договор)"],
+        required: None,
+    },
+    Spec {
+        key: "guardian1_name",
+        title: "Родитель 1 ФИО",
+        aliases: &[],
+        required: None,
+    },
+    Spec {
+        key: "guardian1_phone",
+        title: "Родитель 1 телефон",
+        aliases: &[],
+        required: None,
+    },
+    Spec {
+        key: "guardian1_email",
+        title: "Родитель 1 email",
+        aliases: &[],
+        required: None,
+    },
+    Spec {
+        key: "guardian2_name",
+        title: "Родитель 2 ФИО",
+        aliases: &[],
+        required: None,
+    },
+    Spec {
+        key: "guardian2_phone",
+        title: "Родитель 2 телефон",
+        aliases: &[],
+        required: None,
+    },
+    Spec {
+        key: "guardian2_email",
+        title: "Родитель 2 email",
+        aliases: &[],
+        required: None,
+    },
+];
+
+/// A guardian as the file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuardianRec {
+    pub last_name: String,
+    pub first_name: String,
+    pub patronymic: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// A checked student row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StudentRec {
+    pub line: usize,
+    pub last_name: String,
+    pub first_name: String,
+    pub patronymic: String,
+    pub birth_date: NaiveDate,
+    pub group: String,
+    pub record_book: Option<String>,
+    pub sex: Option<String>,
+    pub phone: String,
+    pub email: String,
+    pub funding: Option<String>,
+    pub guardians: Vec<GuardianRec>,
+}
+
+impl StudentRec {
+    /// «Фамилия Имя Отчество».
+    pub fn full_name(&self) -> String {
+        join_name(&self.last_name, &self.first_name, &self.patronymic)
+    }
+}
+
+/// «Фамилия Имя Отчество» without a trailing space when there is no patronymic.
+pub fn join_name(last: &str, first: &str, patronymic: &str) -> String {
+    [last, first, patronymic]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Checks every row; all problems of the file are returned together.
+pub fn parse(sheet: &Sheet) -> Result<Vec<StudentRec>, Vec<Problem>> {
+    let mut recs = Vec::with_capacity(sheet.rows.len());
+    let mut problems = Vec::new();
+    for row in &sheet.rows {
+        match parse_row(sheet, row) {
+            Ok(r) => recs.push(r),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(recs)
+    } else {
+        Err(problems)
+    }
+}
+
+fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
+    let mut errs = Vec::new();
+    let need = |key: &str, errs: &mut Vec<Problem>| {
+        let v = s.get(row, key);
+        if v.is_none() {
+            errs.push(s.problem(row, key, "", "не заполнено"));
+        }
+        v.unwrap_or_default().to_string()
+    };
+    let (last, first, patr) = if s.columns.index("last_name").is_some() {
+        let last = need("last_name", &mut errs);
+        let first = need("first_name", &mut errs);
+        let patr = s.get(row, "patronymic").unwrap_or_default().to_string();
+        (last, first, patr)
+    } else {
+        let full = need("full_name", &mut errs);
+        match values::full_name(&full) {
+            Ok(n) => n,
+            Err(e) if !full.is_empty() => {
+                errs.push(s.problem(row, "full_name", &full, e));
+                Default::default()
+            }
+            Err(_) => Default::default(),
+        }
+    };
+    let name_key = if s.columns.index("last_name").is_some() {
+        ["last_name", "first_name", "patronymic"]
+    } else {
+        ["full_name"; 3]
+    };
+    for (key, v) in name_key.iter().zip([&last, &first, &patr]) {
+        if !v.is_empty() {
+            if let Err(e) = values::name_part(v) {
+                errs.push(s.problem(row, key, v, e));
+            }
+        }
+    }
+    let birth_text = need("birth_date", &mut errs);
+    let birth = if birth_text.is_empty() {
+        None
+    } else {
+        values::date(&birth_text)
+            .map_err(|e| errs.push(s.problem(row, "birth_date", &birth_text, e)))
+            .ok()
+    };
+    let group = need("group", &mut errs);
+    let opt = |key: &str, f: fn(&str) -> Result<String, &'static str>, errs: &mut Vec<Problem>| {
+        s.get(row, key).map_or(String::new(), |v| {
+            f(v).unwrap_or_else(|e| {
+                errs.push(s.problem(row, key, v, e));
+                String::new()
+            })
+        })
+    };
+    let phone = opt("phone", values::phone, &mut errs);
+    let email = opt("email", values::email, &mut errs);
+    let sex = s.get(row, "sex").and_then(|v| {
+        values::sex(v)
+            .map_err(|e| errs.push(s.problem(row, "sex", v, e)))
+            .ok()
+            .map(str::to_string)
+    });
+    let funding = s.get(row, "funding").and_then(|v| {
+        values::funding(v)
+            .map_err(|e| errs.push(s.problem(row, "funding", v, e)))
+            .ok()
+            .map(str::to_string)
+    });
+    let mut guardians = Vec::new();
+    for n in ["guardian1", "guardian2"] {
+        let (kn, kp, ke) = (
+            format!("{n}_name"),
+            format!("{n}_phone"),
+            format!("{n}_email"),
+        );
+        let phone = opt(&kp, values::phone, &mut errs);
+        let email = opt(&ke, values::email, &mut errs);
+        match s.get(row, &kn) {
+            Some(full) => match values::full_name(full).and_then(|(l, f, p)| {
+                values::name_part(&l)?;
+                values::name_part(&f)?;
+                Ok((l, f, p))
+            }) {
+                Ok((last_name, first_name, patronymic)) => guardians.push(GuardianRec {
+                    last_name,
+                    first_name,
+                    patronymic,
+                    phone,
+                    email,
+                }),
+                Err(e) => errs.push(s.problem(row, &kn, full, e)),
+            },
+            None if !phone.is_empty() || !email.is_empty() => errs.push(s.problem(
+                row,
+                &kn,
+                "",
+                "указан телефон или email, но нет ФИО родителя",
+            )),
+            None => {}
+        }
+    }
+    match (errs.is_empty(), birth) {
+        (true, Some(birth_date)) => Ok(StudentRec {
+            line: row.line,
+            last_name: last,
+            first_name: first,
+            patronymic: patr,
+            birth_date,
+            group,
+            record_book: s.get(row, "record_book").map(str::to_string),
+            sex,
+            phone,
+            email,
+            funding,
+            guardians,
+        }),
+        _ => Err(errs),
+    }
+}

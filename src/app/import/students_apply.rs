@@ -1,0 +1,366 @@
+//! `ezh import students`: the use case. Checks the access first, reads and checks the whole
+//! file, plans every row against the journal, and then — unless it is a dry run — writes the
+//! plan in one transaction with an audit entry per personal-data change.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::students::{self as list, join_name, StudentRec};
+use super::students_db::{self as sdb, entry, Known, Step};
+use super::{delimiter_name, failure, read, ImportOptions, Progress, Report};
+use crate::access::{self, Action, Actor, Permit};
+use crate::app::AppError;
+use crate::store::audit;
+use crate::store::schema::{
+    group_memberships, guardians, student_guardians, students, study_groups,
+};
+use crate::store::{Conn, Db};
+
+/// What happens to one guardian of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum GStep {
+    /// Already linked, same phone and email.
+    Keep,
+    /// Already linked; phone or email changed.
+    Update(i64),
+    /// A guardian already in the journal (a sibling's parent): link only.
+    Link(i64),
+    /// A new guardian (index among the new ones of this file).
+    New(usize),
+    /// A guardian created earlier in this file (a sibling in the same list).
+    Reuse(usize),
+}
+
+fn guardian_plan(k: &Known, recs: &[StudentRec], steps: &[Step]) -> (Vec<Vec<GStep>>, usize) {
+    let mut fresh: HashMap<(String, String), usize> = HashMap::new();
+    let mut n_new = 0;
+    let mut out = Vec::with_capacity(recs.len());
+    for (r, step) in recs.iter().zip(steps) {
+        let student = match step {
+            Step::Update { id, .. } | Step::Same { id } => Some(*id),
+            Step::New => None,
+        };
+        let mut gs = Vec::new();
+        for g in &r.guardians {
+            let name = join_name(&g.last_name, &g.first_name, &g.patronymic);
+            let linked = student.and_then(|s| k.linked_by_name(s, &name));
+            let key = (name, g.phone.clone());
+            gs.push(match linked {
+                Some((_, phone, email)) if phone == g.phone && email == g.email => GStep::Keep,
+                Some((id, ..)) => GStep::Update(id),
+                None if g.phone.is_empty() => {
+                    n_new += 1;
+                    GStep::New(n_new - 1)
+                }
+                None => match (k.guardian_by_phone(&key), fresh.get(&key)) {
+                    (Some(id), _) => GStep::Link(id),
+                    (None, Some(i)) => GStep::Reuse(*i),
+                    (None, None) => {
+                        fresh.insert(key, n_new);
+                        n_new += 1;
+                        GStep::New(n_new - 1)
+                    }
+                },
+            });
+        }
+        out.push(gs);
+    }
+    (out, n_new)
+}
+
+/// Imports a students list (secretary, administrator).
+pub fn import(
+    db: &mut Db,
+    actor: &Actor,
+    file: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<Report, AppError> {
+    access::check(actor, &Action::Import)?;
+    let sheet = read::read(file, bytes, list::SPEC, &opts.read).map_err(failure)?;
+    let recs = list::parse(&sheet).map_err(failure)?;
+    let today = crate::store::now().date();
+    let base = Report {
+        dry_run: opts.dry_run,
+        encoding: sheet.encoding.to_string(),
+        delimiter: delimiter_name(sheet.delimiter),
+        rows: recs.len(),
+        warnings: sheet.warnings.clone(),
+        ..Default::default()
+    };
+    let prepare = |c: &mut Conn<'_>| -> Result<_, AppError> {
+        let mut report = base.clone();
+        let k = sdb::load(c, today)?;
+        let (mut steps, new_groups) = sdb::plan(&sheet, &recs, &k, opts.strict, &mut report)?;
+        let (gsteps, new_guardians) = guardian_plan(&k, &recs, &steps);
+        for (s, g) in steps.iter_mut().zip(&gsteps) {
+            if let Step::Same { id } = *s {
+                if g.iter().any(|x| *x != GStep::Keep) {
+                    *s = Step::Update {
+                        id,
+                        changes: vec![("Родители", String::new(), "изменены".into())],
+                    };
+                }
+            }
+        }
+        summarize(
+            &mut report,
+            &recs,
+            &steps,
+            &k,
+            new_groups.len(),
+            new_guardians,
+        );
+        Ok((report, k, steps, gsteps, new_groups))
+    };
+    if opts.dry_run {
+        return db.read(|c| prepare(c).map(|p| p.0));
+    }
+    db.write(|c| {
+        let permit = access::check(actor, &Action::Import)?;
+        let (report, k, steps, gsteps, new_groups) = prepare(c)?;
+        if !report.no_changes() {
+            progress.start(recs.len());
+            apply(
+                c,
+                &permit,
+                &recs,
+                &steps,
+                &gsteps,
+                &new_groups,
+                &k,
+                progress,
+            )?;
+        }
+        Ok(report)
+    })
+}
+
+fn summarize(
+    report: &mut Report,
+    recs: &[StudentRec],
+    steps: &[Step],
+    k: &Known,
+    groups: usize,
+    guardians: usize,
+) {
+    for (r, s) in recs.iter().zip(steps) {
+        match s {
+            Step::New => report.new += 1,
+            Step::Same { .. } => report.unchanged += 1,
+            Step::Update { changes, .. } => {
+                report.updated += 1;
+                for (field, old, new) in changes {
+                    report
+                        .changes
+                        .push(format!("{}: «{field}»: «{old}» → «{new}»", r.full_name()));
+                }
+            }
+        }
+    }
+    report.missing = sdb::missing(recs, steps, k);
+    report.extra.push(("Новые группы".into(), groups));
+    report.extra.push(("Новые родители".into(), guardians));
+}
+
+fn summary(r: &StudentRec, group: &str) -> String {
+    let book = r.record_book.as_deref().unwrap_or("без зачётки");
+    format!(
+        "{}, {}, {group}, {book}",
+        r.full_name(),
+        super::values::date_text(r.birth_date)
+    )
+}
+
+/// Writes the plan: groups, students, memberships, guardians and links, then the audit rows.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn apply(
+    c: &mut Conn<'_>,
+    permit: &Permit,
+    recs: &[StudentRec],
+    steps: &[Step],
+    gsteps: &[Vec<GStep>],
+    new_groups: &[String],
+    k: &Known,
+    progress: &dyn Progress,
+) -> Result<(), AppError> {
+    let now = crate::store::now();
+    let mut groups = k.groups.clone();
+    for name in new_groups {
+        let (course, year) = sdb::guess_group(name, k.year_start);
+        let id: i64 = crate::with_conn!(c, x => diesel::insert_into(study_groups::table)
+            .values((study_groups::name.eq(name), study_groups::course.eq(course), study_groups::admission_year.eq(year)))
+            .returning(study_groups::id)
+            .get_result(x))?;
+        groups.insert(name.clone(), id);
+    }
+    let mut audits = Vec::new();
+    let mut members = Vec::new();
+    let mut links: Vec<(i64, i64)> = Vec::new();
+    let mut fresh: Vec<i64> = Vec::new();
+    for ((r, step), gs) in recs.iter().zip(steps).zip(gsteps) {
+        let group = groups
+            .get(&r.group)
+            .copied()
+            .ok_or_else(|| AppError::NotFound(format!("группа «{}»", r.group)))?;
+        let values = (
+            students::last_name.eq(&r.last_name),
+            students::first_name.eq(&r.first_name),
+            students::patronymic.eq(&r.patronymic),
+            students::birth_date.eq(r.birth_date),
+            students::phone.eq(&r.phone),
+            students::email.eq(&r.email),
+        );
+        let sid = match step {
+            Step::New => {
+                let id: i64 = crate::with_conn!(c, x => diesel::insert_into(students::table)
+                    .values((values, students::record_book.eq(&r.record_book), students::sex.eq(&r.sex), students::funding.eq(&r.funding)))
+                    .returning(students::id)
+                    .get_result(x))?;
+                members.push((id, group));
+                audits.push(entry(
+                    "insert",
+                    "student",
+                    id,
+                    Some(id),
+                    None,
+                    Some(summary(r, &r.group)),
+                ));
+                id
+            }
+            Step::Update { id, changes } => {
+                crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(values).execute(x))?;
+                if let Some(v) = &r.record_book {
+                    crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(students::record_book.eq(v)).execute(x))?;
+                }
+                if let Some(v) = &r.sex {
+                    crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(students::sex.eq(v)).execute(x))?;
+                }
+                if let Some(v) = &r.funding {
+                    crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(students::funding.eq(v)).execute(x))?;
+                }
+                let old: Vec<String> = changes
+                    .iter()
+                    .map(|(f, o, _)| format!("{f}: «{o}»"))
+                    .collect();
+                let new: Vec<String> = changes
+                    .iter()
+                    .map(|(f, _, n)| format!("{f}: «{n}»"))
+                    .collect();
+                audits.push(entry(
+                    "update",
+                    "student",
+                    *id,
+                    Some(*id),
+                    Some(old.join("; ")),
+                    Some(new.join("; ")),
+                ));
+                *id
+            }
+            Step::Same { id } => *id,
+        };
+        for (g, step) in r.guardians.iter().zip(gs) {
+            match *step {
+                GStep::Keep => {}
+                GStep::Update(gid) => {
+                    crate::with_conn!(c, x => diesel::update(guardians::table.find(gid))
+                        .set((guardians::phone.eq(&g.phone), guardians::email.eq(&g.email)))
+                        .execute(x))?;
+                    let old = k.guardian_contacts(gid);
+                    audits.push(entry(
+                        "update",
+                        "guardian",
+                        gid,
+                        Some(sid),
+                        Some(old),
+                        Some(format!("{} {}", g.phone, g.email)),
+                    ));
+                }
+                GStep::Link(gid) => {
+                    links.push((sid, gid));
+                    audits.push(entry(
+                        "update",
+                        "guardian",
+                        gid,
+                        Some(sid),
+                        None,
+                        Some(format!(
+                            "привязан к обучающемуся: {}",
+                            join_name(&g.last_name, &g.first_name, &g.patronymic)
+                        )),
+                    ));
+                }
+                GStep::Reuse(i) => {
+                    let gid = fresh
+                        .get(i)
+                        .copied()
+                        .ok_or_else(|| AppError::Invalid("родитель не создан".into()))?;
+                    links.push((sid, gid));
+                    audits.push(entry(
+                        "update",
+                        "guardian",
+                        gid,
+                        Some(sid),
+                        None,
+                        Some(format!(
+                            "привязан к обучающемуся: {}",
+                            join_name(&g.last_name, &g.first_name, &g.patronymic)
+                        )),
+                    ));
+                }
+                GStep::New(_) => {
+                    let gid: i64 = crate::with_conn!(c, x => diesel::insert_into(guardians::table)
+                        .values((guardians::last_name.eq(&g.last_name), guardians::first_name.eq(&g.first_name),
+                            guardians::patronymic.eq(&g.patronymic), guardians::phone.eq(&g.phone), guardians::email.eq(&g.email)))
+                        .returning(guardians::id)
+                        .get_result(x))?;
+                    fresh.push(gid);
+                    links.push((sid, gid));
+                    audits.push(entry(
+                        "insert",
+                        "guardian",
+                        gid,
+                        Some(sid),
+                        None,
+                        Some(format!(
+                            "{} {} {}",
+                            join_name(&g.last_name, &g.first_name, &g.patronymic),
+                            g.phone,
+                            g.email
+                        )),
+                    ));
+                }
+            }
+        }
+        progress.tick();
+    }
+    let members: Vec<_> = members
+        .into_iter()
+        .map(|(s, g)| {
+            (
+                group_memberships::student_id.eq(s),
+                group_memberships::group_id.eq(g),
+                group_memberships::from_date.eq(k.year_start),
+            )
+        })
+        .collect();
+    for chunk in members.chunks(500) {
+        crate::with_conn!(c, x => diesel::insert_into(group_memberships::table).values(chunk).execute(x))?;
+    }
+    let links: Vec<_> = links
+        .into_iter()
+        .map(|(s, g)| {
+            (
+                student_guardians::student_id.eq(s),
+                student_guardians::guardian_id.eq(g),
+            )
+        })
+        .collect();
+    for chunk in links.chunks(500) {
+        crate::with_conn!(c, x => diesel::insert_into(student_guardians::table).values(chunk).execute(x))?;
+    }
+    audit::append_many(c, permit, &audits, now)?;
+    Ok(())
+}
