@@ -10,4 +10,5 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod report;
 pub mod store;

@@ -14,6 +14,7 @@ pub mod groups;
 pub mod maintenance;
 pub mod marks;
 pub mod password;
+pub mod report;
 pub mod setup;
 pub mod summary;
 pub mod users;
