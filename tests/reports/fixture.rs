@@ -2,12 +2,18 @@
 //! `tests/reports.rs`. Group ТМ-26, term 1 of 2026/27 (01.09–31.12.2026), 25 students now and a
 //! 26th who left on 15.10; Математика has the final grades of the worked example of
 //! `formulas.md` (5×«5», 8×«4», 7×«3», 2×«2», «н/а», 2×«осв»); Физика has only current grades
-//! for the first three students, among them the weighted example (5 w3, 5 w1, 4 w5).
+//! for the first three students, among them the weighted example (5 w3, 5 w1, 4 w5). Below it,
+//! the helpers the report tests share.
+#![allow(dead_code)] // not every test binary uses every helper
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use ezh::app::report::{self, Filters, Kind};
 use ezh::app::setup::{self, NewCollege};
+use ezh::app::{actor, AppError};
 use ezh::domain::grade::{CODE_EXEMPT, CODE_NOT_ATTESTED};
+use ezh::report::render::{self, Format, Options};
+use ezh::report::Report;
 use ezh::store::rows::*;
 use ezh::store::schema::*;
 use ezh::store::{Db, DbTarget};
@@ -186,4 +192,38 @@ fn student(id: i64, last: &str, user_id: Option<i64>) -> StudentRow {
         funding: None,
         user_id,
     }
+}
+
+pub fn filters(group: Option<&str>) -> Filters {
+    Filters {
+        group: group.map(String::from),
+        today: d(2026, 12, 28),
+        ..Filters::default()
+    }
+}
+
+pub fn make(db: &mut Db, user: i64, kind: Kind, f: &Filters) -> Result<Report, AppError> {
+    let a = actor::load(db, user).expect("actor");
+    report::make(db, &a, kind, f)
+}
+
+/// The text of the cell in the row whose name column reads `row` and the column headed `col`.
+pub fn cell(r: &Report, name_col: usize, row: &str, col: &str) -> String {
+    let headers = r.flat_headers();
+    let c = headers
+        .iter()
+        .position(|h| h == col)
+        .unwrap_or_else(|| panic!("no column {col} in {headers:?}"));
+    let line = r
+        .rows
+        .iter()
+        .find(|x| x.cells[name_col].text == row)
+        .unwrap_or_else(|| panic!("no row {row}"));
+    let cell = &line.cells[c];
+    format!("{}{}", cell.text, if cell.failing { "!" } else { "" })
+}
+
+pub fn json(r: &Report) -> String {
+    String::from_utf8(render::render(r, Format::Json, Options::default()).expect("json"))
+        .expect("utf8")
 }
