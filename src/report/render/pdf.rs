@@ -15,6 +15,31 @@ use crate::report::Report;
 struct PdfData<'a> {
     report: &'a Report,
     landscape: bool,
+    /// Relative column widths (the template makes them `fr` units of the page width).
+    widths: Vec<usize>,
+}
+
+/// Each column's share of the width: its longest cell (long text capped, so a column of
+/// remarks wraps instead of squeezing the rest) or its longest heading word, plus padding.
+pub fn widths(report: &Report) -> Vec<usize> {
+    let mut w: Vec<usize> = report
+        .flat_headers()
+        .iter()
+        .map(|h| {
+            let last = h.rsplit(": ").next().unwrap_or(h);
+            // Headings are bold: a letter of theirs is about a quarter wider.
+            let word = last.split_whitespace().map(|x| x.chars().count()).max();
+            (word.unwrap_or(1) * 5).div_ceil(4)
+        })
+        .collect();
+    for row in &report.rows {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if let Some(x) = w.get_mut(c) {
+                *x = (*x).max(cell.text.chars().count().min(36));
+            }
+        }
+    }
+    w.iter().map(|x| x + 2).collect()
 }
 
 /// Whether the table needs a landscape page: many columns, or long rows of text.
@@ -38,6 +63,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
     let data = PdfData {
         report,
         landscape: landscape(report),
+        widths: widths(report),
     };
     let json = serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?;
     let world = ReportWorld::new(json);
