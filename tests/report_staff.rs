@@ -123,9 +123,51 @@ fn golden_staff_reports_agree_on_every_backend() {
         assert_eq!(tp.notes[0], "Итоги группы: N = 26, % успеваемости 84,62, % качества 57,69, СОУ 55,65 %, средний балл 3,68.");
         assert_eq!(tp.notes[1], "Посещаемость группы 97,00 %: пропущено 6 ч (по болезни 2, по уважительной причине 2, без уважительной причины 2), опозданий 1.");
         assert_eq!(tp.notes[2], "Движение обучающихся за период: не было.");
+        let fill = make(&mut db, 1, Kind::GroupFill, &filters(None)).expect("group fill");
+        let line = |i: usize| -> Vec<String> {
+            fill.rows[i].cells.iter().map(|c| c.text.clone()).collect()
+        };
+        assert_eq!(
+            line(0),
+            ["ТМ-26", "1", "", "25", "25", "0", "0", ""],
+            "{backend}: Юдин left"
+        );
+        assert_eq!(line(2), ["Итого", "", "", "50", "26", "0", "0", ""]);
+        let mut f = filters(None);
+        f.month = Some("2026-09".into());
+        let hw = make(&mut db, 1, Kind::HomeworkFill, &f).expect("homework");
+        let lines: Vec<Vec<String>> = hw
+            .rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| format!("{}{}", c.text, if c.failing { "!" } else { "" }))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ["Кузнецов П. А.", "ТМ-26", "Физика", "3", "1", "33,33!"],
+                ["Петрова А. С.", "ТМ-26", "Математика", "1", "0", "0,00!"],
+                ["Сидоров И. П.", "ЭС-26", "Математика", "1", "0", "0,00!"],
+            ],
+            "{backend}"
+        );
+        assert!(
+            matches!(
+                make(&mut db, 2, Kind::HomeworkFill, &f),
+                Err(ezh::app::AppError::Denied(_))
+            ),
+            "a tutor is not the deputy"
+        );
         outputs.push((
             backend.to_string(),
-            [&totals, &pre, &tp].into_iter().map(json).collect(),
+            [&totals, &pre, &tp, &fill, &hw]
+                .into_iter()
+                .map(json)
+                .collect(),
         ));
         // The RUJEL variant of СОУ, taken from the college's settings.
         ezh::with_conn!(&mut db.conn(), c => diesel::update(ezh::store::schema::college::table)

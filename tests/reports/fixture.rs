@@ -150,7 +150,7 @@ pub fn build(url: &str) -> Db {
                 (5, 3, d(2026, 9, 7), 1, "lecture", 3),
             ];
             for (id, a, date, pair, kind, by) in lessons_rows {
-                diesel::insert_into(lessons::table).values(LessonRow { id, assignment_id: a, date, pair, hours: 2, kind: kind.into(), topic: "Тема".into(), homework: String::new(), homework_due: None, plan_item_id: None, held_by: by, created_at: at(), updated_at: at(), version: 1 }).execute(x)?;
+                diesel::insert_into(lessons::table).values(LessonRow { id, assignment_id: a, date, pair, hours: 2, kind: kind.into(), topic: "Тема".into(), homework: if id == 1 { "§ 1".into() } else { String::new() }, homework_due: None, plan_item_id: None, held_by: by, created_at: at(), updated_at: at(), version: 1 }).execute(x)?;
             }
             // Абрамов: 5 (test, w3), 5 (answer, w1), 4 (lab, w5). Белова: 2 (test), 3 (answer),
             // no lab grade. Волков: 3 (test), 4 (lab).

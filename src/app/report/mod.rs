@@ -3,6 +3,7 @@
 //! `crate::domain` (formulas, attendance, forecast) and nowhere else.
 
 pub mod attendance;
+pub mod college;
 pub mod context;
 pub mod data;
 pub mod forecast;
@@ -46,11 +47,15 @@ pub enum Kind {
     TutorPreliminary,
     /// Отчёт классного руководителя за учебный период
     TutorReport,
+    /// Запись домашнего задания
+    HomeworkFill,
+    /// Наполняемость групп
+    GroupFill,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 12] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -61,6 +66,8 @@ impl Kind {
         Kind::StudentTotals,
         Kind::TutorPreliminary,
         Kind::TutorReport,
+        Kind::HomeworkFill,
+        Kind::GroupFill,
     ];
 
     /// The command name.
@@ -76,6 +83,8 @@ impl Kind {
             Kind::StudentTotals => "student-totals",
             Kind::TutorPreliminary => "tutor-preliminary",
             Kind::TutorReport => "tutor-report",
+            Kind::HomeworkFill => "homework-fill",
+            Kind::GroupFill => "group-fill",
         }
     }
 
@@ -92,6 +101,8 @@ impl Kind {
             Kind::StudentTotals => totals::TITLE,
             Kind::TutorPreliminary => tutor::PRELIMINARY_TITLE,
             Kind::TutorReport => tutor::REPORT_TITLE,
+            Kind::HomeworkFill => college::HOMEWORK_TITLE,
+            Kind::GroupFill => college::FILL_TITLE,
         }
     }
 }
@@ -109,6 +120,8 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::StudentTotals => db.read(|c| totals::build(c, actor, f)),
         Kind::TutorPreliminary => db.read(|c| tutor::build(c, actor, f, true)),
         Kind::TutorReport => db.read(|c| tutor::build(c, actor, f, false)),
+        Kind::HomeworkFill => db.read(|c| college::homework_fill(c, actor, f)),
+        Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
     }
 }
 
