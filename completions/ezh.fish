@@ -43,6 +43,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "export" -d 'Выгрузк�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "report" -d 'Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "completions" -d 'Вывести сценарий автодополнения для оболочки'
@@ -327,6 +328,38 @@ complete -c ezh -n "__fish_ezh_using_subcommand diary" -l date -d 'Дата вн
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l group -d 'Группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l subject -d 'Дисциплина' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l term -d 'Номер учебного периода (семестра) в учебном году' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l month -d 'Месяц, ГГГГ-ММ' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l from -d 'С даты' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l to -d 'По дату' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l student -d 'Обучающийся (для прогноза): номер или «Фамилия Имя»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l date -d 'Дата составления отчёта (по умолчанию сегодня)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l format -d 'Формат: table, csv, xlsx, pdf, json' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV (для Excel: UTF-8 с BOM и «;»)'
+xlsx\t'Книга Excel'
+pdf\t'PDF, A4'
+json\t'JSON'"
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -s o -l output -d 'Записать в файл вместо стандартного вывода' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l excel -d 'CSV для Excel (BOM, «;»); --excel=false — обычный CSV с «,»' -r -f -a "true\t''
+false\t''"
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -a "batch" -d 'Все ежемесячные отчёты, доступные вам: по файлу на отчёт и группу'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l month -d 'Месяц, ГГГГ-ММ' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l out -d 'Папка для файлов' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l format -d 'Форматы через запятую: pdf,xlsx,csv,json' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV (для Excel: UTF-8 с BOM и «;»)'
+xlsx\t'Книга Excel'
+pdf\t'PDF, A4'
+json\t'JSON'"
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l date -d 'Дата составления (по умолчанию сегодня)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l student -d 'Только изменения по этому обучающемуся (номер)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l user -d 'Только изменения, сделанные этим пользователем (логин)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l since -d 'Начиная с даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r

@@ -110,6 +110,7 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         "  запись одной отметки с записью аудита: медиана {} (200 замеров)",
         ms(median(writes))
     );
+    bench_reports(&mut db)?;
     bench_accounts(&mut db)?;
     if let Some(t) = logins.iter().find(|l| l.role == "преподаватель") {
         bench_screen(db, &t.login, &t.password, opts.today)?;
@@ -162,6 +163,63 @@ fn bench_screen(db: Db, login: &str, password: &str, today: NaiveDate) -> anyhow
         "  экран: клавиша → новый кадр: отметка {}, перемещение {} (медианы из 101)",
         ms(median(marks)),
         ms(median(moves))
+    );
+    Ok(())
+}
+
+/// One progress statement (made and rendered as PDF) and the whole monthly batch in PDF and
+/// XLSX, as the deputy.
+fn bench_reports(db: &mut Db) -> anyhow::Result<()> {
+    use ezh::app::report::{self, Filters, Kind};
+    use ezh::report::render::{self, Format, Options};
+    let deputy: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
+        .filter(ezh::store::schema::users::login.eq("deputy"))
+        .select(ezh::store::schema::users::id)
+        .first(c))?;
+    let actor = ezh::app::actor::load(db, deputy)?;
+    let group: String = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::study_groups::table
+        .order(ezh::store::schema::study_groups::name)
+        .select(ezh::store::schema::study_groups::name)
+        .first(c))?;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+    let f = Filters {
+        group: Some(group),
+        today,
+        ..Filters::default()
+    };
+    let mut made = Vec::new();
+    let mut printed = Vec::new();
+    for _ in 0..15 {
+        let started = Instant::now();
+        let r = report::make(db, &actor, Kind::ProgressStatement, &f)?;
+        made.push(started.elapsed());
+        render::render(&r, Format::Pdf, Options::default())?;
+        printed.push(started.elapsed());
+    }
+    println!(
+        "  сводная ведомость успеваемости группы: медиана {} (в PDF — {})",
+        ms(median(made)),
+        ms(median(printed))
+    );
+    let started = Instant::now();
+    let items = report::monthly(db, &actor)?;
+    let mut files = 0;
+    for item in &items {
+        let f = Filters {
+            group: item.group.clone(),
+            month: Some("2026-11".into()),
+            today,
+            ..Filters::default()
+        };
+        let r = report::make(db, &actor, item.kind, &f)?;
+        for format in [Format::Pdf, Format::Xlsx] {
+            render::render(&r, format, Options::default())?;
+            files += 1;
+        }
+    }
+    println!(
+        "  все отчёты за месяц (pdf, xlsx): {:.1} с, {files} файлов",
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

@@ -10,5 +10,6 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod report;
 pub mod store;
 pub mod tui;

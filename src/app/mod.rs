@@ -29,6 +29,7 @@ mod movement_kind;
 mod movement_rules;
 pub mod overview;
 pub mod password;
+pub mod report;
 pub mod screen_lock;
 pub mod setup;
 pub mod student_fields;

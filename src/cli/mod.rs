@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod batch;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -10,6 +11,7 @@ pub mod diary;
 pub mod group;
 pub mod import;
 pub mod init;
+pub mod report;
 pub mod secret;
 pub mod session;
 pub mod student;
@@ -84,6 +86,8 @@ pub enum Command {
     },
     /// Дневник обучающегося: отметки, средние баллы, пропуски
     Diary(diary::DiaryArgs),
+    /// Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц
+    Report(report::ReportArgs),
     /// Журнал изменений: просмотр и проверка целостности
     Audit(audit::AuditArgs),
     /// Открыть журнал (экранный режим)
@@ -134,6 +138,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => import::run_export(&target()?, args),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
         Some(Command::Diary(args)) => diary::run(&target()?, args),
+        Some(Command::Report(args)) => report::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {
             print_completions(shell, &mut std::io::stdout());

@@ -1,0 +1,171 @@
+//! Reports of `reports.md`: each is read in one snapshot, limited to what the runner may see, and
+//! built into a [`crate::report::Report`] that any format can print. The figures come from
+//! `crate::domain` (formulas, attendance, forecast) and nowhere else.
+
+pub mod attendance;
+pub mod college;
+pub mod context;
+pub mod data;
+pub mod forecast;
+pub mod outcome;
+pub mod progress;
+pub mod results;
+pub mod teacher;
+pub mod totals;
+pub mod tutor;
+
+use diesel::prelude::*;
+
+pub use context::Filters;
+
+use super::{Actor, AppError};
+use crate::access::{self, Action};
+use crate::report::Report;
+use crate::store::schema::study_groups;
+use crate::store::Db;
+
+/// A report of the catalogue that `ezh report` can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Kind {
+    /// Сводная ведомость учёта успеваемости обучающихся группы
+    ProgressStatement,
+    /// Отчёт о посещаемости группы за месяц
+    AttendanceMonth,
+    /// Прогноз итоговой успешности
+    Forecast,
+    /// Итоги успеваемости группы за учебный период
+    GroupResults,
+    /// Сводная ведомость учёта посещаемости
+    AttendanceStatement,
+    /// Отчёт по итогам успеваемости группы (итоговый), по нагрузке преподавателя
+    TeacherResults,
+    /// Предварительный отчёт преподавателя за учебный период
+    TeacherPreliminary,
+    /// Итоговые данные по обучающимся
+    StudentTotals,
+    /// Предварительный отчёт классного руководителя
+    TutorPreliminary,
+    /// Отчёт классного руководителя за учебный период
+    TutorReport,
+    /// Запись домашнего задания
+    HomeworkFill,
+    /// Наполняемость групп
+    GroupFill,
+}
+
+impl Kind {
+    /// Every report, in the order of the catalogue's priority.
+    pub const ALL: [Kind; 12] = [
+        Kind::ProgressStatement,
+        Kind::AttendanceMonth,
+        Kind::Forecast,
+        Kind::GroupResults,
+        Kind::AttendanceStatement,
+        Kind::TeacherResults,
+        Kind::TeacherPreliminary,
+        Kind::StudentTotals,
+        Kind::TutorPreliminary,
+        Kind::TutorReport,
+        Kind::HomeworkFill,
+        Kind::GroupFill,
+    ];
+
+    /// The command name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ProgressStatement => "progress-statement",
+            Kind::AttendanceMonth => "attendance-month",
+            Kind::Forecast => "forecast",
+            Kind::GroupResults => "group-results",
+            Kind::AttendanceStatement => "attendance-statement",
+            Kind::TeacherResults => "teacher-results",
+            Kind::TeacherPreliminary => "teacher-preliminary",
+            Kind::StudentTotals => "student-totals",
+            Kind::TutorPreliminary => "tutor-preliminary",
+            Kind::TutorReport => "tutor-report",
+            Kind::HomeworkFill => "homework-fill",
+            Kind::GroupFill => "group-fill",
+        }
+    }
+
+    /// The Russian title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::ProgressStatement => progress::TITLE,
+            Kind::AttendanceMonth => attendance::MONTH_TITLE,
+            Kind::Forecast => forecast::TITLE,
+            Kind::GroupResults => results::TITLE,
+            Kind::AttendanceStatement => attendance::STATEMENT_TITLE,
+            Kind::TeacherResults => teacher::RESULTS_TITLE,
+            Kind::TeacherPreliminary => teacher::PRELIMINARY_TITLE,
+            Kind::StudentTotals => totals::TITLE,
+            Kind::TutorPreliminary => tutor::PRELIMINARY_TITLE,
+            Kind::TutorReport => tutor::REPORT_TITLE,
+            Kind::HomeworkFill => college::HOMEWORK_TITLE,
+            Kind::GroupFill => college::FILL_TITLE,
+        }
+    }
+}
+
+/// Makes report `kind` with filters `f` as `actor`.
+pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Report, AppError> {
+    match kind {
+        Kind::Forecast => forecast::build(db, actor, f),
+        Kind::ProgressStatement => db.read(|c| progress::build(c, actor, f)),
+        Kind::AttendanceMonth => db.read(|c| attendance::month(c, actor, f)),
+        Kind::AttendanceStatement => db.read(|c| attendance::statement(c, actor, f)),
+        Kind::GroupResults => db.read(|c| results::build(c, actor, f)),
+        Kind::TeacherResults => db.read(|c| teacher::build(c, actor, f, false)),
+        Kind::TeacherPreliminary => db.read(|c| teacher::build(c, actor, f, true)),
+        Kind::StudentTotals => db.read(|c| totals::build(c, actor, f)),
+        Kind::TutorPreliminary => db.read(|c| tutor::build(c, actor, f, true)),
+        Kind::TutorReport => db.read(|c| tutor::build(c, actor, f, false)),
+        Kind::HomeworkFill => db.read(|c| college::homework_fill(c, actor, f)),
+        Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
+    }
+}
+
+/// One report of the monthly batch: which, and for which group (`None`: the college).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchItem {
+    pub kind: Kind,
+    pub group: Option<String>,
+}
+
+/// The monthly reports (11.1–11.3) the runner may make: per group they may see, the month's
+/// attendance, the term's progress and attendance statements and the forecast; and the
+/// results of every group they may see, once.
+pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
+    let college_wide = access::check(actor, &Action::CollegeReports).is_ok();
+    let groups: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => study_groups::table
+        .filter(study_groups::archived.eq(false))
+        .order(study_groups::name.asc())
+        .select((study_groups::id, study_groups::name))
+        .load(c))?;
+    let mut items = Vec::new();
+    let mine: Vec<String> = groups
+        .into_iter()
+        .filter(|(id, _)| college_wide || actor.tutor_of.contains(id))
+        .map(|(_, name)| name)
+        .collect();
+    for g in &mine {
+        for kind in [
+            Kind::AttendanceMonth,
+            Kind::ProgressStatement,
+            Kind::AttendanceStatement,
+            Kind::Forecast,
+        ] {
+            items.push(BatchItem {
+                kind,
+                group: Some(g.clone()),
+            });
+        }
+    }
+    if !mine.is_empty() {
+        items.push(BatchItem {
+            kind: Kind::GroupResults,
+            group: None,
+        });
+    }
+    Ok(items)
+}

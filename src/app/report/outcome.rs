@@ -1,0 +1,89 @@
+//! A student's result in a subject as the statements count it: the term's final grade when it
+//! is set, otherwise (an open term, a preliminary report) the forecast of `formulas.md`. Who is
+//! counted (N) follows `formulas.md`: members at the end of the period (or on the report date),
+//! the exempt left out by [`FinalCounts`], and those with neither a final nor a current grade.
+
+use chrono::NaiveDate;
+
+use super::context::College;
+use super::data::{GroupData, Member, Subject};
+use crate::domain::{definition, forecast, Figure, FigureSettings, FinalCounts, FinalGradeValue};
+
+/// One counted result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub value: FinalGradeValue,
+    /// Taken from the forecast: no final grade yet.
+    pub forecast: bool,
+}
+
+/// The day the group's roll is taken: the end of the period, or the report date before it.
+pub fn as_of(d: &GroupData, today: NaiveDate) -> NaiveDate {
+    d.span.end.min(today).max(d.span.start)
+}
+
+/// The students counted on `day`: members of the group that day.
+pub fn counted(d: &GroupData, day: NaiveDate) -> Vec<&Member> {
+    d.members.iter().filter(|m| m.member_on(day)).collect()
+}
+
+/// The result of `m` in `s`, or `None` when the student has no final and no grade to forecast
+/// from (then they are not in N).
+pub fn outcome(
+    d: &GroupData,
+    college: &College,
+    m: &Member,
+    s: &Subject,
+    upto: NaiveDate,
+) -> Option<Outcome> {
+    if let Some(v) = d.finals.get(&(m.id, s.id)) {
+        return Some(Outcome {
+            value: *v,
+            forecast: false,
+        });
+    }
+    let f = forecast(&d.evidence(m, s.id, upto), college.forecast);
+    f.grade.map(|g| Outcome {
+        value: FinalGradeValue::Numeric(g),
+        forecast: true,
+    })
+}
+
+/// Tallies of the results of `s` over the counted students.
+pub fn tally(
+    d: &GroupData,
+    college: &College,
+    members: &[&Member],
+    s: &Subject,
+    upto: NaiveDate,
+) -> (FinalCounts, bool) {
+    let mut counts = FinalCounts::default();
+    let mut any_forecast = false;
+    for m in members {
+        if let Some(o) = outcome(d, college, m, s, upto) {
+            counts.add(o.value);
+            any_forecast |= o.forecast;
+        }
+    }
+    (counts, any_forecast)
+}
+
+/// The footer lines for the four result figures, N and the rounding note.
+pub fn result_definitions(s: FigureSettings) -> Vec<String> {
+    let mut out: Vec<String> = [
+        Figure::N,
+        Figure::PassRate,
+        Figure::QualityRate,
+        Figure::Sou,
+        Figure::Average,
+    ]
+    .iter()
+    .map(|f| definition(*f, s).to_string())
+    .collect();
+    out.push(crate::domain::formulas::ROUNDING_NOTE.to_string());
+    out
+}
+
+/// The note printed when some results are forecasts.
+pub const FORECAST_NOTE: &str = "Где итоговой оценки ещё нет, в показатели входит прогноз: \
+    средневзвешенный балл текущих отметок, округлённый по правилу техникума.";

@@ -1,0 +1,155 @@
+//! `ezh report NAME [filters] --format … [-o FILE]` and `ezh report batch --month … --out DIR`:
+//! the statements of `reports.md` in any format, and every monthly report for cron.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+
+use super::session;
+use crate::app::report::{self, Filters, Kind};
+use crate::app::setup;
+use crate::report::render::{self, Format, Options};
+use crate::store::DbTarget;
+
+/// Arguments of `ezh report`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub batch: Option<ReportCommand>,
+    /// Отчёт (см. docs/reports.md)
+    #[arg(required = true)]
+    pub name: Option<Kind>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Формат: table, csv, xlsx, pdf, json
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Записать в файл вместо стандартного вывода
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV для Excel (BOM, «;»); --excel=false — обычный CSV с «,»
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub excel: bool,
+}
+
+/// The filters every report takes.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Группа
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Дисциплина
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Преподаватель (логин)
+    #[arg(long)]
+    pub teacher: Option<String>,
+    /// Номер учебного периода (семестра) в учебном году
+    #[arg(long)]
+    pub term: Option<i32>,
+    /// Месяц, ГГГГ-ММ
+    #[arg(long, value_name = "ГГГГ-ММ")]
+    pub month: Option<String>,
+    /// С даты
+    #[arg(long, value_parser = parse_date, value_name = "ДАТА")]
+    pub from: Option<chrono::NaiveDate>,
+    /// По дату
+    #[arg(long, value_parser = parse_date, value_name = "ДАТА")]
+    pub to: Option<chrono::NaiveDate>,
+    /// Обучающийся (для прогноза): номер или «Фамилия Имя»
+    #[arg(long)]
+    pub student: Option<String>,
+    /// Дата составления отчёта (по умолчанию сегодня)
+    #[arg(long, value_parser = parse_date, value_name = "ДАТА")]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// `ezh report batch`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Все ежемесячные отчёты, доступные вам: по файлу на отчёт и группу
+    Batch(BatchArgs),
+}
+
+/// Arguments of `ezh report batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Месяц, ГГГГ-ММ
+    #[arg(long, value_name = "ГГГГ-ММ")]
+    pub month: String,
+    /// Папка для файлов
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Форматы через запятую: pdf,xlsx,csv,json
+    #[arg(long, default_value = "pdf,xlsx", value_delimiter = ',', value_enum)]
+    pub format: Vec<Format>,
+    /// Дата составления (по умолчанию сегодня)
+    #[arg(long, value_parser = parse_date, value_name = "ДАТА")]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::parse_date(s).map_err(|e| e.to_string())
+}
+
+fn today(date: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
+    date.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Runs `ezh report`.
+pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
+    if let Some(ReportCommand::Batch(b)) = args.batch {
+        return super::batch::run(target, b);
+    }
+    let kind = args.name.context("укажите отчёт: ezh report НАЗВАНИЕ")?;
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    let a = args.filters;
+    let filters = Filters {
+        group: a.group,
+        subject: a.subject,
+        teacher: a.teacher,
+        term: a.term,
+        month: a.month,
+        from: a.from,
+        to: a.to,
+        student: a.student,
+        today: today(a.date),
+    };
+    let rep = report::make(&mut db, &actor, kind, &filters)?;
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let width = if to_terminal {
+        comfy_table::Table::new().width()
+    } else {
+        None
+    };
+    let bytes = render::render(
+        &rep,
+        args.format,
+        Options {
+            excel: args.excel,
+            width,
+        },
+    )?;
+    match args.output {
+        Some(path) => write_file(&path, &bytes),
+        None => {
+            if to_terminal && matches!(args.format, Format::Xlsx | Format::Pdf) {
+                anyhow::bail!(
+                    "формат {} не выводится в терминал: укажите файл, -o ФАЙЛ",
+                    args.format.extension()
+                );
+            }
+            std::io::stdout().write_all(&bytes)?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes a file, naming it in the error.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("не удалось записать {}", path.display()))
+}

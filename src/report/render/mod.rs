@@ -1,0 +1,95 @@
+//! The five output formats of a [`Report`]: terminal table, CSV, XLSX, PDF and JSON. Each
+//! renderer takes the whole report and returns the bytes of the file, so the command line only
+//! chooses where to write them.
+
+pub mod csv;
+pub mod json;
+pub mod pdf;
+pub mod table;
+mod world;
+pub mod xlsx;
+
+use super::Report;
+
+/// An output format of `ezh report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Таблица в терминале
+    Table,
+    /// CSV (для Excel: UTF-8 с BOM и «;»)
+    Csv,
+    /// Книга Excel
+    Xlsx,
+    /// PDF, A4
+    Pdf,
+    /// JSON
+    Json,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+        }
+    }
+
+    /// Reads a format name, as in `--format pdf,xlsx`.
+    pub fn parse(text: &str) -> Option<Format> {
+        match text.trim().to_lowercase().as_str() {
+            "table" => Some(Format::Table),
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "pdf" => Some(Format::Pdf),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// How to render, beyond the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// CSV for Excel (BOM, `;`, decimal comma, header block) or plain (`,`, dot, table only).
+    pub excel: bool,
+    /// The terminal width for the table; `None` when not known (not a terminal).
+    pub width: Option<u16>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            excel: true,
+            width: None,
+        }
+    }
+}
+
+/// A report that could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The spreadsheet writer failed.
+    #[error("не удалось создать файл XLSX: {0}")]
+    Xlsx(String),
+    /// The typesetter failed.
+    #[error("не удалось свёрстать PDF: {0}")]
+    Pdf(String),
+    /// Serialisation failed.
+    #[error("не удалось записать {0}")]
+    Other(String),
+}
+
+/// Renders `report` in `format`.
+pub fn render(report: &Report, format: Format, opts: Options) -> Result<Vec<u8>, RenderError> {
+    match format {
+        Format::Table => Ok(table::render(report, opts.width).into_bytes()),
+        Format::Csv => csv::render(report, opts.excel),
+        Format::Xlsx => xlsx::render(report),
+        Format::Pdf => pdf::render(report),
+        Format::Json => json::render(report),
+    }
+}

@@ -1,0 +1,75 @@
+//! The terminal table: the header block, a comfy-table fitted to the terminal width, then the
+//! notes, the definitions and the signature lines as plain text.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
+
+use crate::report::{CellKind, Report};
+
+/// The report as text for a terminal `width` columns wide (`None`: no limit, for pipes).
+pub fn render(report: &Report, width: Option<u16>) -> String {
+    let mut out = String::new();
+    for line in report.header_lines() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::DynamicFullWidth);
+            t.set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t.set_header(report.flat_headers());
+    for row in &report.rows {
+        let cells = row.cells.iter().map(|c| {
+            let text = if c.failing && c.kind != CellKind::Text {
+                format!("{}!", c.text)
+            } else {
+                c.text.clone()
+            };
+            let cell = comfy_table::Cell::new(text);
+            match c.kind {
+                CellKind::Number => cell.set_alignment(CellAlignment::Right),
+                CellKind::Grade => cell.set_alignment(CellAlignment::Center),
+                CellKind::Text => cell,
+            }
+        });
+        t.add_row(cells);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    append_footer(report, &mut out);
+    out
+}
+
+/// Notes, definitions and signature lines as plain text (shared with nothing else: each format
+/// lays its footer out in its own way).
+fn append_footer(report: &Report, out: &mut String) {
+    if report
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| c.failing))
+    {
+        out.push_str("«!» — неудовлетворительный результат.\n");
+    }
+    for n in &report.notes {
+        out.push_str(n);
+        out.push('\n');
+    }
+    if !report.definitions.is_empty() {
+        out.push_str("\nОпределения показателей:\n");
+        for d in &report.definitions {
+            out.push_str("  ");
+            out.push_str(d);
+            out.push('\n');
+        }
+    }
+    for s in &report.signatures {
+        out.push_str(&format!("\n{}: ____________________ {}\n", s.role, s.name));
+    }
+}

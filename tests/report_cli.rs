@@ -1,0 +1,130 @@
+//! `ezh report` from the command line on the demo college: a table to a pipe, a PDF to a file,
+//! a refusal for a group the user may not see, and the monthly batch under a reporter token
+//! (quiet without a terminal, one file per report, group and format).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn ezh() -> Command {
+    let mut c = Command::cargo_bin("ezh").expect("binary");
+    // Keep the user's own settings and database out of the tests.
+    c.env_remove("EZH_DATABASE_URL")
+        .env_remove("EZH_CONFIG")
+        .env_remove("EZH_TOKEN_FILE")
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("ezh-test-config"),
+        )
+        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
+    c
+}
+
+#[test]
+fn reports_and_the_monthly_batch_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.db");
+    let dbs = db.to_str().unwrap_or_default();
+    let state = dir.path().join("state");
+    let run = |args: &[&str], stdin: &str| {
+        let mut c = ezh();
+        c.env("XDG_STATE_HOME", &state)
+            .arg("--db")
+            .arg(dbs)
+            .args(args)
+            .write_stdin(stdin.to_string());
+        c.assert()
+    };
+    run(&["demo", "--today", "27.11.2026"], "").success();
+    run(
+        &["login", "--login", "kalinina.ns", "--password-stdin"],
+        "demo-tutor-2026\n",
+    )
+    .success();
+    run(
+        &[
+            "report",
+            "attendance-month",
+            "--month",
+            "2026-11",
+            "--date",
+            "27.11.2026",
+        ],
+        "",
+    )
+    .success()
+    .stdout(predicate::str::contains(
+        "Отчёт о посещаемости группы за месяц",
+    ))
+    .stdout(predicate::str::contains("Группа ТМ-26"));
+    run(&["report", "attendance-month", "--group", "ЭС-24"], "")
+        .failure()
+        .stderr(predicate::str::contains(
+            "нет прав: отчёт «Отчёт о посещаемости группы за месяц» по группе ЭС-24",
+        ));
+    let pdf = dir.path().join("ведомость.pdf");
+    run(
+        &[
+            "report",
+            "progress-statement",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap_or_default(),
+        ],
+        "",
+    )
+    .success();
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    run(
+        &[
+            "report",
+            "progress-statement",
+            "--format",
+            "csv",
+            "--excel=false",
+        ],
+        "",
+    )
+    .success()
+    .stdout(predicate::str::starts_with("№,Обучающийся,"));
+
+    run(
+        &["login", "--login", "admin", "--password-stdin"],
+        "demo-admin-2026\n",
+    )
+    .success();
+    let out = run(&["user", "token", "create", "--name", "cron"], "")
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let file = dir.path().join("token");
+    std::fs::write(&file, String::from_utf8_lossy(&out).trim()).expect("token file");
+    let out_dir = dir.path().join("2026-11");
+    let mut c = ezh();
+    c.env("EZH_TOKEN_FILE", &file)
+        .arg("--db")
+        .arg(dbs)
+        .args([
+            "report",
+            "batch",
+            "--month",
+            "2026-11",
+            "--date",
+            "27.11.2026",
+            "--format",
+            "pdf,xlsx,json",
+            "--out",
+        ])
+        .arg(&out_dir);
+    c.assert().success().stdout("").stderr("");
+    let mut files: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    // Four groups × four group reports + the college's results, in three formats.
+    assert_eq!(files.len(), (4 * 4 + 1) * 3, "{files:?}");
+    assert!(files.contains(&"attendance-month_ТМ-26_2026-11.pdf".to_string()));
+    assert!(files.contains(&"group-results_2026-11.xlsx".to_string()));
+}
