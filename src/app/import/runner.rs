@@ -36,7 +36,8 @@ impl Pass<'_> {
 }
 
 /// Resolves and writes the checked records of a list.
-pub(super) type Apply<'a, R> = dyn Fn(&mut Conn<'_>, &mut Pass<'_>, &[R]) -> Result<(), AppError> + 'a;
+pub(super) type Apply<'a, R> =
+    dyn Fn(&mut Conn<'_>, &mut Pass<'_>, &[R]) -> Result<(), AppError> + 'a;
 
 /// Imports a list: `check` turns a row into a record, `apply` resolves and writes one record.
 #[allow(clippy::too_many_arguments)]
