@@ -117,3 +117,41 @@ fn headers_match_loosely_and_unknown_columns_warn() {
         "m.csv:1: «Дата рождения»: «» — нет обязательного столбца"
     );
 }
+
+#[test]
+fn encoding_and_separator_can_be_forced() {
+    let utf8 = ReadOptions {
+        encoding: Some("utf-8".into()),
+        delimiter: None,
+    };
+    let e = read::read("s.csv", SAMPLE, students::SPEC, &utf8).expect_err("cp1251 is not UTF-8");
+    assert_eq!(
+        e[0].to_string(),
+        "s.csv:1: файл не читается в кодировке UTF-8; укажите --encoding"
+    );
+    let cp = ReadOptions {
+        encoding: Some("cp1251".into()),
+        delimiter: Some(b';'),
+    };
+    let s = read::read("s.csv", SAMPLE, students::SPEC, &cp).expect("forced cp1251");
+    assert_eq!((s.encoding, s.rows.len()), ("windows-1251", 7));
+    let unknown = ReadOptions {
+        encoding: Some("koi9".into()),
+        delimiter: None,
+    };
+    let e = read::read("s.csv", SAMPLE, students::SPEC, &unknown).expect_err("unknown label");
+    assert!(
+        e[0].to_string().contains("«koi9» — неизвестная кодировка"),
+        "{}",
+        e[0]
+    );
+    let comma = ReadOptions {
+        encoding: None,
+        delimiter: Some(b','),
+    };
+    assert!(
+        read::read("s.csv", SAMPLE, students::SPEC, &comma).is_err(),
+        "no header with «,»"
+    );
+    assert_eq!(read::parse_delimiter("tab"), Ok(b'\t'));
+}

@@ -8,6 +8,7 @@ use super::columns::{normalize, Spec};
 use super::lookup::{number, Lookup};
 use super::read::{Row, Sheet};
 use super::runner::{self, need, Pass};
+use super::words::control_form;
 use super::{ImportOptions, Problem, Progress, Report};
 use crate::access::Actor;
 use crate::app::AppError;
@@ -79,21 +80,6 @@ pub struct Rec {
     control: &'static str,
     teacher: Option<String>,
     subgroup: Option<String>,
-}
-
-/// Reads «экзамен», «зачёт», «дифференцированный зачёт» (диф. зачёт, ДЗ), «другая».
-pub fn control_form(text: &str) -> Result<&'static str, &'static str> {
-    match normalize(text).as_str() {
-        "экзамен" | "э" | "exam" | "экзаменквалификационный" => {
-            Ok("exam")
-        }
-        "зачет" | "з" | "credit" => Ok("credit"),
-        "дифференцированныйзачет" | "дифзачет" | "дз" | "дифференцированный" => {
-            Ok("graded_credit")
-        }
-        "другая" | "другое" | "нет" | "other" => Ok("other"),
-        _ => Err("форма контроля — экзамен, зачёт, дифференцированный зачёт или другая"),
-    }
 }
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {

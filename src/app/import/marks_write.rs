@@ -2,18 +2,16 @@
 //! grade or absence at a lesson found (or made) for the row's date. Equal marks already in the
 //! journal are left alone, so importing the same file twice changes nothing.
 
-use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
 use super::marks::{Mark, MarkRec};
-use super::marks_db::{audit_entry, Res, Work};
+use super::marks_db::{audit_entry, Work};
 use crate::access::Permit;
 use crate::app::marks::record;
 use crate::app::AppError;
 use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, WorkKind};
 use crate::store::schema::{
-    absences, academic_years, assignments, curriculum, final_grades, grades, group_memberships,
-    lessons, subgroup_members, subgroups, terms, timetable_entries,
+    absences, academic_years, curriculum, final_grades, grades, group_memberships, terms,
 };
 use crate::store::Conn;
 
@@ -305,129 +303,5 @@ impl Work<'_> {
             Mark::Final(..) => {}
         }
         Ok(())
-    }
-
-    /// The assignment teaching the subject to the group (or the student's subgroup) on `date`.
-    fn assignment(
-        &mut self,
-        c: &mut Conn<'_>,
-        r: &MarkRec,
-        who: Who,
-        date: NaiveDate,
-    ) -> Res<(i64, i64)> {
-        let (group, subject, student) = who;
-        let found: Vec<(i64, i64, Option<i64>, Option<String>)> = crate::with_conn!(c, x => assignments::table
-            .inner_join(terms::table)
-            .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
-            .filter(assignments::group_id.eq(group))
-            .filter(assignments::subject_id.eq(subject))
-            .filter(terms::starts_on.le(date))
-            .filter(terms::ends_on.ge(date))
-            .select((assignments::id, assignments::teacher_id, assignments::subgroup_id, subgroups::name.nullable()))
-            .load(x))?;
-        let pick = match &r.subgroup {
-            Some(name) => found.iter().find(|a| a.3.as_deref() == Some(name.as_str())),
-            None => match found.iter().find(|a| a.2.is_none()) {
-                Some(a) => Some(a),
-                None => {
-                    let mine: Vec<i64> = crate::with_conn!(c, x => subgroup_members::table
-                        .filter(subgroup_members::student_id.eq(student))
-                        .select(subgroup_members::subgroup_id)
-                        .load(x))?;
-                    found
-                        .iter()
-                        .find(|a| a.2.is_some_and(|s| mine.contains(&s)))
-                }
-            },
-        };
-        match pick {
-            Some(a) => Ok(Some((a.0, a.1))),
-            None => {
-                self.fail(
-                    r,
-                    "subject",
-                    &r.subject,
-                    &format!(
-                        "дисциплина не ведётся в группе {} на {}",
-                        r.group,
-                        super::values::date_text(date)
-                    ),
-                );
-                Ok(None)
-            }
-        }
-    }
-
-    /// The lesson of the assignment on `date` (at the row's pair, if given); made from the
-    /// timetable or as an extra lesson when there is none.
-    fn lesson(
-        &mut self,
-        c: &mut Conn<'_>,
-        permit: &Permit,
-        r: &MarkRec,
-        assignment: (i64, i64),
-        date: NaiveDate,
-    ) -> Res<i64> {
-        let key = (assignment.0, date, r.pair);
-        if let Some(id) = self.lessons.get(&key) {
-            return Ok(Some(*id));
-        }
-        let on_date: Vec<(i64, i32)> = crate::with_conn!(c, x => lessons::table
-            .filter(lessons::assignment_id.eq(assignment.0))
-            .filter(lessons::date.eq(date))
-            .select((lessons::id, lessons::pair))
-            .order(lessons::pair)
-            .load(x))?;
-        let found = on_date
-            .iter()
-            .find(|l| r.pair.is_none_or(|p| p == l.1))
-            .map(|l| l.0);
-        let id = match found {
-            Some(id) => id,
-            None => {
-                let weekday = date.weekday().number_from_monday() as i32;
-                let slots: Vec<i32> = crate::with_conn!(c, x => timetable_entries::table
-                    .filter(timetable_entries::assignment_id.eq(assignment.0))
-                    .filter(timetable_entries::weekday.eq(weekday))
-                    .filter(timetable_entries::valid_from.le(date))
-                    .filter(timetable_entries::valid_to.ge(date))
-                    .select(timetable_entries::pair)
-                    .order(timetable_entries::pair)
-                    .load(x))?;
-                let pair = r.pair.or(slots.first().copied()).unwrap_or(1);
-                let source = if slots.contains(&pair) {
-                    "по расписанию"
-                } else {
-                    "дополнительное занятие"
-                };
-                self.new_lessons += 1;
-                if self.write {
-                    let now = crate::store::now();
-                    let id: i64 = crate::with_conn!(c, x => diesel::insert_into(lessons::table)
-                        .values((lessons::assignment_id.eq(assignment.0), lessons::date.eq(date), lessons::pair.eq(pair),
-                            lessons::held_by.eq(assignment.1), lessons::created_at.eq(now), lessons::updated_at.eq(now)))
-                        .returning(lessons::id)
-                        .get_result(x))?;
-                    let text = format!("{} пара {pair}: {source} (импорт отметок)", date);
-                    record(
-                        c,
-                        permit,
-                        &crate::store::audit::AuditEntry {
-                            action: "insert",
-                            entity: "lesson",
-                            entity_id: id,
-                            new_value: Some(text),
-                            ..Default::default()
-                        },
-                        now,
-                    )?;
-                    id
-                } else {
-                    -(self.new_lessons as i64)
-                }
-            }
-        };
-        self.lessons.insert(key, id);
-        Ok(Some(id))
     }
 }

@@ -5,9 +5,11 @@
 
 pub mod columns;
 pub mod curriculum;
+mod guardians_plan;
 mod lookup;
 pub mod marks;
 mod marks_db;
+mod marks_lesson;
 mod marks_write;
 pub mod plan;
 pub mod read;
@@ -15,10 +17,12 @@ mod runner;
 pub mod students;
 mod students_apply;
 mod students_db;
+mod students_report;
 pub mod synthetic;
 pub mod teachers;
 pub mod timetable;
 pub mod values;
+pub mod words;
 
 use std::fmt;
 

@@ -4,7 +4,7 @@
 //! transaction. Lookups are loaded once per import, not per row, so thousands of rows take a
 //! second.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
@@ -12,7 +12,6 @@ use diesel::prelude::*;
 use super::students::{join_name, StudentRec};
 use super::{failure, Problem, Report, Sheet};
 use crate::app::AppError;
-use crate::store::audit::AuditEntry;
 use crate::store::schema::{
     academic_years, group_memberships, guardians, student_guardians, students, study_groups,
 };
@@ -36,12 +35,12 @@ type StoredGuardian = (i64, String, String, String, String, String);
 
 /// What the journal holds that the import compares against.
 pub(super) struct Known {
-    students: Vec<Stored>,
+    pub(super) students: Vec<Stored>,
     by_book: HashMap<String, usize>,
     by_name: HashMap<(String, NaiveDate), usize>,
     pub(super) groups: HashMap<String, i64>,
     /// Open memberships: student → group.
-    member_of: HashMap<i64, i64>,
+    pub(super) member_of: HashMap<i64, i64>,
     guardians: HashMap<i64, StoredGuardian>,
     /// Guardians by (full name, phone), to link a sibling's parent instead of a duplicate.
     guardian_by_key: HashMap<(String, String), i64>,
@@ -279,48 +278,4 @@ pub(super) fn plan(
         return Err(failure(problems));
     }
     Ok((steps, new_groups))
-}
-
-/// Students of the file's groups that the file does not list.
-pub(super) fn missing(recs: &[StudentRec], steps: &[Step], k: &Known) -> Vec<String> {
-    let listed: HashSet<i64> = steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Update { id, .. } | Step::Same { id } => Some(*id),
-            Step::New => None,
-        })
-        .collect();
-    let groups: HashMap<i64, &str> = recs
-        .iter()
-        .filter_map(|r| k.groups.get(&r.group).map(|id| (*id, r.group.as_str())))
-        .collect();
-    k.students
-        .iter()
-        .filter(|s| !listed.contains(&s.0))
-        .filter_map(|s| {
-            let g = groups.get(k.member_of.get(&s.0)?)?;
-            Some(format!("{} ({g})", join_name(&s.1, &s.2, &s.3)))
-        })
-        .collect()
-}
-
-/// An audit entry of a student or guardian change.
-pub(super) fn entry(
-    action: &'static str,
-    entity: &'static str,
-    id: i64,
-    student: Option<i64>,
-    old: Option<String>,
-    new: Option<String>,
-) -> AuditEntry {
-    AuditEntry {
-        action,
-        entity,
-        entity_id: id,
-        student_id: student,
-        old_value: old,
-        new_value: new,
-        reason: Some("импорт списка".into()),
-        ..Default::default()
-    }
 }

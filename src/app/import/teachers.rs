@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use super::columns::Spec;
 use super::students::join_name;
-use super::students_db::entry;
+use super::students_report::entry;
 use super::{delimiter_name, failure, read, values, ImportOptions, Problem, Progress, Report};
 use crate::access::{self, Action, Actor, Role};
 use crate::app::AppError;

@@ -4,10 +4,11 @@
 
 use diesel::prelude::*;
 
-use super::columns::{normalize, Spec};
+use super::columns::Spec;
 use super::lookup::{number, Lookup};
 use super::read::{Row, Sheet};
 use super::runner::{self, need, Pass};
+use super::words::{parity, weekday};
 use super::{values, ImportOptions, Problem, Progress, Report};
 use crate::access::Actor;
 use crate::app::AppError;
@@ -93,34 +94,6 @@ pub struct Rec {
     room: Option<String>,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
-}
-
-/// Reads a weekday: понедельник … суббота, пн … сб, or 1 … 6.
-pub fn weekday(text: &str) -> Result<i32, &'static str> {
-    let days = [
-        ["понедельник", "пн"],
-        ["вторник", "вт"],
-        ["среда", "ср"],
-        ["четверг", "чт"],
-        ["пятница", "пт"],
-        ["суббота", "сб"],
-    ];
-    let t = normalize(text);
-    days.iter()
-        .position(|d| d.contains(&t.as_str()))
-        .map(|i| i as i32 + 1)
-        .or_else(|| t.parse::<i32>().ok().filter(|n| (1..=6).contains(n)))
-        .ok_or("день недели — понедельник … суббота (или 1 … 6)")
-}
-
-/// Reads the week: все / чётная / нечётная.
-pub fn parity(text: &str) -> Result<&'static str, &'static str> {
-    match normalize(text).as_str() {
-        "" | "все" | "каждая" | "all" => Ok("all"),
-        "четная" | "чет" | "even" => Ok("even"),
-        "нечетная" | "нечет" | "odd" => Ok("odd"),
-        _ => Err("неделя — все, чётная или нечётная"),
-    }
 }
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
