@@ -122,7 +122,35 @@ fn golden_staff_reports_agree_on_every_backend() {
         );
         assert_eq!(tp.notes[0], "Итоги группы: N = 26, % успеваемости 84,62, % качества 57,69, СОУ 55,65 %, средний балл 3,68.");
         assert_eq!(tp.notes[1], "Посещаемость группы 97,00 %: пропущено 6 ч (по болезни 2, по уважительной причине 2, без уважительной причины 2), опозданий 1.");
-        assert_eq!(tp.notes[2], "Движение обучающихся за период: не было.");
+        assert_eq!(tp.notes[2], "Движение обучающихся за период:");
+        assert_eq!(
+            tp.notes[3],
+            "15.10.2026 — Юдин Тест: отчислен(а), приказ № 12-к, по собственному желанию"
+        );
+        let mv = make(&mut db, 2, Kind::MovementStatement, &filters(None)).expect("movement");
+        let line: Vec<String> = mv.rows[0].cells.iter().map(|c| c.text.clone()).collect();
+        // The fixture has no enrolment orders: before 01.09 nobody, one expelled, 25 at the end.
+        assert_eq!(line, ["ТМ-26", "0", "0", "1", "25"], "{backend}");
+        assert_eq!(
+            mv.notes,
+            [
+                "Группа ТМ-26:",
+                "15.10.2026 — Юдин Тест: отчислен(а), приказ № 12-к, по собственному желанию"
+            ]
+        );
+        assert_eq!(
+            make(&mut db, 1, Kind::MovementStatement, &filters(None))
+                .expect("college")
+                .rows
+                .len(),
+            3
+        );
+        let mut other = filters(Some("ТМ-26"));
+        other.today = fixture::d(2026, 12, 28);
+        assert!(matches!(
+            make(&mut db, 3, Kind::MovementStatement, &other),
+            Err(ezh::app::AppError::Denied(_))
+        ));
         let fill = make(&mut db, 1, Kind::GroupFill, &filters(None)).expect("group fill");
         let line = |i: usize| -> Vec<String> {
             fill.rows[i].cells.iter().map(|c| c.text.clone()).collect()
@@ -164,7 +192,7 @@ fn golden_staff_reports_agree_on_every_backend() {
         );
         outputs.push((
             backend.to_string(),
-            [&totals, &pre, &tp, &fill, &hw]
+            [&totals, &pre, &tp, &fill, &hw, &mv]
                 .into_iter()
                 .map(json)
                 .collect(),

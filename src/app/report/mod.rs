@@ -7,6 +7,7 @@ pub mod college;
 pub mod context;
 pub mod data;
 pub mod forecast;
+pub mod movement;
 pub mod outcome;
 pub mod progress;
 pub mod results;
@@ -51,11 +52,13 @@ pub enum Kind {
     HomeworkFill,
     /// Наполняемость групп
     GroupFill,
+    /// Сводная ведомость учёта движения обучающихся
+    MovementStatement,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -68,6 +71,7 @@ impl Kind {
         Kind::TutorReport,
         Kind::HomeworkFill,
         Kind::GroupFill,
+        Kind::MovementStatement,
     ];
 
     /// The command name.
@@ -85,6 +89,7 @@ impl Kind {
             Kind::TutorReport => "tutor-report",
             Kind::HomeworkFill => "homework-fill",
             Kind::GroupFill => "group-fill",
+            Kind::MovementStatement => "movement-statement",
         }
     }
 
@@ -103,6 +108,7 @@ impl Kind {
             Kind::TutorReport => tutor::REPORT_TITLE,
             Kind::HomeworkFill => college::HOMEWORK_TITLE,
             Kind::GroupFill => college::FILL_TITLE,
+            Kind::MovementStatement => movement::TITLE,
         }
     }
 }
@@ -122,6 +128,7 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::TutorReport => db.read(|c| tutor::build(c, actor, f, false)),
         Kind::HomeworkFill => db.read(|c| college::homework_fill(c, actor, f)),
         Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
+        Kind::MovementStatement => db.read(|c| movement::build(c, actor, f)),
     }
 }
 
