@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod college;
 pub mod context;
 pub mod data;
+pub mod evidence;
 pub mod forecast;
 pub mod movement;
 pub mod outcome;
