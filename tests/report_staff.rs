@@ -190,9 +190,43 @@ fn golden_staff_reports_agree_on_every_backend() {
             ),
             "a tutor is not the deputy"
         );
+        ezh::with_conn!(&mut db.conn(), c => {
+            let at = |d: u32| fixture::d(2026, 9, d).and_hms_opt(8, 0, 0).unwrap_or_default();
+            let rows = [(1, at(10), 2), (2, at(11), 2), (3, fixture::d(2026, 8, 31).and_hms_opt(8, 0, 0).unwrap_or_default(), 4)];
+            for (id, when, user) in rows {
+                diesel::insert_into(ezh::store::schema::activity_log::table)
+                    .values(ezh::store::rows::ActivityRow { id, at: when, user_id: Some(user), login: String::new(), event: "login".into(), details: String::new() })
+                    .execute(c)
+                    .expect("activity row");
+            }
+        });
+        let mut f = filters(None);
+        f.month = Some("2026-09".into());
+        let ua = make(&mut db, 1, Kind::UserActivity, &f).expect("user activity");
+        let line = |role: &str| -> Vec<String> {
+            ua.rows
+                .iter()
+                .find(|r| r.cells[0].text == role)
+                .expect(role)
+                .cells
+                .iter()
+                .map(|c| c.text.clone())
+                .collect()
+        };
+        // Three teachers; Петрова logged in twice in September, Кузнецов only in August.
+        assert_eq!(
+            line("преподаватель"),
+            ["преподаватель", "3", "1", "2", "0"],
+            "{backend}"
+        );
+        assert_eq!(line("заместитель"), ["заместитель", "1", "0", "0", "0"]);
+        assert!(matches!(
+            make(&mut db, 2, Kind::UserActivity, &f),
+            Err(ezh::app::AppError::Denied(_))
+        ));
         outputs.push((
             backend.to_string(),
-            [&totals, &pre, &tp, &fill, &hw, &mv]
+            [&totals, &pre, &tp, &fill, &hw, &mv, &ua]
                 .into_iter()
                 .map(json)
                 .collect(),

@@ -2,6 +2,7 @@
 //! built into a [`crate::report::Report`] that any format can print. The figures come from
 //! `crate::domain` (formulas, attendance, forecast) and nowhere else.
 
+pub mod activity;
 pub mod attendance;
 pub mod college;
 pub mod context;
@@ -55,11 +56,13 @@ pub enum Kind {
     GroupFill,
     /// Сводная ведомость учёта движения обучающихся
     MovementStatement,
+    /// Активность пользователей за месяц
+    UserActivity,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -73,6 +76,7 @@ impl Kind {
         Kind::HomeworkFill,
         Kind::GroupFill,
         Kind::MovementStatement,
+        Kind::UserActivity,
     ];
 
     /// The command name.
@@ -91,6 +95,7 @@ impl Kind {
             Kind::HomeworkFill => "homework-fill",
             Kind::GroupFill => "group-fill",
             Kind::MovementStatement => "movement-statement",
+            Kind::UserActivity => "user-activity",
         }
     }
 
@@ -110,6 +115,7 @@ impl Kind {
             Kind::HomeworkFill => college::HOMEWORK_TITLE,
             Kind::GroupFill => college::FILL_TITLE,
             Kind::MovementStatement => movement::TITLE,
+            Kind::UserActivity => activity::TITLE,
         }
     }
 }
@@ -130,6 +136,7 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::HomeworkFill => db.read(|c| college::homework_fill(c, actor, f)),
         Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
         Kind::MovementStatement => db.read(|c| movement::build(c, actor, f)),
+        Kind::UserActivity => db.read(|c| activity::build(c, actor, f)),
     }
 }
 
