@@ -1,6 +1,7 @@
 //! Speed measurements, printed as medians: building the large demo college, loading one
-//! assignment's journal grid, writing one grade with its audit record, and the journal screen
-//! (opening a lesson, a key to a redrawn frame) — on SQLite, and on
+//! assignment's journal grid, writing one grade with its audit record, the journal screen
+//! (opening a lesson, a key to a redrawn frame), making one progress statement (target: under
+//! 200 ms) and the whole monthly batch of reports in PDF and XLSX (under 60 s) — on SQLite, and on
 //! PostgreSQL when `EZH_BENCH_PG_URL` names an empty database (e.g.
 //! `postgres://postgres@127.0.0.1:5432/ezh_bench`).
 //!

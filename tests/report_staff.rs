@@ -122,7 +122,35 @@ fn golden_staff_reports_agree_on_every_backend() {
         );
         assert_eq!(tp.notes[0], "Итоги группы: N = 26, % успеваемости 84,62, % качества 57,69, СОУ 55,65 %, средний балл 3,68.");
         assert_eq!(tp.notes[1], "Посещаемость группы 97,00 %: пропущено 6 ч (по болезни 2, по уважительной причине 2, без уважительной причины 2), опозданий 1.");
-        assert_eq!(tp.notes[2], "Движение обучающихся за период: не было.");
+        assert_eq!(tp.notes[2], "Движение обучающихся за период:");
+        assert_eq!(
+            tp.notes[3],
+            "15.10.2026 — Юдин Тест: отчислен(а), приказ № 12-к, по собственному желанию"
+        );
+        let mv = make(&mut db, 2, Kind::MovementStatement, &filters(None)).expect("movement");
+        let line: Vec<String> = mv.rows[0].cells.iter().map(|c| c.text.clone()).collect();
+        // The fixture has no enrolment orders: before 01.09 nobody, one expelled, 25 at the end.
+        assert_eq!(line, ["ТМ-26", "0", "0", "1", "25"], "{backend}");
+        assert_eq!(
+            mv.notes,
+            [
+                "Группа ТМ-26:",
+                "15.10.2026 — Юдин Тест: отчислен(а), приказ № 12-к, по собственному желанию"
+            ]
+        );
+        assert_eq!(
+            make(&mut db, 1, Kind::MovementStatement, &filters(None))
+                .expect("college")
+                .rows
+                .len(),
+            3
+        );
+        let mut other = filters(Some("ТМ-26"));
+        other.today = fixture::d(2026, 12, 28);
+        assert!(matches!(
+            make(&mut db, 3, Kind::MovementStatement, &other),
+            Err(ezh::app::AppError::Denied(_))
+        ));
         let fill = make(&mut db, 1, Kind::GroupFill, &filters(None)).expect("group fill");
         let line = |i: usize| -> Vec<String> {
             fill.rows[i].cells.iter().map(|c| c.text.clone()).collect()
@@ -162,9 +190,43 @@ fn golden_staff_reports_agree_on_every_backend() {
             ),
             "a tutor is not the deputy"
         );
+        ezh::with_conn!(&mut db.conn(), c => {
+            let at = |d: u32| fixture::d(2026, 9, d).and_hms_opt(8, 0, 0).unwrap_or_default();
+            let rows = [(1, at(10), 2), (2, at(11), 2), (3, fixture::d(2026, 8, 31).and_hms_opt(8, 0, 0).unwrap_or_default(), 4)];
+            for (id, when, user) in rows {
+                diesel::insert_into(ezh::store::schema::activity_log::table)
+                    .values(ezh::store::rows::ActivityRow { id, at: when, user_id: Some(user), login: String::new(), event: "login".into(), details: String::new() })
+                    .execute(c)
+                    .expect("activity row");
+            }
+        });
+        let mut f = filters(None);
+        f.month = Some("2026-09".into());
+        let ua = make(&mut db, 1, Kind::UserActivity, &f).expect("user activity");
+        let line = |role: &str| -> Vec<String> {
+            ua.rows
+                .iter()
+                .find(|r| r.cells[0].text == role)
+                .expect(role)
+                .cells
+                .iter()
+                .map(|c| c.text.clone())
+                .collect()
+        };
+        // Three teachers; Петрова logged in twice in September, Кузнецов only in August.
+        assert_eq!(
+            line("преподаватель"),
+            ["преподаватель", "3", "1", "2", "0"],
+            "{backend}"
+        );
+        assert_eq!(line("заместитель"), ["заместитель", "1", "0", "0", "0"]);
+        assert!(matches!(
+            make(&mut db, 2, Kind::UserActivity, &f),
+            Err(ezh::app::AppError::Denied(_))
+        ));
         outputs.push((
             backend.to_string(),
-            [&totals, &pre, &tp, &fill, &hw]
+            [&totals, &pre, &tp, &fill, &hw, &mv, &ua]
                 .into_iter()
                 .map(json)
                 .collect(),

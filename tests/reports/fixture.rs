@@ -140,6 +140,8 @@ pub fn build(url: &str) -> Db {
             members.push(MembershipRow { id: 27, student_id: 27, group_id: 2, from_date: d(2026, 9, 1), to_date: None });
             diesel::insert_into(students::table).values(&students_rows).execute(x)?;
             diesel::insert_into(group_memberships::table).values(&members).execute(x)?;
+            diesel::insert_into(orders::table).values(OrderRow { id: 1, number: "12-к".into(), date: d(2026, 10, 15), title: "Об отчислении".into() }).execute(x)?;
+            diesel::insert_into(movements::table).values(MovementRow { id: 1, student_id: 26, kind: "expel".into(), date: d(2026, 10, 15), from_group_id: Some(1), to_group_id: None, order_id: 1, reason: "по собственному желанию".into(), created_by: None, created_at: at() }).execute(x)?;
             // Lessons: 1 Физика 07.09 test, 2 Математика 07.09 lecture, 3 Физика 14.09 lecture,
             // 4 Физика 21.09 laboratory, 5 Математика ЭС-26 07.09.
             let lessons_rows = [

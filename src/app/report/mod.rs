@@ -2,11 +2,14 @@
 //! built into a [`crate::report::Report`] that any format can print. The figures come from
 //! `crate::domain` (formulas, attendance, forecast) and nowhere else.
 
+pub mod activity;
 pub mod attendance;
 pub mod college;
 pub mod context;
 pub mod data;
+pub mod evidence;
 pub mod forecast;
+pub mod movement;
 pub mod outcome;
 pub mod progress;
 pub mod results;
@@ -51,11 +54,15 @@ pub enum Kind {
     HomeworkFill,
     /// Наполняемость групп
     GroupFill,
+    /// Сводная ведомость учёта движения обучающихся
+    MovementStatement,
+    /// Активность пользователей за месяц
+    UserActivity,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -68,6 +75,8 @@ impl Kind {
         Kind::TutorReport,
         Kind::HomeworkFill,
         Kind::GroupFill,
+        Kind::MovementStatement,
+        Kind::UserActivity,
     ];
 
     /// The command name.
@@ -85,6 +94,8 @@ impl Kind {
             Kind::TutorReport => "tutor-report",
             Kind::HomeworkFill => "homework-fill",
             Kind::GroupFill => "group-fill",
+            Kind::MovementStatement => "movement-statement",
+            Kind::UserActivity => "user-activity",
         }
     }
 
@@ -103,6 +114,8 @@ impl Kind {
             Kind::TutorReport => tutor::REPORT_TITLE,
             Kind::HomeworkFill => college::HOMEWORK_TITLE,
             Kind::GroupFill => college::FILL_TITLE,
+            Kind::MovementStatement => movement::TITLE,
+            Kind::UserActivity => activity::TITLE,
         }
     }
 }
@@ -122,6 +135,8 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::TutorReport => db.read(|c| tutor::build(c, actor, f, false)),
         Kind::HomeworkFill => db.read(|c| college::homework_fill(c, actor, f)),
         Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
+        Kind::MovementStatement => db.read(|c| movement::build(c, actor, f)),
+        Kind::UserActivity => db.read(|c| activity::build(c, actor, f)),
     }
 }
 

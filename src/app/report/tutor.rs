@@ -204,7 +204,7 @@ pub fn build(
 }
 
 /// The movement of the group's students between `from` and `to`, one line each.
-fn movement(
+pub(super) fn movement(
     c: &mut Conn<'_>,
     group: i64,
     from: NaiveDate,
