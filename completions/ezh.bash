@@ -219,7 +219,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__activate)
-            opts="-h --login --stdin --db --config --help"
+            opts="-h --login --stdin --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,7 +245,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__audit)
-            opts="-h --student --user --since --limit --db --config --help verify"
+            opts="-h --student --user --since --limit --help --db --config verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,7 +283,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__audit__subcmd__verify)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -305,7 +305,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__completions)
-            opts="-h --db --config --help bash elvish fish powershell zsh"
+            opts="-h --help --db --config bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,7 +327,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db)
-            opts="-h --db --config --help migrate status backup restore"
+            opts="-h --help --db --config migrate status backup restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -349,7 +349,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__backup)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -371,7 +371,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__migrate)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,7 +393,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__restore)
-            opts="-h --yes --db --config --help"
+            opts="-h --yes --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -415,7 +415,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__status)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,7 +437,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__demo)
-            opts="-h --size --force --today --seed --open --db --config --help"
+            opts="-h --size --force --today --seed --open --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,7 +471,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__diary)
-            opts="-h --student --date --db --config --help"
+            opts="-h --student --date --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,7 +501,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__export)
-            opts="-o -h --group --format --output --db --config --help students"
+            opts="-o -h --group --format --output --help --db --config students"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -539,7 +539,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group)
-            opts="-h --db --config --help create list show split move-student set-tutor"
+            opts="-h --help --db --config create list show split move-student set-tutor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,7 +561,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group__subcmd__create)
-            opts="-h --course --admission-year --specialty --capacity --db --config --help"
+            opts="-h --course --admission-year --specialty --capacity --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,7 +599,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group__subcmd__list)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -621,7 +621,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group__subcmd__move__subcmd__student)
-            opts="-h --subject --student --to --db --config --help"
+            opts="-h --subject --student --to --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,7 +655,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group__subcmd__set__subcmd__tutor)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,7 +677,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group__subcmd__show)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,7 +699,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__group__subcmd__split)
-            opts="-h --subject --into --db --config --help"
+            opts="-h --subject --into --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -729,7 +729,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__import)
-            opts="-h --dry-run --encoding --delimiter --strict --db --config --help students teachers curriculum timetable plan marks"
+            opts="-h --dry-run --encoding --delimiter --strict --help --db --config students teachers curriculum timetable plan marks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -759,7 +759,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__init)
-            opts="-h --college --short-name --city --login --last-name --first-name --password-stdin --db --config --help"
+            opts="-h --college --short-name --city --login --last-name --first-name --password-stdin --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,7 +805,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__login)
-            opts="-h --login --password-stdin --db --config --help"
+            opts="-h --login --password-stdin --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,7 +831,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__logout)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,7 +853,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__passwd)
-            opts="-h --password-stdin --db --config --help"
+            opts="-h --password-stdin --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -875,7 +875,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__report)
-            opts="-o -h --group --subject --teacher --term --month --from --to --student --date --format --output --excel --db --config --help progress-statement attendance-month forecast group-results attendance-statement teacher-results teacher-preliminary student-totals tutor-preliminary tutor-report homework-fill group-fill movement-statement user-activity batch"
+            opts="-o -h --group --subject --teacher --term --month --from --to --student --date --format --output --excel --help --db --config progress-statement attendance-month forecast group-results attendance-statement teacher-results teacher-preliminary student-totals tutor-preliminary tutor-report homework-fill group-fill movement-statement user-activity batch"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,7 +949,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__report__subcmd__batch)
-            opts="-h --month --out --format --date --db --config --help"
+            opts="-h --month --out --format --date --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -987,7 +987,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student)
-            opts="-h --db --config --help enrol transfer leave return expel graduate show edit guardian achievement"
+            opts="-h --help --db --config enrol transfer leave return expel graduate show edit guardian achievement"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1009,7 +1009,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__achievement)
-            opts="-h --db --config --help add list"
+            opts="-h --help --db --config add list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,7 +1031,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__achievement__subcmd__add)
-            opts="-h --kind --title --date --db --config --help"
+            opts="-h --kind --title --date --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1065,7 +1065,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__achievement__subcmd__list)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,7 +1087,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__edit)
-            opts="-h --last-name --first-name --patronymic --birth-date --sex --record-book --phone --email --funding --address --db --config --help"
+            opts="-h --last-name --first-name --patronymic --birth-date --sex --record-book --phone --email --funding --address --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1149,7 +1149,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__enrol)
-            opts="-h --order --date --order-date --reason --group --birth-date --record-book --db --config --help"
+            opts="-h --order --date --order-date --reason --group --birth-date --record-book --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1199,7 +1199,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__expel)
-            opts="-h --order --date --order-date --reason --db --config --help"
+            opts="-h --order --date --order-date --reason --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,7 +1237,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__graduate)
-            opts="-h --order --date --order-date --reason --db --config --help"
+            opts="-h --order --date --order-date --reason --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1275,7 +1275,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__guardian)
-            opts="-h --db --config --help link unlink"
+            opts="-h --help --db --config link unlink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1297,7 +1297,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__guardian__subcmd__link)
-            opts="-h --name --phone --email --relation --db --config --help"
+            opts="-h --name --phone --email --relation --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1335,7 +1335,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__guardian__subcmd__unlink)
-            opts="-h --guardian --db --config --help"
+            opts="-h --guardian --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1361,7 +1361,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__leave)
-            opts="-h --order --date --order-date --reason --db --config --help"
+            opts="-h --order --date --order-date --reason --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1399,7 +1399,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__return)
-            opts="-h --order --date --order-date --reason --group --db --config --help"
+            opts="-h --order --date --order-date --reason --group --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,7 +1441,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__show)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1463,7 +1463,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__student__subcmd__transfer)
-            opts="-h --order --date --order-date --reason --group --db --config --help"
+            opts="-h --order --date --order-date --reason --group --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,7 +1505,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__timetable)
-            opts="-h --db --config --help show substitute"
+            opts="-h --help --db --config show substitute"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1527,7 +1527,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__timetable__subcmd__show)
-            opts="-h --group --teacher --room --week --db --config --help"
+            opts="-h --group --teacher --room --week --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,7 +1565,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__timetable__subcmd__substitute)
-            opts="-h --pair --group --subgroup --teacher --room --subject --cancel --db --config --help"
+            opts="-h --pair --group --subgroup --teacher --room --subject --cancel --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,7 +1611,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__tui)
-            opts="-h --today --db --config --help"
+            opts="-h --today --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1637,7 +1637,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user)
-            opts="-h --db --config --help add list show disable enable roles reset unlock token issue-codes"
+            opts="-h --help --db --config add list show disable enable roles reset unlock token issue-codes"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1659,7 +1659,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__add)
-            opts="-h --last-name --first-name --patronymic --roles --position --db --config --help"
+            opts="-h --last-name --first-name --patronymic --roles --position --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,7 +1701,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__disable)
-            opts="-h --yes --db --config --help"
+            opts="-h --yes --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1723,7 +1723,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__enable)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1745,7 +1745,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__issue__subcmd__codes)
-            opts="-o -h --group --students --guardians --staff --user --format --output --db --config --help"
+            opts="-o -h --group --students --guardians --staff --user --format --output --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1787,7 +1787,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__list)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,7 +1809,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__reset)
-            opts="-h --yes --db --config --help"
+            opts="-h --yes --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,7 +1831,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__roles)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1853,7 +1853,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__show)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1875,7 +1875,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__token)
-            opts="-h --db --config --help create"
+            opts="-h --help --db --config create"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1897,7 +1897,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__token__subcmd__create)
-            opts="-h --name --role --db --config --help"
+            opts="-h --name --role --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,7 +1927,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__unlock)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,7 +1949,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__whoami)
-            opts="-h --db --config --help"
+            opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -25,9 +25,9 @@ function __fish_ezh_using_subcommand
 end
 
 complete -c ezh -n "__fish_ezh_needs_command" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_needs_command" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_needs_command" -s h -l help -d 'Print help'
-complete -c ezh -n "__fish_ezh_needs_command" -s V -l version -d 'Print version'
+complete -c ezh -n "__fish_ezh_needs_command" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_needs_command" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_needs_command" -s V -l version -d 'Показать версию'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "init" -d 'Создать базу данных журнала и первого администратора'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "demo" -d 'Создать демонстрационный техникум (группы, студенты, расписание, оценки)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "db" -d 'Обслуживание базы данных: миграции, резервные копии'
@@ -47,64 +47,64 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "report" -d 'Отчёты и
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "completions" -d 'Вывести сценарий автодополнения для оболочки'
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l college -d 'Полное название техникума (для шапок ведомостей)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l short-name -d 'Краткое название' -r
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l city -d 'Город' -r
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l login -d 'Логин администратора' -r
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l last-name -d 'Фамилия администратора' -r
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l first-name -d 'Имя администратора' -r
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l college -d 'Полное название техникума (для шапок ведомостей) [по умолчанию: Техникум]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l short-name -d 'Краткое название [по умолчанию: ""]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l city -d 'Город [по умолчанию: ""]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l login -d 'Логин администратора [по умолчанию: admin]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l last-name -d 'Фамилия администратора [по умолчанию: Администратор]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l first-name -d 'Имя администратора [по умолчанию: ЭЖ]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand init" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand init" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l password-stdin -d 'Прочитать пароль администратора со стандартного ввода (одна строка)'
-complete -c ezh -n "__fish_ezh_using_subcommand init" -s h -l help -d 'Print help'
-complete -c ezh -n "__fish_ezh_using_subcommand demo" -l size -d 'Размер: small (4 группы, секунды) или large (120 групп, учебный год — для замеров)' -r -f -a "small\t'About 4 groups and 100 students, lessons from September up to today: seconds'
+complete -c ezh -n "__fish_ezh_using_subcommand init" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -l size -d 'Размер: small (4 группы, секунды) или large (120 групп, учебный год — для замеров) [варианты: small, large] [по умолчанию: small]' -r -f -a "small\t'About 4 groups and 100 students, lessons from September up to today: seconds'
 large\t'120 groups, 3,000 students, 300 teachers and a whole academic year of lessons: for benchmarks'"
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l today -d '«Сегодняшняя» дата демо (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); по умолчанию — сегодня' -r
-complete -c ezh -n "__fish_ezh_using_subcommand demo" -l seed -d 'Зерно генератора случайных чисел' -r
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -l seed -d 'Зерно генератора случайных чисел [по умолчанию: 2026]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand demo" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l force -d 'Заменить уже существующий журнал в этой базе данных'
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l open -d 'После создания открыть журнал'
-complete -c ezh -n "__fish_ezh_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "migrate" -d 'Применить новые миграции схемы'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "status" -d 'Показать миграции и применены ли они'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "backup" -d 'Сделать согласованную резервную копию (можно во время работы других)'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "restore" -d 'Восстановить базу из резервной копии (все пользователи должны выйти из журнала)'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from status" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from backup" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from backup" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from backup" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l yes -d 'Не спрашивать подтверждения'
-complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand login" -l login -d 'Логин (если не указан, будет спрошен)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand login" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand login" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand login" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand login" -l password-stdin -d 'Прочитать пароль со стандартного ввода (одна строка)'
-complete -c ezh -n "__fish_ezh_using_subcommand login" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand login" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand logout" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand logout" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand logout" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand logout" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand whoami" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand whoami" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand whoami" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand whoami" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l login -d 'Логин из листа выдачи кодов' -r
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand activate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l stdin -d 'Прочитать код и новый пароль со стандартного ввода (две строки)'
-complete -c ezh -n "__fish_ezh_using_subcommand activate" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand activate" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "create" -d 'Создать группу (администратор)'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "list" -d 'Группы, которые вы можете видеть'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -f -a "show" -d 'Карточка группы: куратор, специальность, обучающиеся с подгруппами, нагрузка'
@@ -114,33 +114,33 @@ complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l course -d 'Курс' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l admission-year -d 'Год набора' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l specialty -d 'Код специальности по ФГОС, например 15.02.16' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l capacity -d 'Наполняемость' -r
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l capacity -d 'Наполняемость [по умолчанию: 25]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l subject -d 'Дисциплина' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l into -d 'Число подгрупп' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from split" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l subject -d 'Дисциплина' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l student -d 'Обучающийся: номер, № зачётной книжки или «Фамилия Имя Отчество»' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l to -d 'Подгруппа, в которую переводится' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from move-student" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from set-tutor" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "enrol" -d 'Зачислить в группу по приказу (с --birth-date создаёт нового обучающегося)'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "transfer" -d 'Перевести в другую группу по приказу'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_subcommand_from enrol transfer leave return expel graduate show edit guardian achievement" -f -a "leave" -d 'Предоставить академический отпуск по приказу'
@@ -154,53 +154,53 @@ complete -c ezh -n "__fish_ezh_using_subcommand student; and not __fish_seen_sub
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l order -d 'Номер приказа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l reason -d 'Основание, например «по заявлению» [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l group -d 'Группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l birth-date -d 'Дата рождения нового обучающегося' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l record-book -d '№ зачётной книжки нового обучающегося' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from enrol" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l order -d 'Номер приказа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l reason -d 'Основание, например «по заявлению» [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l group -d 'Группа, в которую переводится обучающийся' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l order -d 'Номер приказа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l reason -d 'Основание, например «по заявлению» [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from leave" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l order -d 'Номер приказа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l reason -d 'Основание, например «по заявлению» [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l group -d 'Группа (по умолчанию — та, из которой ушёл в отпуск)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from return" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l order -d 'Номер приказа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l reason -d 'Основание, например «по заявлению» [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from expel" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l order -d 'Номер приказа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l date -d 'Дата движения — первый день в новом положении (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l order-date -d 'Дата приказа (по умолчанию — дата движения)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l reason -d 'Основание, например «по заявлению»' -r
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l reason -d 'Основание, например «по заявлению» [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from graduate" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l last-name -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l first-name -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l patronymic -r
@@ -212,21 +212,21 @@ complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcomm
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l funding -d 'Основа обучения: бюджет или договор' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l address -d 'Адрес проживания' -r
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from edit" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -f -a "link" -d 'Связать родителя с обучающимся (найдёт существующего или создаст)'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from guardian" -f -a "unlink" -d 'Убрать связь родителя с обучающимся'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -f -a "add" -d 'Добавить достижение'
 complete -c ezh -n "__fish_ezh_using_subcommand student; and __fish_seen_subcommand_from achievement" -f -a "list" -d 'Достижения обучающегося'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -f -a "show" -d 'Расписание на неделю: группы, преподавателя или кабинета, с заменами'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -f -a "substitute" -d 'Замена: другой преподаватель, дисциплина или кабинет на одну пару, либо отмена пары'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l group -d 'Группа' -r
@@ -234,8 +234,8 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l room -d 'Кабинет' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l week -d 'Любой день нужной недели (по умолчанию сегодня)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l pair -d 'Номер пары' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l group -d 'Группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l subgroup -d 'Подгруппа, если у группы на этой паре занятия подгрупп' -r
@@ -243,27 +243,27 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l room -d 'Кабинет' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l subject -d 'Дисциплина вместо запланированной' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -l cancel -d 'Отменить пару'
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l encoding -d 'Кодировка файла вместо определения: utf-8, windows-1251' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l delimiter -d 'Разделитель вместо определения: «;», «,» или tab' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand import" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l dry-run -d 'Показать, что изменится, и ничего не записывать'
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l strict -d 'Не создавать неизвестные группы, а считать их ошибкой'
-complete -c ezh -n "__fish_ezh_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand import" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand export" -l group -d 'Только эта группа' -r
-complete -c ezh -n "__fish_ezh_using_subcommand export" -l format -d 'Формат: csv, xlsx, json' -r -f -a "csv\t''
+complete -c ezh -n "__fish_ezh_using_subcommand export" -l format -d 'Формат: csv, xlsx, json [варианты: csv, xlsx, json]' -r -f -a "csv\t''
 xlsx\t''
 json\t''"
 complete -c ezh -n "__fish_ezh_using_subcommand export" -s o -l output -d 'Файл; без него — стандартный вывод (xlsx требует файла)' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand export" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand export" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand export" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand export" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "add" -d 'Создать пользователя (пароль он задаст сам по коду доступа)'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "list" -d 'Список пользователей'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "show" -d 'Сведения о пользователе'
@@ -276,58 +276,58 @@ complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcom
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "issue-codes" -d 'Выдать одноразовые коды доступа: группе (куратор, администратор) или сотрудникам'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l last-name -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l first-name -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l patronymic -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l patronymic -d '[по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l roles -d 'Роли через запятую: admin, director, deputy, secretary, teacher, student, guardian' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l position -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l position -d '[по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -l yes
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from roles" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -l yes
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from reset" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -f -a "create" -d 'Создать токен (печатается один раз)'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l group -d 'Группа, обучающимся и родителям которой выдаются коды' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l user -d 'Один сотрудник по логину' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table или csv' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table или csv [по умолчанию: table]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s o -l output -d 'Записать лист в файл' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l students -d 'Только обучающимся группы'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l guardians -d 'Только родителям'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l staff -d 'Сотрудникам (администратор)'
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l password-stdin -d 'Прочитать текущий и новый пароль со стандартного ввода (две строки)'
-complete -c ezh -n "__fish_ezh_using_subcommand passwd" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand passwd" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l student -d 'Обучающийся: номер, номер зачётной книжки или «Фамилия Имя»' -r
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l date -d 'Дата внутри учебного периода (по умолчанию сегодня)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l group -d 'Группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l subject -d 'Дисциплина' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин)' -r
@@ -337,44 +337,44 @@ complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subc
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l to -d 'По дату' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l student -d 'Обучающийся (для прогноза): номер или «Фамилия Имя»' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l date -d 'Дата составления отчёта (по умолчанию сегодня)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l format -d 'Формат: table, csv, xlsx, pdf, json' -r -f -a "table\t'Таблица в терминале'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l format -d 'Формат: table, csv, xlsx, pdf, json [варианты: table, csv, xlsx, pdf, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
 csv\t'CSV (для Excel: UTF-8 с BOM и «;»)'
 xlsx\t'Книга Excel'
 pdf\t'PDF, A4'
 json\t'JSON'"
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -s o -l output -d 'Записать в файл вместо стандартного вывода' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l excel -d 'CSV для Excel (BOM, «;»); --excel=false — обычный CSV с «,»' -r -f -a "true\t''
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l excel -d 'CSV для Excel (BOM, «;»); --excel=false — обычный CSV с «,» [варианты: true, false] [по умолчанию: true]' -r -f -a "true\t''
 false\t''"
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -a "batch" -d 'Все ежемесячные отчёты, доступные вам: по файлу на отчёт и группу'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l month -d 'Месяц, ГГГГ-ММ' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l out -d 'Папка для файлов' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l format -d 'Форматы через запятую: pdf,xlsx,csv,json' -r -f -a "table\t'Таблица в терминале'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l format -d 'Форматы через запятую: pdf,xlsx,csv,json [варианты: table, csv, xlsx, pdf, json] [по умолчанию: pdf,xlsx]' -r -f -a "table\t'Таблица в терминале'
 csv\t'CSV (для Excel: UTF-8 с BOM и «;»)'
 xlsx\t'Книга Excel'
 pdf\t'PDF, A4'
 json\t'JSON'"
 complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l date -d 'Дата составления (по умолчанию сегодня)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l student -d 'Только изменения по этому обучающемуся (номер)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l user -d 'Только изменения, сделанные этим пользователем (логин)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l since -d 'Начиная с даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
-complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l limit -d 'Сколько последних записей показать' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l limit -d 'Сколько последних записей показать [по умолчанию: 100]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -f -a "verify" -d 'Проверить цепочку хешей журнала изменений'
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l today -d 'Считать сегодняшней эту дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД): для демонстрации и проверки' -r
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand tui" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand tui" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand tui" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand tui" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
-complete -c ezh -n "__fish_ezh_using_subcommand completions" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
-complete -c ezh -n "__fish_ezh_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand completions" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand completions" -s h -l help -d 'Показать эту справку'

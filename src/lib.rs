@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod ioerr;
 pub mod report;
 pub mod store;
 pub mod tui;

@@ -82,7 +82,11 @@ fn remove_sqlite_files(path: &std::path::Path) -> Result<(), AppError> {
         let p = std::path::PathBuf::from(p);
         if p.exists() {
             std::fs::remove_file(&p).map_err(|e| {
-                AppError::Invalid(format!("{}: не удалось удалить: {e}", p.display()))
+                AppError::Invalid(format!(
+                    "{}: не удалось удалить: {}",
+                    p.display(),
+                    crate::ioerr::describe(&e)
+                ))
             })?;
         }
     }

@@ -97,8 +97,13 @@ impl Progress for Bar {
 pub fn run_import(target: &DbTarget, args: ImportArgs) -> anyhow::Result<()> {
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| anyhow::anyhow!("{}: файл не читается: {e}", args.file.display()))?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: файл не читается: {}",
+            args.file.display(),
+            crate::ioerr::describe(&e)
+        )
+    })?;
     let delimiter = match args.delimiter.as_deref() {
         Some(d) => Some(read::parse_delimiter(d).map_err(anyhow::Error::msg)?),
         None => None,
@@ -206,8 +211,13 @@ pub fn run_export(target: &DbTarget, args: ExportArgs) -> anyhow::Result<()> {
     };
     match &args.output {
         Some(path) => {
-            std::fs::write(path, bytes)
-                .map_err(|e| anyhow::anyhow!("{}: не удалось записать: {e}", path.display()))?;
+            std::fs::write(path, bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: не удалось записать: {}",
+                    path.display(),
+                    crate::ioerr::describe(&e)
+                )
+            })?;
             eprintln!("Выгружено обучающихся: {} → {}", rows.len(), path.display());
         }
         None => {

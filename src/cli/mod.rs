@@ -12,6 +12,7 @@ pub mod group;
 pub mod import;
 pub mod init;
 pub mod report;
+pub mod ru_clap;
 pub mod secret;
 pub mod session;
 pub mod student;
@@ -22,7 +23,7 @@ pub mod user;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// ezh — электронный журнал техникума.
 #[derive(Debug, Parser)]
@@ -105,12 +106,48 @@ pub enum Command {
 
 /// Runs the program and returns its exit status.
 pub fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return parse_failure(&e),
+    };
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ошибка: {e:#}");
+            eprintln!("ошибка: {}", crate::ioerr::chain(&e));
             std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// The command tree as users see it: the clap definition with Russian headings and flags.
+pub fn command() -> clap::Command {
+    ru_clap::localize(Cli::command())
+}
+
+/// Help and version go to stdout with status 0; a parse error goes to stderr in Russian with
+/// status 2, as clap itself would.
+fn parse_failure(e: &clap::Error) -> std::process::ExitCode {
+    use clap::error::ErrorKind;
+    let rendered = || ru_clap::translate_help(&e.render().to_string());
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let text = rendered();
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", rendered());
+            std::process::ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("ошибка: {}", ru_clap::describe(e));
+            std::process::ExitCode::from(2)
         }
     }
 }
@@ -178,7 +215,7 @@ fn warn_if_readable(target: &crate::store::DbTarget, config: Option<&std::path::
 
 /// Writes the completion script of `shell` (the files in `completions/` come from here).
 pub fn print_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "ezh", out);
+    clap_complete::generate(shell, &mut command(), "ezh", out);
 }
 
 /// The journal screen on a terminal; without one (a pipe, cron) a summary of what is in the

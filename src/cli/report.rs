@@ -20,7 +20,7 @@ pub struct ReportArgs {
     #[command(subcommand)]
     pub batch: Option<ReportCommand>,
     /// Отчёт (см. docs/reports.md)
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "ОТЧЁТ")]
     pub name: Option<Kind>,
     #[command(flatten)]
     pub filters: FilterArgs,

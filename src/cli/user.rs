@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::Subcommand;
 use comfy_table::Table;
 
@@ -254,7 +255,8 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
             };
             match output {
                 Some(path) => {
-                    std::fs::write(&path, text)?;
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("не удалось записать {}", path.display()))?;
                     println!(
                         "Выдано кодов: {}; лист записан в {}",
                         lines.len(),

@@ -47,7 +47,9 @@ pub fn backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo,
         }
         (Db::Pg(_), DbTarget::Sqlite(_)) => return Err(StoreError::BadUrl(target.display())),
     }
-    let bytes = std::fs::metadata(file).map_err(|e| io(file, e))?.len();
+    let bytes = std::fs::metadata(file)
+        .map_err(|e| io(file, crate::ioerr::describe(&e)))?
+        .len();
     Ok(BackupInfo { bytes })
 }
 
@@ -68,14 +70,15 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
                     diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)").execute(c))?;
             }
             let tmp = dest.with_extension("restore-tmp");
-            std::fs::copy(file, &tmp).map_err(|e| io(&tmp, e))?;
+            std::fs::copy(file, &tmp).map_err(|e| io(&tmp, crate::ioerr::describe(&e)))?;
             for suffix in ["-wal", "-shm"] {
                 let side = sidecar(dest, suffix);
                 if side.exists() {
-                    std::fs::remove_file(&side).map_err(|e| io(&side, e))?;
+                    std::fs::remove_file(&side)
+                        .map_err(|e| io(&side, crate::ioerr::describe(&e)))?;
                 }
             }
-            std::fs::rename(&tmp, dest).map_err(|e| io(dest, e))?;
+            std::fs::rename(&tmp, dest).map_err(|e| io(dest, crate::ioerr::describe(&e)))?;
             Ok(())
         }
         DbTarget::Postgres(url) => {
@@ -108,9 +111,11 @@ fn sidecar(dest: &Path, suffix: &str) -> std::path::PathBuf {
 
 fn read_head(file: &Path) -> Result<Vec<u8>, StoreError> {
     use std::io::Read;
-    let mut f = std::fs::File::open(file).map_err(|e| io(file, e))?;
+    let mut f = std::fs::File::open(file).map_err(|e| io(file, crate::ioerr::describe(&e)))?;
     let mut buf = vec![0u8; 16];
-    let n = f.read(&mut buf).map_err(|e| io(file, e))?;
+    let n = f
+        .read(&mut buf)
+        .map_err(|e| io(file, crate::ioerr::describe(&e)))?;
     buf.truncate(n);
     Ok(buf)
 }
@@ -142,7 +147,12 @@ fn check_pg_dump(file: &Path) -> Result<(), StoreError> {
         .arg("--list")
         .arg(file)
         .output()
-        .map_err(|e| io(file, format!("pg_restore не запускается: {e}")))?;
+        .map_err(|e| {
+            io(
+                file,
+                format!("pg_restore не запускается: {}", crate::ioerr::describe(&e)),
+            )
+        })?;
     let list = String::from_utf8_lossy(&out.stdout);
     if !out.status.success()
         || !list.contains("TABLE public college ")

@@ -186,7 +186,7 @@ fn open_sqlite(path: &Path, mode: OpenMode) -> Result<SqliteConnection, StoreErr
     if !exists {
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io {
             path: dir.display().to_string(),
-            detail: e.to_string(),
+            detail: crate::ioerr::describe(&e),
         })?;
     }
     if let Some(fs) = network_fs_of(&dir) {

@@ -88,7 +88,8 @@ fn event_loop(
     ui: &mut Ui,
     college: &str,
 ) -> Result<(), AppError> {
-    let io = |e: std::io::Error| AppError::Invalid(format!("терминал: {e}"));
+    let io =
+        |e: std::io::Error| AppError::Invalid(format!("терминал: {}", crate::ioerr::describe(&e)));
     let mut limit = None;
     let mut limit_read = Instant::now();
     while !ui.quit {
