@@ -4,9 +4,11 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use diesel::prelude::*;
 use ezh::demo::{self, DemoLogin, DemoOptions, Size};
+use ezh::store::schema::{absences, audit_log, grades};
 use ezh::store::{Db, DbTarget};
-use ezh::tui::{Theme, Ui};
+use ezh::tui::{Screen, Theme, Ui};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -73,4 +75,41 @@ pub fn screen(ui: &Ui, w: u16, h: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The grid on screen (a test fails when another screen is shown).
+pub fn grid(ui: &Ui) -> &ezh::tui::GridScreen {
+    match &ui.screen {
+        Screen::Grid(g) => g,
+        _ => panic!("not on the grid: {}", ui.status.text),
+    }
+}
+
+/// (lesson, the first three member students) of the grid on screen.
+pub fn lesson_and_rows(ui: &Ui) -> (i64, Vec<i64>) {
+    let g = grid(ui);
+    let lesson = &g.grid.lessons[g.col];
+    let ids = g
+        .grid
+        .students
+        .iter()
+        .filter(|s| s.member_on(lesson.date))
+        .map(|s| s.student.id);
+    (lesson.id, ids.collect())
+}
+
+/// (grades, absence reason) of one student at one lesson, read from the database.
+pub fn cell(db: &mut Db, lesson: i64, student: i64) -> (Vec<i32>, Option<String>) {
+    ezh::with_conn!(&mut db.conn(), c => (|| {
+        let g = grades::table.filter(grades::lesson_id.eq(lesson)).filter(grades::student_id.eq(student))
+            .order(grades::id).select(grades::value).load(c)?;
+        let a = absences::table.filter(absences::lesson_id.eq(lesson)).filter(absences::student_id.eq(student))
+            .select(absences::reason).first(c).optional()?;
+        Ok::<_, diesel::result::Error>((g, a))
+    })()).expect("cell")
+}
+
+/// The number of audit records.
+pub fn audit_count(db: &mut Db) -> i64 {
+    ezh::with_conn!(&mut db.conn(), c => audit_log::table.count().get_result(c)).expect("audit")
 }
