@@ -89,4 +89,5 @@ pub fn pg_runs() -> usize {
 pub fn psql(url: &str, sql: &str) -> Result<String, String> {
     pg::psql(url, sql)
 }
+pub mod college;
 pub mod tui;

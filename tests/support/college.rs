@@ -1,0 +1,35 @@
+//! A small demo college for the access tests, and what a denied call must leave unchanged.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use ezh::demo::{self, DemoOptions, Size};
+use ezh::store::schema::{absences, audit_log, grades, users};
+use ezh::store::{Db, DbTarget};
+
+/// A small demo college at `url` on the demo's «today».
+pub fn build(url: &str) -> (DbTarget, Db, Vec<ezh::demo::DemoLogin>) {
+    let target = DbTarget::parse(url).expect("url");
+    let opts = DemoOptions {
+        size: Size::Small,
+        today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default(),
+        seed: 11,
+    };
+    let (db, report) = demo::build(&target, &opts, false).expect("demo");
+    (target, db, report.logins)
+}
+
+/// (grades, absences, audit rows): what a denied write must leave as it was.
+pub fn fingerprint(db: &mut Db) -> (i64, i64, i64) {
+    ezh::with_conn!(&mut db.conn(), c => (|| {
+        let g: i64 = grades::table.count().get_result(c)?;
+        let a: i64 = absences::table.count().get_result(c)?;
+        let au: i64 = audit_log::table.count().get_result(c)?;
+        Ok::<_, diesel::result::Error>((g, a, au))
+    })())
+    .expect("count")
+}
+
+/// The id of the user with this login.
+pub fn user_id(db: &mut Db, login: &str) -> i64 {
+    ezh::with_conn!(&mut db.conn(), c => users::table.filter(users::login.eq(login)).select(users::id).first(c)).expect("user")
+}
