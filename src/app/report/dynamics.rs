@@ -91,10 +91,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         let leave = on_leave(&moves, m.end);
         first_start.get_or_insert(start);
         (last_end, last_leave) = (end, leave);
-        let mut cells = vec![
-            Cell::text(format!("{} {}", m.month_name_ru(), m.start.year())),
-            Cell::int(start),
-        ];
+        let mut cells = vec![Cell::text(m.month_name_ru()), Cell::int(start)];
         for (i, k) in KINDS.iter().enumerate() {
             let n = moves
                 .iter()
