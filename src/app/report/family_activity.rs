@@ -23,6 +23,12 @@ use crate::store::Conn;
 /// The Russian title.
 pub const TITLE: &str = "Активность родителей и обучающихся";
 
+/// (student, their user) and (student, a guardian's user).
+type Links = (Vec<(i64, Option<i64>)>, Vec<(i64, Option<i64>)>);
+
+/// Users with a password, the users of the month's logins, (recipient, read) of its mail.
+type Facts = (Vec<i64>, Vec<Option<i64>>, Vec<(i64, bool)>);
+
 /// One person's month: activated, logins, messages received, messages read.
 #[derive(Default, Clone, Copy)]
 struct Use {
@@ -46,7 +52,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let to: NaiveDateTime = span.end.and_hms_opt(23, 59, 59).unwrap_or_default();
     let d = data::load(c, group.id, span, None)?;
     let ids: Vec<i64> = d.members.iter().map(|m| m.id).collect();
-    let (student_users, links): (Vec<(i64, Option<i64>)>, Vec<(i64, Option<i64>)>) = crate::with_conn!(c, x => {
+    let (student_users, links): Links = crate::with_conn!(c, x => {
         let s = students::table
             .filter(students::id.eq_any(&ids))
             .select((students::id, students::user_id))
@@ -163,7 +169,7 @@ fn usage(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> Result<HashMap<i64, Use>, AppError> {
-    let (active, logins, mail): (Vec<i64>, Vec<Option<i64>>, Vec<(i64, bool)>) = crate::with_conn!(c, x => {
+    let (active, logins, mail): Facts = crate::with_conn!(c, x => {
         let a = users::table
             .filter(users::id.eq_any(people))
             .filter(users::password_hash.is_not_null())
