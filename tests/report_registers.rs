@@ -1,6 +1,7 @@
 //! Golden tests of the registers — the printed journal, the families' activity and the
 //! college's movement dynamics — on the hand-built group plus `reports/registers.rs`, every
-//! figure counted by hand, the same on every backend; and who may not run them.
+//! figure counted by hand, the same on every backend. Who may not run them:
+//! `report_registers_access.rs`.
 
 #[path = "reports/fixture.rs"]
 mod fixture;
@@ -9,7 +10,6 @@ mod registers;
 mod support;
 
 use ezh::app::report::Kind;
-use ezh::app::AppError;
 use ezh::report::Report;
 use fixture::{cell, filters, json, make};
 
@@ -21,13 +21,6 @@ fn journal_filters(subject: &str) -> ezh::app::report::Filters {
 
 fn texts(r: &Report, row: usize) -> Vec<String> {
     r.rows[row].cells.iter().map(|c| c.text.clone()).collect()
-}
-
-fn denied(r: Result<Report, AppError>, what: &str) {
-    match r {
-        Err(AppError::Denied(e)) => assert_eq!(e.to_string(), what),
-        other => panic!("expected a denial «{what}», got {other:?}"),
-    }
 }
 
 #[test]
@@ -244,63 +237,4 @@ fn family_activity_and_movement_dynamics() {
         outputs.push(json(&r) + &json(&d));
     }
     assert!(outputs.windows(2).all(|w| w[0] == w[1]), "backends differ");
-}
-
-#[test]
-fn registers_are_refused_to_those_who_may_not_see_them() {
-    let dir = tempfile::tempdir().expect("dir");
-    for (_backend, url) in support::backends("registers_access", dir.path()) {
-        let mut db = fixture::build(&url);
-        registers::add(&mut db);
-        let t = "Журнал учебных занятий (печатная форма)";
-        // The physics teacher may not print Математика; another tutor nothing of ТМ-26.
-        denied(
-            make(
-                &mut db,
-                4,
-                Kind::JournalPrint,
-                &journal_filters("Математика"),
-            ),
-            &format!("нет прав: отчёт «{t}» по группе ТМ-26 и чужой дисциплине"),
-        );
-        for user in [3, 5, 7] {
-            denied(
-                make(
-                    &mut db,
-                    user,
-                    Kind::JournalPrint,
-                    &journal_filters("Физика"),
-                ),
-                &format!("нет прав: отчёт «{t}» по группе ТМ-26"),
-            );
-        }
-        match make(&mut db, 1, Kind::JournalPrint, &filters(Some("ТМ-26"))) {
-            Err(AppError::Invalid(e)) => assert_eq!(e, "укажите дисциплину: --subject НАЗВАНИЕ"),
-            other => panic!("no subject: {other:?}"),
-        }
-        let fam = "нет прав: отчёт «Активность родителей и обучающихся» по группе ТМ-26";
-        for user in [3, 4, 5, 7] {
-            denied(
-                make(&mut db, user, Kind::FamilyActivity, &filters(Some("ТМ-26"))),
-                fam,
-            );
-        }
-        for user in [2, 3, 4, 5, 7] {
-            denied(
-                make(&mut db, user, Kind::MovementDynamics, &filters(None)),
-                "нет прав: отчёты по техникуму",
-            );
-        }
-        // The batch: per group the four monthly reports and the families' activity, the
-        // college's results and, for the college-wide roles, the movement dynamics.
-        let reporter = ezh::app::actor::load(&mut db, 6).expect("actor");
-        let items = ezh::app::report::monthly(&mut db, &reporter).expect("batch");
-        assert_eq!(items.len(), 2 * 5 + 2);
-        assert!(items.iter().any(|i| i.kind == Kind::MovementDynamics));
-        let tutor = ezh::app::actor::load(&mut db, 2).expect("actor");
-        let items = ezh::app::report::monthly(&mut db, &tutor).expect("batch");
-        let kinds: Vec<Kind> = items.iter().map(|i| i.kind).collect();
-        assert!(kinds.contains(&Kind::FamilyActivity));
-        assert!(!kinds.contains(&Kind::MovementDynamics));
-    }
 }

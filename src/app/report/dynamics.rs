@@ -4,6 +4,8 @@
 //! transferred, sent on and returned from academic leave, expelled, graduated), with the
 //! students on leave at each month's end. The deputy and the director may run it.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
@@ -30,12 +32,34 @@ const KINDS: [MovementKind; 6] = [
     MovementKind::Graduate,
 ];
 
-/// Distinct students in some group on `day`.
-fn contingent(spans: &[(i64, NaiveDate, Option<NaiveDate>)], day: NaiveDate) -> i64 {
+/// Each student's last movement on or before `day`.
+fn last_moves(moves: &[(i64, String, NaiveDate)], day: NaiveDate) -> BTreeMap<i64, &str> {
+    let mut last = BTreeMap::new();
+    for (s, kind, _) in moves.iter().filter(|m| m.2 <= day) {
+        last.insert(*s, kind.as_str());
+    }
+    last
+}
+
+/// Distinct students in some group on `day`, less those whose last order by then sent them
+/// away (leave, expulsion, graduation): a membership left open by mistake does not count them.
+fn contingent(
+    spans: &[(i64, NaiveDate, Option<NaiveDate>)],
+    moves: &[(i64, String, NaiveDate)],
+    day: NaiveDate,
+) -> i64 {
+    let last = last_moves(moves, day);
+    let gone = [
+        MovementKind::Leave,
+        MovementKind::Expel,
+        MovementKind::Graduate,
+    ]
+    .map(MovementKind::as_code);
     let mut ids: Vec<i64> = spans
         .iter()
         .filter(|(_, from, to)| *from <= day && to.is_none_or(|t| day <= t))
         .map(|(s, _, _)| *s)
+        .filter(|s| last.get(s).is_none_or(|k| !gone.contains(k)))
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -44,11 +68,8 @@ fn contingent(spans: &[(i64, NaiveDate, Option<NaiveDate>)], day: NaiveDate) -> 
 
 /// Students whose last movement on or before `day` sent them on leave.
 fn on_leave(moves: &[(i64, String, NaiveDate)], day: NaiveDate) -> i64 {
-    let mut last: std::collections::BTreeMap<i64, &str> = Default::default();
-    for (s, kind, _) in moves.iter().filter(|m| m.2 <= day) {
-        last.insert(*s, kind);
-    }
-    last.values()
+    last_moves(moves, day)
+        .values()
         .filter(|k| **k == MovementKind::Leave.as_code())
         .count() as i64
 }
@@ -86,9 +107,11 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let mut month = DateSpan::month(year.starts_on.year(), year.starts_on.month());
     while let Some(m) = month.filter(|m| m.start <= last) {
         let eve = m.start.pred_opt().unwrap_or(m.start);
-        let start = contingent(&spans, eve);
-        let end = contingent(&spans, m.end);
-        let leave = on_leave(&moves, m.end);
+        // The month in progress ends on the report's day.
+        let day = m.end.min(last);
+        let start = contingent(&spans, &moves, eve);
+        let end = contingent(&spans, &moves, day);
+        let leave = on_leave(&moves, day);
         first_start.get_or_insert(start);
         (last_end, last_leave) = (end, leave);
         let mut cells = vec![Cell::text(m.month_name_ru()), Cell::int(start)];
@@ -151,10 +174,11 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         notes: Vec::new(),
         definitions: vec![
             "На начало месяца — обучающиеся, состоявшие в группах накануне его первого дня; \
-             контингент на конец — в его последний день (в академическом отпуске в группе не \
-             состоят); движение — приказы с датой в месяце; переведено — переводы между \
-             группами техникума, контингента не меняют; в академическом отпуске — чей \
-             последний приказ на конец месяца — об академическом отпуске."
+             контингент на конец — в его последний день или в день отчёта (не считая тех, чей \
+             последний приказ — об академическом отпуске, отчислении или выпуске); движение — \
+             приказы с датой в месяце; переведено — переводы между группами техникума, \
+             контингента не меняют; в академическом отпуске — чей последний приказ к концу \
+             месяца — об академическом отпуске."
                 .into(),
         ],
         signatures: vec![crate::report::Signature {

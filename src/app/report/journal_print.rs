@@ -5,15 +5,13 @@
 //! lessons, topics and homework; the final grades with the signature lines. The teacher of the
 //! subject, the group's tutor, the deputy and the director may print it.
 
-use std::collections::HashMap;
-
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
 use super::data::{self, GroupData};
+use super::journal_pages::{finals_page, group_of, topics_page, LessonLine};
 use crate::access::{Actor, Denied};
 use crate::app::AppError;
-use crate::domain::format_ru;
 use crate::report::{Cell, ColumnGroup, Report, Row, Signature};
 use crate::store::schema::{assignments, lessons, subjects};
 use crate::store::Conn;
@@ -24,16 +22,6 @@ pub const TITLE: &str = "Журнал учебных занятий (печат�
 /// Date columns on one page of the grid: what fits across a landscape A4 sheet in a legible
 /// size, as on the paper journal's spread.
 pub const DATES_PER_PAGE: usize = 16;
-
-/// A lesson as the topic page prints it.
-struct LessonLine {
-    id: i64,
-    date: chrono::NaiveDate,
-    hours: i32,
-    kind: String,
-    topic: String,
-    homework: String,
-}
 
 /// Builds the printed journal of `--group` × `--subject` for `--term` (default: the current).
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
@@ -130,14 +118,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     Ok(first)
 }
 
-/// One column group of a page: its title and headings.
-fn group_of(title: &str, columns: &[&str]) -> ColumnGroup {
-    ColumnGroup {
-        title: title.into(),
-        columns: columns.iter().map(|s| s.to_string()).collect(),
-    }
-}
-
 /// What a journal cell shows: the grades in the order entered, then the absence mark.
 fn mark(d: &GroupData, lesson: i64, student: i64) -> (String, bool) {
     let mut parts: Vec<String> = Vec::new();
@@ -207,110 +187,4 @@ fn grid_pages(base: &Report, d: &GroupData, lines: &[LessonLine]) -> Vec<Report>
             page
         })
         .collect()
-}
-
-/// The page of dates, hours, kinds of lessons, topics and homework, with the hours given.
-fn topics_page(base: &Report, lines: &[LessonLine]) -> Report {
-    let mut rows: Vec<Row> = lines
-        .iter()
-        .enumerate()
-        .map(|(n, l)| Row {
-            cells: vec![
-                Cell::int(n as i64 + 1),
-                Cell::text(format_ru(l.date)),
-                Cell::int(i64::from(l.hours)),
-                Cell::text(
-                    crate::domain::LessonKind::from_code(&l.kind)
-                        .map_or(l.kind.clone(), |k| k.name_ru().to_string()),
-                ),
-                Cell::text(&l.topic),
-                Cell::text(&l.homework),
-            ],
-            total: false,
-        })
-        .collect();
-    let hours: i64 = lines.iter().map(|l| i64::from(l.hours)).sum();
-    rows.push(Row {
-        cells: vec![
-            Cell::text("Итого"),
-            Cell::empty(),
-            Cell::int(hours),
-            Cell::empty(),
-            Cell::empty(),
-            Cell::empty(),
-        ],
-        total: true,
-    });
-    let mut page = base.clone();
-    page.column_groups = vec![group_of(
-        "",
-        &[
-            "№",
-            "Дата",
-            "Часов",
-            "Вид занятия",
-            "Тема занятия",
-            "Домашнее задание",
-        ],
-    )];
-    page.rows = rows;
-    page.definitions = vec!["Итого — часы проведённых занятий за период.".into()];
-    page
-}
-
-/// The final grades of the term, with each student's grades and missed hours.
-fn finals_page(base: &Report, d: &GroupData, subject: i64, lines: &[LessonLine]) -> Report {
-    let hours: HashMap<i64, i64> = lines.iter().map(|l| (l.id, i64::from(l.hours))).collect();
-    let rows = d
-        .members
-        .iter()
-        .enumerate()
-        .map(|(n, m)| {
-            let missed: i64 = lines
-                .iter()
-                .filter(|l| {
-                    d.absences
-                        .get(&(l.id, m.id))
-                        .is_some_and(|a| a.counts_as_missed())
-                })
-                .map(|l| hours.get(&l.id).copied().unwrap_or(0))
-                .sum();
-            let graded = lines
-                .iter()
-                .map(|l| d.grades.get(&(l.id, m.id)).map_or(0, Vec::len))
-                .sum::<usize>();
-            let fin = d.finals.get(&(m.id, subject));
-            Row {
-                cells: vec![
-                    Cell::int(n as i64 + 1),
-                    Cell::text(&m.name),
-                    Cell::int(graded as i64),
-                    Cell::int(missed),
-                    match fin {
-                        Some(g) => Cell::grade(g.to_string(), g.is_failing()),
-                        None => Cell::grade("", false),
-                    },
-                ],
-                total: false,
-            }
-        })
-        .collect();
-    let mut page = base.clone();
-    page.column_groups = vec![group_of(
-        "",
-        &[
-            "№",
-            "Обучающийся",
-            "Текущих отметок",
-            "Пропущено часов",
-            "Итоговая оценка",
-        ],
-    )];
-    page.rows = rows;
-    page.definitions = vec![
-        "Пропущено часов — часы занятий дисциплины с отметкой н, у или б (опоздание не \
-         считается пропуском); итоговая оценка — за учебный период (пусто — не выставлена)."
-            .into(),
-    ];
-    page
 }

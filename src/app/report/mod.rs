@@ -12,6 +12,7 @@ pub mod dynamics;
 pub mod evidence;
 pub mod family_activity;
 pub mod forecast;
+pub mod journal_pages;
 pub mod journal_print;
 pub mod movement;
 pub mod outcome;

@@ -1,5 +1,6 @@
-//! `access-codes` issues fresh codes on every backend (audited, the earlier unused code
-//! revoked, the printed code works once) and issues nothing to a runner who may not; and every
+//! Who may run the registers: `access-codes` issues fresh codes on every backend (logged, the
+//! earlier unused code revoked, the printed code works once) and issues nothing to a runner who
+//! may not; the others refuse those who may not see them; and every
 //! register opens in XLSX (read back with calamine) and PDF (text extracted), the printed
 //! journal on several sheets and pages with its header repeated.
 
@@ -75,6 +76,78 @@ fn access_codes_are_issued_once_and_only_by_those_who_may() {
         assert_eq!(s.rows.len(), 1);
         assert_eq!(s.rows[0].cells[1].text, "Кузнецов Павел Андреевич");
         assert_eq!(s.scope, "Сотрудник physics");
+    }
+}
+
+fn journal_filters(subject: &str) -> ezh::app::report::Filters {
+    let mut f = filters(Some("ТМ-26"));
+    f.subject = Some(subject.into());
+    f
+}
+
+fn denied(r: Result<Report, AppError>, what: &str) {
+    match r {
+        Err(AppError::Denied(e)) => assert_eq!(e.to_string(), what),
+        other => panic!("expected a denial «{what}», got {other:?}"),
+    }
+}
+
+#[test]
+fn registers_are_refused_to_those_who_may_not_see_them() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (_backend, url) in support::backends("registers_access", dir.path()) {
+        let mut db = fixture::build(&url);
+        registers::add(&mut db);
+        let t = "Журнал учебных занятий (печатная форма)";
+        // The physics teacher may not print Математика; another tutor nothing of ТМ-26.
+        denied(
+            make(
+                &mut db,
+                4,
+                Kind::JournalPrint,
+                &journal_filters("Математика"),
+            ),
+            &format!("нет прав: отчёт «{t}» по группе ТМ-26 и чужой дисциплине"),
+        );
+        for user in [3, 5, 7] {
+            denied(
+                make(
+                    &mut db,
+                    user,
+                    Kind::JournalPrint,
+                    &journal_filters("Физика"),
+                ),
+                &format!("нет прав: отчёт «{t}» по группе ТМ-26"),
+            );
+        }
+        match make(&mut db, 1, Kind::JournalPrint, &filters(Some("ТМ-26"))) {
+            Err(AppError::Invalid(e)) => assert_eq!(e, "укажите дисциплину: --subject НАЗВАНИЕ"),
+            other => panic!("no subject: {other:?}"),
+        }
+        let fam = "нет прав: отчёт «Активность родителей и обучающихся» по группе ТМ-26";
+        for user in [3, 4, 5, 7] {
+            denied(
+                make(&mut db, user, Kind::FamilyActivity, &filters(Some("ТМ-26"))),
+                fam,
+            );
+        }
+        for user in [2, 3, 4, 5, 7] {
+            denied(
+                make(&mut db, user, Kind::MovementDynamics, &filters(None)),
+                "нет прав: отчёты по техникуму",
+            );
+        }
+        // The batch: per group the four monthly reports and the families' activity, the
+        // college's results and, for the college-wide roles, the movement dynamics.
+        let reporter = ezh::app::actor::load(&mut db, 6).expect("actor");
+        let items = ezh::app::report::monthly(&mut db, &reporter).expect("batch");
+        assert_eq!(items.len(), 2 * 5 + 2);
+        assert!(items.iter().any(|i| i.kind == Kind::MovementDynamics));
+        let tutor = ezh::app::actor::load(&mut db, 2).expect("actor");
+        let items = ezh::app::report::monthly(&mut db, &tutor).expect("batch");
+        let kinds: Vec<Kind> = items.iter().map(|i| i.kind).collect();
+        assert!(kinds.contains(&Kind::FamilyActivity));
+        assert!(!kinds.contains(&Kind::MovementDynamics));
     }
 }
 
