@@ -330,7 +330,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл н
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Print help'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l group -d 'Группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l subject -d 'Дисциплина' -r
-complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин); для access-codes — сотрудник' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l term -d 'Номер учебного периода (семестра) в учебном году' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l month -d 'Месяц, ГГГГ-ММ' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l from -d 'С даты' -r
