@@ -1760,7 +1760,7 @@ _ezh() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv xlsx pdf json" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -311,14 +311,18 @@ complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -f -a "create" -d 'Создать токен (печатается один раз)'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l group -d 'Группа, обучающимся и родителям которой выдаются коды' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l user -d 'Один сотрудник по логину' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table или csv' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table, csv, xlsx, pdf, json (как у ezh report access-codes)' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV (для Excel: UTF-8 с BOM и «;»)'
+xlsx\t'Книга Excel'
+pdf\t'PDF, A4'
+json\t'JSON'"
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s o -l output -d 'Записать лист в файл' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l students -d 'Только обучающимся группы'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l guardians -d 'Только родителям'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l staff -d 'Сотрудникам (администратор)'
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s h -l help -d 'Print help'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l password-stdin -d 'Прочитать текущий и новый пароль со стандартного ввода (две строки)'

@@ -30,9 +30,21 @@ pub fn build(db: &mut Db, actor: &Actor, f: &Filters) -> Result<Report, AppError
         },
     };
     let lines = codes::issue(db, actor, &who)?;
+    sheet_for(db, actor, &who, &lines, f)
+}
+
+/// The sheet of codes just issued by `actor` (also what `ezh user issue-codes` and `ezh user
+/// reset` print, so that every sheet of codes looks the same).
+pub fn sheet_for(
+    db: &mut Db,
+    actor: &Actor,
+    who: &Recipients,
+    lines: &[CodeLine],
+    f: &Filters,
+) -> Result<Report, AppError> {
     let college = db.read(context::college)?;
     let runner = db.read(|c| context::short_name(c, Some(actor.user_id)))?;
-    Ok(sheet(&college.row.name, &who, &lines, f, runner))
+    Ok(sheet(&college.row.name, who, lines, f, runner))
 }
 
 /// The sheet of issued codes, as every format prints it.
@@ -69,7 +81,13 @@ pub fn sheet(
         title: TITLE.into(),
         college: college.into(),
         scope,
-        period: format!("выдано {}", context::made_on(f)),
+        period: match lines.first() {
+            Some(l) => format!(
+                "коды действуют до {} (UTC)",
+                l.expires_at.format("%d.%m.%Y %H:%M")
+            ),
+            None => "кодов не выдано".into(),
+        },
         made_on: context::made_on(f),
         column_groups: vec![ColumnGroup {
             title: String::new(),
