@@ -16,8 +16,8 @@ fn t(m: u32, day: u32, h: u32) -> NaiveDateTime {
     d(2026, m, day).and_hms_opt(h, 0, 0).expect("time")
 }
 
-/// User 7: the guardian of Абрамов; user 8: the administrator; guardian 2 (of Белова) has no
-/// account.
+/// User 7: the guardian of Абрамов and Белова; user 8: the administrator; guardian 2 (of
+/// Белова) has no account.
 pub fn add(db: &mut Db) {
     db.write(|c| {
         ezh::with_conn!(c, x => {
@@ -33,6 +33,8 @@ pub fn add(db: &mut Db) {
                 diesel::insert_into(guardians::table).values(GuardianRow { id, last_name: last.into(), first_name: "Мария".into(), patronymic: String::new(), phone: String::new(), email: String::new(), user_id: user }).execute(x)?;
                 diesel::insert_into(student_guardians::table).values((student_guardians::student_id.eq(student), student_guardians::guardian_id.eq(id), student_guardians::relation.eq("мать"))).execute(x)?;
             }
+            // Абрамова is also Белова's guardian: one person under the table, counted in both rows.
+            diesel::insert_into(student_guardians::table).values((student_guardians::student_id.eq(2i64), student_guardians::guardian_id.eq(1i64), student_guardians::relation.eq("опекун"))).execute(x)?;
             // Logins: Абрамов twice in December and once in November; his mother once in December.
             for (user, login, at) in [(5i64, "abramov", t(12, 1, 8)), (5, "abramov", t(12, 10, 8)), (5, "abramov", t(11, 30, 8)), (7, "abramova", t(12, 5, 20))] {
                 diesel::insert_into(activity_log::table).values((activity_log::at.eq(at), activity_log::user_id.eq(Some(user)), activity_log::login.eq(login), activity_log::event.eq("login"), activity_log::details.eq(""))).execute(x)?;

@@ -23,8 +23,8 @@ use crate::store::Conn;
 /// The Russian title.
 pub const TITLE: &str = "Активность родителей и обучающихся";
 
-/// (student, their user) and (student, a guardian's user).
-type Links = (Vec<(i64, Option<i64>)>, Vec<(i64, Option<i64>)>);
+/// (student, their user) and (student, guardian, the guardian's user).
+type Links = (Vec<(i64, Option<i64>)>, Vec<(i64, i64, Option<i64>)>);
 
 /// Users with a password, the users of the month's logins, (recipient, read) of its mail.
 type Facts = (Vec<i64>, Vec<Option<i64>>, Vec<(i64, bool)>);
@@ -60,17 +60,17 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         let g = student_guardians::table
             .inner_join(guardians::table)
             .filter(student_guardians::student_id.eq_any(&ids))
-            .select((student_guardians::student_id, guardians::user_id))
+            .select((student_guardians::student_id, guardians::id, guardians::user_id))
             .load(x)?;
         Ok::<_, diesel::result::Error>((s, g))
     })?;
     let mut people: Vec<i64> = student_users.iter().filter_map(|s| s.1).collect();
-    people.extend(links.iter().filter_map(|l| l.1));
+    people.extend(links.iter().filter_map(|l| l.2));
     let uses = usage(c, &people, from, to)?;
     let student_user: HashMap<i64, Option<i64>> = student_users.into_iter().collect();
     let mut rows = Vec::new();
     let mut totals = [0i64; 9];
-    let (mut s_logged, mut s_read, mut g_logged, mut g_read) = (0, 0, 0, 0);
+    let (mut s_logged, mut s_read) = (0, 0);
     for (n, m) in d.members.iter().enumerate() {
         let own = student_user
             .get(&m.id)
@@ -80,8 +80,8 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             .unwrap_or_default();
         let kin: Vec<Use> = links
             .iter()
-            .filter(|(s, _)| *s == m.id)
-            .map(|(_, u)| u.and_then(|u| uses.get(&u).copied()).unwrap_or_default())
+            .filter(|(s, _, _)| *s == m.id)
+            .map(|(_, _, u)| u.and_then(|u| uses.get(&u).copied()).unwrap_or_default())
             .collect();
         let figures = [
             i64::from(own.active),
@@ -96,8 +96,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         ];
         s_logged += i64::from(own.logins > 0);
         s_read += i64::from(own.read > 0);
-        g_logged += figures[6];
-        g_read += kin.iter().filter(|k| k.read > 0).count() as i64;
         for (t, v) in totals.iter_mut().zip(figures) {
             *t += v;
         }
@@ -112,6 +110,15 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let mut cells = vec![Cell::text("Итого"), Cell::empty()];
     cells.extend(totals.iter().map(|v| Cell::int(*v)));
     rows.push(Row { cells, total: true });
+    // A guardian of two students of the group is one person under the table.
+    let mut kin: HashMap<i64, Use> = HashMap::new();
+    for (_, g, u) in &links {
+        kin.insert(
+            *g,
+            u.and_then(|u| uses.get(&u).copied()).unwrap_or_default(),
+        );
+    }
+    let count = |p: fn(&Use) -> bool| kin.values().filter(|k| p(k)).count();
     let notes = vec![
         format!(
             "Обучающихся: {}; активировали доступ: {}; входили в журнал в месяце: {s_logged}; \
@@ -120,9 +127,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             totals[0]
         ),
         format!(
-            "Родителей: {}; активировали доступ: {}; входили в журнал в месяце: {g_logged}; \
-             прочитали хотя бы одно сообщение: {g_read}.",
-            totals[4], totals[5]
+            "Родителей: {}; активировали доступ: {}; входили в журнал в месяце: {}; \
+             прочитали хотя бы одно сообщение: {}.",
+            kin.len(),
+            count(|k| k.active),
+            count(|k| k.logins > 0),
+            count(|k| k.read > 0)
         ),
     ];
     let cols = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -154,7 +164,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
              «Итого» — число таких обучающихся); входов — успешные входы за месяц по журналу \
              событий; сообщений — письма, отправленные человеку в этом месяце, прочитано — из \
              них открытые; родители: всего — связанные с обучающимся, с доступом — \
-             активировавшие доступ, входили — входившие в месяце хотя бы раз."
+             активировавшие доступ, входили — входившие в месяце хотя бы раз; в строке \
+             «Итого» — суммы по строкам (родитель двоих обучающихся группы учтён дважды), под \
+             таблицей — число разных людей."
                 .into(),
         ],
         signatures: Vec::new(),
