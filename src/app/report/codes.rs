@@ -3,12 +3,12 @@
 //! slips along the table's lines. Codes are stored only as hashes, so the sheet cannot be read
 //! back: making it ISSUES fresh codes through [`crate::app::codes::issue`] — the same path as
 //! `ezh user issue-codes` — in one transaction, logged, and revokes each person's earlier unused
-//! code. `--group G`: the group's students and guardians (the administrator or the group's
-//! tutor); no group: the staff who have not set a password, or `--teacher LOGIN` alone (the
-//! administrator).
+//! code. `--group G` (a tutor of one group may leave it out): the group's students and
+//! guardians (the administrator or the group's tutor); no group: the staff who have not set a
+//! password, or `--teacher LOGIN` alone (the administrator).
 
 use super::context::{self, Filters};
-use crate::access::Actor;
+use crate::access::{Actor, Role};
 use crate::app::codes::{self, CodeLine, Recipients};
 use crate::app::AppError;
 use crate::report::{Cell, ColumnGroup, Report, Row, Signature};
@@ -19,9 +19,17 @@ pub const TITLE: &str = "Лист выдачи кодов доступа";
 
 /// Issues the codes `f` names and returns their sheet.
 pub fn build(db: &mut Db, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
-    let who = match &f.group {
-        Some(g) => Recipients::Group {
-            group: g.trim().to_string(),
+    // A tutor of one group who is not the administrator means that group, as in every report.
+    let group = match &f.group {
+        Some(g) => Some(g.trim().to_string()),
+        None if !actor.has(Role::Admin) && actor.tutor_of.len() == 1 => {
+            Some(db.read(|c| context::group(c, actor, f))?.name)
+        }
+        None => None,
+    };
+    let who = match group {
+        Some(group) => Recipients::Group {
+            group,
             students: true,
             guardians: true,
         },
