@@ -311,7 +311,11 @@ complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from token" -f -a "create" -d 'Создать токен (печатается один раз)'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l group -d 'Группа, обучающимся и родителям которой выдаются коды' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l user -d 'Один сотрудник по логину' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table или csv [по умолчанию: table]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l format -d 'Формат листа: table, csv, xlsx, pdf, json (как у ezh report access-codes) [варианты: table, csv, xlsx, pdf, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV (для Excel: UTF-8 с BOM и «;»)'
+xlsx\t'Книга Excel'
+pdf\t'PDF, A4'
+json\t'JSON'"
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -s o -l output -d 'Записать лист в файл' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from issue-codes" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
@@ -330,7 +334,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл н
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l group -d 'Группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l subject -d 'Дисциплина' -r
-complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин); для access-codes — сотрудник' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l term -d 'Номер учебного периода (семестра) в учебном году' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l month -d 'Месяц, ГГГГ-ММ' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l from -d 'С даты' -r

@@ -44,7 +44,7 @@ pub struct FilterArgs {
     /// Дисциплина
     #[arg(long)]
     pub subject: Option<String>,
-    /// Преподаватель (логин)
+    /// Преподаватель (логин); для access-codes — сотрудник
     #[arg(long)]
     pub teacher: Option<String>,
     /// Номер учебного периода (семестра) в учебном году

@@ -3,13 +3,14 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
 use crate::app::codes::{self, CodeLine, Recipients};
+use crate::app::report::{codes as report_codes, Filters};
 use crate::app::{setup, users};
+use crate::report::render::{self, Format, Options};
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh user`.
@@ -77,9 +78,9 @@ pub enum UserCommand {
         /// Один сотрудник по логину
         #[arg(long, requires = "staff")]
         user: Option<String>,
-        /// Формат листа: table или csv
-        #[arg(long, default_value = "table")]
-        format: String,
+        /// Формат листа: table, csv, xlsx, pdf, json (как у ezh report access-codes)
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
         /// Записать лист в файл
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
@@ -99,22 +100,38 @@ pub enum TokenCommand {
     },
 }
 
-/// Columns of the access-code sheet, in every format.
-const SHEET_HEADER: [&str; 5] = ["ФИО", "Группа", "Логин", "Код", "Действует до (UTC)"];
-
-fn sheet_table(lines: &[CodeLine]) -> String {
-    let mut t = Table::new();
-    t.set_header(SHEET_HEADER);
-    for l in lines {
-        t.add_row([
-            l.name.clone(),
-            l.group.clone(),
-            l.login.clone(),
-            l.code.clone(),
-            l.expires_at.format("%d.%m.%Y %H:%M").to_string(),
-        ]);
+/// Prints a sheet of codes just issued, in the same form as `ezh report access-codes`: to the
+/// file given, or to the terminal (where only the table and CSV formats go).
+fn print_sheet(
+    db: &mut crate::store::Db,
+    actor: &crate::access::Actor,
+    who: &Recipients,
+    lines: &[CodeLine],
+    format: Format,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let f = Filters {
+        today: chrono::Local::now().date_naive(),
+        ..Filters::default()
+    };
+    let sheet = report_codes::sheet_for(db, actor, who, lines, &f)?;
+    let bytes = render::render(&sheet, format, Options::default())?;
+    match output {
+        Some(path) => {
+            super::report::write_file(&path, &bytes)?;
+            println!(
+                "Выдано кодов: {}; лист записан в {}",
+                lines.len(),
+                path.display()
+            );
+        }
+        None if matches!(format, Format::Xlsx | Format::Pdf) => anyhow::bail!(
+            "коды выданы, но формат {} не выводится в терминал: выдайте их заново с -o ФАЙЛ",
+            format.extension()
+        ),
+        None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
     }
-    format!("Лист выдачи кодов доступа\n{t}\n")
+    Ok(())
 }
 
 /// Runs one `ezh user` subcommand.
@@ -203,7 +220,8 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                 return Ok(());
             }
             let lines = users::reset(&mut db, &actor, &login)?;
-            print!("{}", sheet_table(&lines));
+            let who = Recipients::Staff { login: Some(login) };
+            print_sheet(&mut db, &actor, &who, &lines, Format::Table, None)?;
         }
         UserCommand::Unlock { login } => {
             users::unlock(&mut db, &actor, &login)?;
@@ -235,36 +253,14 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                 (None, true) => Recipients::Staff { login: user },
                 _ => anyhow::bail!("укажите --group ГРУППА или --staff"),
             };
-            let lines = codes::issue(&mut db, &actor, &who)?;
-            let text = match format.as_str() {
-                "csv" => {
-                    let mut w = csv::WriterBuilder::new()
-                        .delimiter(b';')
-                        .from_writer(Vec::new());
-                    w.write_record(SHEET_HEADER)?;
-                    for l in &lines {
-                        let until = l.expires_at.format("%d.%m.%Y %H:%M").to_string();
-                        w.write_record([&l.name, &l.group, &l.login, &l.code, &until])?;
-                    }
-                    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-                    bytes.extend(w.into_inner()?);
-                    String::from_utf8(bytes)?
-                }
-                "table" => sheet_table(&lines),
-                other => anyhow::bail!("формат «{other}» не поддерживается: table или csv"),
-            };
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, text)
-                        .with_context(|| format!("не удалось записать {}", path.display()))?;
-                    println!(
-                        "Выдано кодов: {}; лист записан в {}",
-                        lines.len(),
-                        path.display()
-                    );
-                }
-                None => print!("{text}"),
+            if output.is_none() && matches!(format, Format::Xlsx | Format::Pdf) {
+                anyhow::bail!(
+                    "формат {} не выводится в терминал: укажите файл, -o ФАЙЛ",
+                    format.extension()
+                );
             }
+            let lines = codes::issue(&mut db, &actor, &who)?;
+            print_sheet(&mut db, &actor, &who, &lines, format, output)?;
         }
     }
     Ok(())

@@ -158,9 +158,22 @@ pub struct Report {
     pub definitions: Vec<String>,
     /// The lines to sign, if the paper form is signed.
     pub signatures: Vec<Signature>,
+    /// Further parts of a multi-part paper form (the pages of a printed journal), each a report
+    /// of its own printed after this one: from a new page with its header in PDF, on a sheet of
+    /// its own in XLSX, one after another in the table, CSV and JSON. Empty for most reports
+    /// (and then left out of the JSON).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Report>,
 }
 
 impl Report {
+    /// This report and its further sections, in print order.
+    pub fn parts(&self) -> Vec<&Report> {
+        let mut out = vec![self];
+        out.extend(self.sections.iter());
+        out
+    }
+
     /// The number of columns.
     pub fn width(&self) -> usize {
         self.column_groups.iter().map(|g| g.columns.len()).sum()

@@ -89,5 +89,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 .into(),
         ],
         signatures: Vec::new(),
+        sections: Vec::new(),
     })
 }

@@ -157,6 +157,7 @@ pub fn month(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         notes: Vec::new(),
         definitions: definitions(),
         signatures: signatures(c, &college, &group, &sight)?,
+        sections: Vec::new(),
     })
 }
 
@@ -195,5 +196,6 @@ pub fn statement(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report,
         notes: Vec::new(),
         definitions: definitions(),
         signatures: signatures(c, &college, &group, &sight)?,
+        sections: Vec::new(),
     })
 }

@@ -121,6 +121,7 @@ pub fn group_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report
                 .into(),
         ],
         signatures: Vec::new(),
+        sections: Vec::new(),
     })
 }
 
@@ -205,5 +206,6 @@ pub fn homework_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Rep
             crate::domain::formulas::ROUNDING_NOTE.into(),
         ],
         signatures: Vec::new(),
+        sections: Vec::new(),
     })
 }

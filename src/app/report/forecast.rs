@@ -114,6 +114,7 @@ fn build_in(
             crate::domain::formulas::ROUNDING_NOTE.to_string(),
         ],
         signatures: Vec::new(),
+        sections: Vec::new(),
     })
 }
 

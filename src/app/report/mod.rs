@@ -4,11 +4,16 @@
 
 pub mod activity;
 pub mod attendance;
+pub mod codes;
 pub mod college;
 pub mod context;
 pub mod data;
+pub mod dynamics;
 pub mod evidence;
+pub mod family_activity;
 pub mod forecast;
+pub mod journal_pages;
+pub mod journal_print;
 pub mod movement;
 pub mod outcome;
 pub mod progress;
@@ -58,11 +63,19 @@ pub enum Kind {
     MovementStatement,
     /// Активность пользователей за месяц
     UserActivity,
+    /// Журнал учебных занятий (печатная форма): --group, --subject, --term
+    JournalPrint,
+    /// Лист выдачи кодов доступа: ВЫДАЁТ НОВЫЕ коды, прежние неиспользованные отменяются
+    AccessCodes,
+    /// Активность родителей и обучающихся
+    FamilyActivity,
+    /// Динамика движения обучающихся по техникуму
+    MovementDynamics,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 18] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -77,6 +90,10 @@ impl Kind {
         Kind::GroupFill,
         Kind::MovementStatement,
         Kind::UserActivity,
+        Kind::JournalPrint,
+        Kind::AccessCodes,
+        Kind::FamilyActivity,
+        Kind::MovementDynamics,
     ];
 
     /// The command name.
@@ -96,6 +113,10 @@ impl Kind {
             Kind::GroupFill => "group-fill",
             Kind::MovementStatement => "movement-statement",
             Kind::UserActivity => "user-activity",
+            Kind::JournalPrint => "journal-print",
+            Kind::AccessCodes => "access-codes",
+            Kind::FamilyActivity => "family-activity",
+            Kind::MovementDynamics => "movement-dynamics",
         }
     }
 
@@ -116,6 +137,10 @@ impl Kind {
             Kind::GroupFill => college::FILL_TITLE,
             Kind::MovementStatement => movement::TITLE,
             Kind::UserActivity => activity::TITLE,
+            Kind::JournalPrint => journal_print::TITLE,
+            Kind::AccessCodes => codes::TITLE,
+            Kind::FamilyActivity => family_activity::TITLE,
+            Kind::MovementDynamics => dynamics::TITLE,
         }
     }
 }
@@ -137,6 +162,10 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
         Kind::MovementStatement => db.read(|c| movement::build(c, actor, f)),
         Kind::UserActivity => db.read(|c| activity::build(c, actor, f)),
+        Kind::JournalPrint => db.read(|c| journal_print::build(c, actor, f)),
+        Kind::AccessCodes => codes::build(db, actor, f),
+        Kind::FamilyActivity => db.read(|c| family_activity::build(c, actor, f)),
+        Kind::MovementDynamics => db.read(|c| dynamics::build(c, actor, f)),
     }
 }
 
@@ -148,8 +177,9 @@ pub struct BatchItem {
 }
 
 /// The monthly reports (11.1–11.3) the runner may make: per group they may see, the month's
-/// attendance, the term's progress and attendance statements and the forecast; and the
-/// results of every group they may see, once.
+/// attendance, the term's progress and attendance statements, the forecast and the families'
+/// activity; the results of every group they may see, once; and, for the college-wide roles,
+/// the college's movement dynamics.
 pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
     let college_wide = access::check(actor, &Action::CollegeReports).is_ok();
     let groups: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => study_groups::table
@@ -169,6 +199,7 @@ pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
             Kind::ProgressStatement,
             Kind::AttendanceStatement,
             Kind::Forecast,
+            Kind::FamilyActivity,
         ] {
             items.push(BatchItem {
                 kind,
@@ -179,6 +210,12 @@ pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
     if !mine.is_empty() {
         items.push(BatchItem {
             kind: Kind::GroupResults,
+            group: None,
+        });
+    }
+    if college_wide {
+        items.push(BatchItem {
+            kind: Kind::MovementDynamics,
             group: None,
         });
     }

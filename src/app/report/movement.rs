@@ -130,5 +130,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             role: "Секретарь учебной части".into(),
             name: String::new(),
         }],
+        sections: Vec::new(),
     })
 }

@@ -120,6 +120,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         notes,
         definitions: outcome::result_definitions(figs),
         signatures: signatures(c, &college, &group, &sight)?,
+        sections: Vec::new(),
     })
 }
 

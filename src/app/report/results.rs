@@ -190,5 +190,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             role: "Заместитель директора по учебной работе".into(),
             name: college.row.deputy_name.clone(),
         }],
+        sections: Vec::new(),
     })
 }

@@ -219,5 +219,6 @@ pub fn build(
             role: "Преподаватель".into(),
             name: teacher_name,
         }],
+        sections: Vec::new(),
     })
 }

@@ -131,5 +131,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             crate::domain::formulas::ROUNDING_NOTE.to_string(),
         ],
         signatures: signatures(c, &college, &group, &sight)?,
+        sections: Vec::new(),
     })
 }

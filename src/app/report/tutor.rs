@@ -200,6 +200,7 @@ pub fn build(
         notes,
         definitions,
         signatures: signatures(c, &college, &group, &sight)?,
+        sections: Vec::new(),
     })
 }
 

@@ -1,7 +1,8 @@
 //! CSV. For Excel (the default): UTF-8 with a BOM, `;` between fields and decimal commas, so that
 //! a Russian Excel opens it by a double click, with the header block above the table and the
 //! footer below. Plain (`--excel=false`): `,`, no BOM, decimal dots and the table alone, for
-//! scripts.
+//! scripts. A multi-part form (a printed journal) writes its parts one after another, each with
+//! its own header line and (for Excel) header block, separated by an empty line.
 
 use super::RenderError;
 use crate::report::{CellKind, Report};
@@ -12,7 +13,33 @@ pub fn render(report: &Report, excel: bool) -> Result<Vec<u8>, RenderError> {
         .delimiter(if excel { b';' } else { b',' })
         .flexible(true)
         .from_writer(Vec::new());
-    let err = |e: ::csv::Error| RenderError::Other(format!("CSV: {e}"));
+    for (i, part) in report.parts().into_iter().enumerate() {
+        if i > 0 {
+            w.write_record([""]).map_err(err)?;
+        }
+        write_part(&mut w, part, excel)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| RenderError::Other(format!("CSV: {e}")))?;
+    let mut out = Vec::with_capacity(body.len() + 3);
+    if excel {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+fn err(e: ::csv::Error) -> RenderError {
+    RenderError::Other(format!("CSV: {e}"))
+}
+
+/// One part: the header block (Excel), the table, the footer (Excel).
+fn write_part(
+    w: &mut ::csv::Writer<Vec<u8>>,
+    report: &Report,
+    excel: bool,
+) -> Result<(), RenderError> {
     if excel {
         for line in report.header_lines() {
             w.write_record([line]).map_err(err)?;
@@ -38,13 +65,5 @@ pub fn render(report: &Report, excel: bool) -> Result<Vec<u8>, RenderError> {
                 .map_err(err)?;
         }
     }
-    let body = w
-        .into_inner()
-        .map_err(|e| RenderError::Other(format!("CSV: {e}")))?;
-    let mut out = Vec::with_capacity(body.len() + 3);
-    if excel {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    out.extend_from_slice(&body);
-    Ok(out)
+    Ok(())
 }

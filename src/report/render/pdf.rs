@@ -1,6 +1,7 @@
 //! PDF through typst: the report is handed to a fixed template as JSON; typst lays the table
 //! out on A4 (landscape when the table is wide), repeats its header on every page, numbers the
-//! pages and embeds the (subsetted) DejaVu Sans fonts, so Cyrillic prints anywhere.
+//! pages and embeds the (subsetted) DejaVu Sans fonts, so Cyrillic prints anywhere. Each part
+//! of a multi-part form (a printed journal) starts a new page with its own header block.
 
 use serde::Serialize;
 use typst::layout::PagedDocument;
@@ -10,9 +11,17 @@ use super::world::ReportWorld;
 use super::RenderError;
 use crate::report::Report;
 
-/// What the template reads: the report and the layout decided here.
+/// What the template reads: the parts and the layout decided here for each.
 #[derive(Serialize)]
 struct PdfData<'a> {
+    /// The title printed in every page footer.
+    title: &'a str,
+    parts: Vec<PdfPart<'a>>,
+}
+
+/// One part of the report and its layout.
+#[derive(Serialize)]
+struct PdfPart<'a> {
     report: &'a Report,
     landscape: bool,
     /// Relative column widths (the template makes them `fr` units of the page width).
@@ -61,9 +70,16 @@ pub fn landscape(report: &Report) -> bool {
 /// The report as PDF bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
     let data = PdfData {
-        report,
-        landscape: landscape(report),
-        widths: widths(report),
+        title: &report.title,
+        parts: report
+            .parts()
+            .into_iter()
+            .map(|p| PdfPart {
+                report: p,
+                landscape: landscape(p),
+                widths: widths(p),
+            })
+            .collect(),
     };
     let json = serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?;
     let world = ReportWorld::new(json);

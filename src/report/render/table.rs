@@ -5,8 +5,18 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangemen
 
 use crate::report::{CellKind, Report};
 
-/// The report as text for a terminal `width` columns wide (`None`: no limit, for pipes).
+/// The report as text for a terminal `width` columns wide (`None`: no limit, for pipes); the
+/// further sections of a multi-part form follow one another, each with its header block.
 pub fn render(report: &Report, width: Option<u16>) -> String {
+    let parts: Vec<String> = report
+        .parts()
+        .into_iter()
+        .map(|p| render_one(p, width))
+        .collect();
+    parts.join("\n")
+}
+
+fn render_one(report: &Report, width: Option<u16>) -> String {
     let mut out = String::new();
     for line in report.header_lines() {
         out.push_str(&line);

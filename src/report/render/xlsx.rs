@@ -1,8 +1,9 @@
 //! XLSX through rust_xlsxwriter: the header block on top, the column headings (with merged
 //! group titles) frozen above the data, columns as wide as their contents, numbers stored as
-//! numbers, failing results on a red fill, and the footer under the table.
+//! numbers, failing results on a red fill, and the footer under the table. A multi-part form
+//! (a printed journal) gets one sheet per part, «Лист 1», «Лист 2», ….
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::RenderError;
 use crate::report::{CellKind, Report};
@@ -10,15 +11,28 @@ use crate::report::{CellKind, Report};
 /// The fill of a failing result.
 const FAILING: u32 = 0xF4C7C3;
 
-/// The report as the bytes of an .xlsx workbook with one sheet.
+/// The report as the bytes of an .xlsx workbook, one sheet per part.
 pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
     build(report).map_err(|e| RenderError::Xlsx(e.to_string()))
 }
 
 fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name("Отчёт")?;
+    let parts = report.parts();
+    for (i, part) in parts.iter().enumerate() {
+        let ws = book.add_worksheet();
+        if parts.len() == 1 {
+            ws.set_name("Отчёт")?;
+        } else {
+            ws.set_name(format!("Лист {}", i + 1))?;
+        }
+        write_sheet(ws, part)?;
+    }
+    book.save_to_buffer()
+}
+
+/// One part on one sheet.
+fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(13);
     let head = Format::new()
@@ -106,7 +120,7 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
         r += 1;
         ws.write_string(r, 0, format!("{}: ____________________ {}", s.role, s.name))?;
     }
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// A column index as the writer takes it; reports never come near 16 384 columns.
