@@ -16,6 +16,14 @@ pub mod results;
 pub mod teacher;
 pub mod totals;
 pub mod tutor;
+// Control reports of 9.5, 10.1, 11.2.
+pub mod coverage;
+pub mod deadlines;
+pub mod fill;
+pub mod quality;
+pub mod quality_period;
+pub mod staff;
+pub mod teacher_activity;
 
 use diesel::prelude::*;
 
@@ -58,11 +66,21 @@ pub enum Kind {
     MovementStatement,
     /// Активность пользователей за месяц
     UserActivity,
+    /// Успеваемость и качество обучения
+    Quality,
+    /// Активность преподавателей в работе с ЭЖ
+    TeacherActivity,
+    /// Наполняемость текущих оценок
+    GradeFill,
+    /// Учёт пройденного материала
+    TopicsCoverage,
+    /// Контроль сроков заполнения
+    Deadlines,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 19] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -77,6 +95,11 @@ impl Kind {
         Kind::GroupFill,
         Kind::MovementStatement,
         Kind::UserActivity,
+        Kind::Quality,
+        Kind::TeacherActivity,
+        Kind::GradeFill,
+        Kind::TopicsCoverage,
+        Kind::Deadlines,
     ];
 
     /// The command name.
@@ -96,6 +119,11 @@ impl Kind {
             Kind::GroupFill => "group-fill",
             Kind::MovementStatement => "movement-statement",
             Kind::UserActivity => "user-activity",
+            Kind::Quality => "quality",
+            Kind::TeacherActivity => "teacher-activity",
+            Kind::GradeFill => "grade-fill",
+            Kind::TopicsCoverage => "topics-coverage",
+            Kind::Deadlines => "deadlines",
         }
     }
 
@@ -116,6 +144,11 @@ impl Kind {
             Kind::GroupFill => college::FILL_TITLE,
             Kind::MovementStatement => movement::TITLE,
             Kind::UserActivity => activity::TITLE,
+            Kind::Quality => quality::TITLE,
+            Kind::TeacherActivity => teacher_activity::TITLE,
+            Kind::GradeFill => fill::TITLE,
+            Kind::TopicsCoverage => coverage::TITLE,
+            Kind::Deadlines => deadlines::TITLE,
         }
     }
 }
@@ -137,6 +170,11 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::GroupFill => db.read(|c| college::group_fill(c, actor, f)),
         Kind::MovementStatement => db.read(|c| movement::build(c, actor, f)),
         Kind::UserActivity => db.read(|c| activity::build(c, actor, f)),
+        Kind::Quality => db.read(|c| quality::build(c, actor, f)),
+        Kind::TeacherActivity => db.read(|c| teacher_activity::build(c, actor, f)),
+        Kind::GradeFill => db.read(|c| fill::build(c, actor, f)),
+        Kind::TopicsCoverage => db.read(|c| coverage::build(c, actor, f)),
+        Kind::Deadlines => db.read(|c| deadlines::build(c, actor, f)),
     }
 }
 
@@ -149,7 +187,8 @@ pub struct BatchItem {
 
 /// The monthly reports (11.1–11.3) the runner may make: per group they may see, the month's
 /// attendance, the term's progress and attendance statements and the forecast; and the
-/// results of every group they may see, once.
+/// results of every group they may see, once; for the college-wide runners also the month's
+/// teacher activity, grade fill, deadlines and quality.
 pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
     let college_wide = access::check(actor, &Action::CollegeReports).is_ok();
     let groups: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => study_groups::table
@@ -181,6 +220,17 @@ pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
             kind: Kind::GroupResults,
             group: None,
         });
+    }
+    if college_wide {
+        // The college-wide control reports of the month (9.5, 10.1, 11.2).
+        for kind in [
+            Kind::TeacherActivity,
+            Kind::GradeFill,
+            Kind::Deadlines,
+            Kind::Quality,
+        ] {
+            items.push(BatchItem { kind, group: None });
+        }
     }
     Ok(items)
 }
