@@ -3,7 +3,7 @@
 //! grades per student against the college's expected minimum (`college.min_grades_per_month`,
 //! 3 by default) and the students below it, named under the table.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
@@ -12,6 +12,7 @@ use super::context::{self, Filters};
 use super::staff;
 use crate::access::Actor;
 use crate::app::AppError;
+use crate::domain::collate::compare_names;
 use crate::domain::Fixed2;
 use crate::report::{Cell, Report, Row};
 use crate::store::schema::{grades, group_memberships, lessons, students, subgroup_members};
@@ -76,18 +77,26 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         let Some(&n_lessons) = lessons_of.get(&a.id) else {
             continue;
         };
-        let mut roll: BTreeMap<(String, String), i64> = BTreeMap::new();
-        for (g, s, last, first) in &members {
-            if *g == a.group_id && a.subgroup_id.is_none_or(|sg| subs.contains(&(sg, *s))) {
-                let n = count.get(&(a.id, *s)).copied().unwrap_or(0);
-                roll.insert((last.clone(), first.clone()), n);
-            }
-        }
-        let total: i64 = roll.values().sum();
+        // (last name, first name, grades), in the journal's order of names.
+        let mut roll: Vec<(&str, &str, i64)> = members
+            .iter()
+            .filter(|(g, s, _, _)| {
+                *g == a.group_id && a.subgroup_id.is_none_or(|sg| subs.contains(&(sg, *s)))
+            })
+            .map(|(_, s, l, f)| {
+                (
+                    l.as_str(),
+                    f.as_str(),
+                    count.get(&(a.id, *s)).copied().unwrap_or(0),
+                )
+            })
+            .collect();
+        roll.sort_by(|x, y| compare_names([x.0, x.1, ""], [y.0, y.1, ""]));
+        let total: i64 = roll.iter().map(|r| r.2).sum();
         let low: Vec<String> = roll
             .iter()
-            .filter(|(_, n)| **n < norm)
-            .map(|((l, f), n)| format!("{l} {f} ({n})"))
+            .filter(|r| r.2 < norm)
+            .map(|(l, f, n)| format!("{l} {f} ({n})"))
             .collect();
         if !low.is_empty() {
             notes.push(format!(
