@@ -57,30 +57,38 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         }
         q.load(x)
     })?;
-    let ids: Vec<i64> = held.iter().map(|l| l.0).collect();
-    let mut marks: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => grades::table
-        .filter(grades::lesson_id.eq_any(ids.clone()))
+    // Joined by date rather than by a list of lesson ids, which a term of a large college
+    // would make longer than a query may bind.
+    let graded_at: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => grades::table
+        .inner_join(lessons::table)
+        .filter(lessons::date.between(p.span.start, p.span.end))
         .select((grades::lesson_id, grades::entered_at))
         .load(x))?;
-    let graded: HashMap<i64, NaiveDate> = marks.iter().fold(HashMap::new(), |mut m, (l, at)| {
-        let e = m.entry(*l).or_insert(at.date());
-        *e = (*e).max(at.date());
-        m
-    });
     let absent: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => absences::table
-        .filter(absences::lesson_id.eq_any(ids))
+        .inner_join(lessons::table)
+        .filter(lessons::date.between(p.span.start, p.span.end))
         .select((absences::lesson_id, absences::entered_at))
         .load(x))?;
-    marks.extend(absent);
+    // lesson → the days its grades were entered; and its grades' and absences' days.
+    let mut graded: HashMap<i64, NaiveDate> = HashMap::new();
+    let mut marks: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
+    for (l, at) in &graded_at {
+        let e = graded.entry(*l).or_insert(at.date());
+        *e = (*e).max(at.date());
+    }
+    for (l, at) in graded_at.iter().chain(&absent) {
+        marks.entry(*l).or_default().push(at.date());
+    }
     let mut items: Vec<Item> = Vec::new();
     let who = |id: i64| names.get(&id).cloned().unwrap_or_default();
     for (lid, aid, by, date, kind, created) in &held {
         let Some(a) = by_id.get(aid) else { continue };
         let due = deadline(*date, s.grade_deadline_weekday);
         let late: Vec<NaiveDate> = marks
-            .iter()
-            .filter(|(l, _)| l == lid)
-            .map(|(_, at)| at.date())
+            .get(lid)
+            .into_iter()
+            .flatten()
+            .copied()
             .chain(std::iter::once(created.date()))
             .filter(|d| *d > due)
             .collect();

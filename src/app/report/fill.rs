@@ -49,7 +49,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         .filter(lessons::date.between(p.span.start, p.span.end))
         .select((lessons::assignment_id, grades::student_id))
         .load(x))?;
-    let groups: Vec<i64> = list.iter().map(|a| a.group_id).collect();
+    let mut groups: Vec<i64> = list.iter().map(|a| a.group_id).collect();
+    groups.sort_unstable();
+    groups.dedup();
     type M = (i64, i64, String, String);
     let members: Vec<M> = crate::with_conn!(c, x => group_memberships::table
         .inner_join(students::table)

@@ -56,16 +56,19 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         .select((lessons::id, lessons::held_by, lessons::date, lessons::topic, lessons::homework,
                  lessons::created_at))
         .load(x))?;
-    let ids: Vec<i64> = held.iter().map(|l| l.0).collect();
+    // Joined by date rather than by a list of lesson ids, which a term of a large college
+    // would make longer than a query may bind; marks of other lessons are skipped below.
     let graded_at: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => grades::table
-        .filter(grades::lesson_id.eq_any(ids.clone()))
+        .inner_join(lessons::table)
+        .filter(lessons::date.between(p.span.start, p.span.end))
         .select((grades::lesson_id, grades::entered_at))
         .load(x))?;
     // (lesson, entered at, is a grade)
     let mut marks: Vec<(i64, NaiveDateTime, bool)> =
         graded_at.into_iter().map(|(l, at)| (l, at, true)).collect();
     let absent: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => absences::table
-        .filter(absences::lesson_id.eq_any(ids.clone()))
+        .inner_join(lessons::table)
+        .filter(lessons::date.between(p.span.start, p.span.end))
         .select((absences::lesson_id, absences::entered_at))
         .load(x))?;
     marks.extend(absent.into_iter().map(|(l, at)| (l, at, false)));
@@ -88,26 +91,33 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             }
         }
     }
-    let audit: Vec<(Option<i64>, NaiveDateTime)> = crate::with_conn!(c, x => audit_log::table
+    // The latest moment per user in each log, aggregated by the database.
+    use diesel::dsl::max;
+    type Last = Vec<(Option<i64>, Option<NaiveDateTime>)>;
+    let audit: Last = crate::with_conn!(c, x => audit_log::table
         .filter(audit_log::actor_id.eq_any(teachers.clone()))
         .filter(audit_log::at.le(until))
-        .select((audit_log::actor_id, audit_log::at))
+        .group_by(audit_log::actor_id)
+        .select((audit_log::actor_id, max(audit_log::at)))
         .load(x))?;
-    let logins: Vec<(Option<i64>, NaiveDateTime)> = crate::with_conn!(c, x => activity_log::table
+    let logins: Last = crate::with_conn!(c, x => activity_log::table
         .filter(activity_log::user_id.eq_any(teachers.clone()))
         .filter(activity_log::at.le(until))
-        .select((activity_log::user_id, activity_log::at))
+        .group_by(activity_log::user_id)
+        .select((activity_log::user_id, max(activity_log::at)))
         .load(x))?;
     // Marks and lessons count too: a college that imports its journal has no audit of them.
-    let entered: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => grades::table
+    let entered: Vec<(i64, Option<NaiveDateTime>)> = crate::with_conn!(c, x => grades::table
         .filter(grades::entered_by.eq_any(teachers.clone()))
         .filter(grades::entered_at.le(until))
-        .select((grades::entered_by, grades::entered_at))
+        .group_by(grades::entered_by)
+        .select((grades::entered_by, max(grades::entered_at)))
         .load(x))?;
-    let updated: Vec<(i64, NaiveDateTime)> = crate::with_conn!(c, x => lessons::table
+    let updated: Vec<(i64, Option<NaiveDateTime>)> = crate::with_conn!(c, x => lessons::table
         .filter(lessons::held_by.eq_any(teachers.clone()))
         .filter(lessons::updated_at.le(until))
-        .select((lessons::held_by, lessons::updated_at))
+        .group_by(lessons::held_by)
+        .select((lessons::held_by, max(lessons::updated_at)))
         .load(x))?;
     let own = entered
         .into_iter()
@@ -115,7 +125,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         .map(|(w, at)| (Some(w), at));
     for (who, at) in audit.into_iter().chain(logins).chain(own) {
         if let Some(t) = who.and_then(|w| by.get_mut(&w)) {
-            t.last = t.last.max(Some(at));
+            t.last = t.last.max(at);
         }
     }
     let names = staff::teacher_names(c)?;
