@@ -1,4 +1,5 @@
-//! Who may run the control reports (`roles.md`) and that each opens in XLSX and PDF, on every
+//! The golden figures of `topics-coverage` and `deadlines` (worked out by hand in the comments),
+//! who may run the control reports (`roles.md`) and that each opens in XLSX and PDF, on every
 //! backend: a teacher gets only their own assignments from `topics-coverage` and `deadlines`
 //! and nothing from the college-wide ones; a student gets nothing; the monthly batch of a
 //! college-wide runner holds the month's control reports.
@@ -9,7 +10,7 @@ mod control;
 mod fixture;
 mod support;
 
-use control::{lines, period};
+use control::{build, lines, period};
 use ezh::app::report::{self, Kind};
 use ezh::app::{actor, AppError};
 use ezh::report::render::{self, Format, Options};
@@ -22,6 +23,161 @@ const CONTROL: [Kind; 5] = [
     Kind::TopicsCoverage,
     Kind::Deadlines,
 ];
+
+#[test]
+fn golden_coverage_and_deadlines_agree_on_every_backend() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut outputs = Vec::new();
+    for (backend, url) in support::backends("golden_coverage_deadlines", dir.path()) {
+        let mut db = build(&url);
+        let mut got = Vec::new();
+        // topics-coverage on 28.12: 119 of the term's 122 days. Физика: plan 72 h, КТП 2
+        // topics of 6 h, given 8 h (lessons 1, 3, 4, 6), 1 topic taken; expected 6 × 119 / 122
+        // = 5,85; lead +2,15. Математика ТМ-26: no КТП, expected 72 × 119 / 122 = 70,23,
+        // given 2: −68,23 (highlighted beyond 4 h).
+        let r = make(
+            &mut db,
+            1,
+            Kind::TopicsCoverage,
+            &period(None, None, (2026, 12, 28)),
+        )
+        .expect("coverage");
+        assert_eq!(
+            lines(&r),
+            [
+                [
+                    "Кузнецов П. А.",
+                    "ТМ-26",
+                    "Физика",
+                    "72",
+                    "2",
+                    "6",
+                    "8",
+                    "1",
+                    "0",
+                    "5,85",
+                    "+2,15"
+                ],
+                [
+                    "Петрова А. С.",
+                    "ТМ-26",
+                    "Математика",
+                    "72",
+                    "0",
+                    "0",
+                    "2",
+                    "0",
+                    "0",
+                    "70,23",
+                    "−68,23!"
+                ],
+                [
+                    "Сидоров И. П.",
+                    "ЭС-26",
+                    "Математика",
+                    "72",
+                    "0",
+                    "0",
+                    "2",
+                    "0",
+                    "0",
+                    "70,23",
+                    "−68,23!"
+                ],
+            ],
+            "{backend}"
+        );
+        got.push(fixture::json(&r));
+
+        // deadlines, term 1 on 30.12 (finals were due 29.12): see `build`; Физика ТМ-26 has
+        // no finals for its 25 students, Математика ЭС-26 none for Яковлева.
+        let r = make(
+            &mut db,
+            1,
+            Kind::Deadlines,
+            &period(None, Some(1), (2026, 12, 30)),
+        )
+        .expect("deadlines");
+        let late = "Отметки и пропуски за неделю";
+        let test = "Результаты контрольной работы";
+        let fin = "Итоговые оценки";
+        assert_eq!(
+            lines(&r),
+            [
+                [
+                    "Кузнецов П. А.",
+                    "ТМ-26",
+                    "Физика",
+                    late,
+                    "07.09.2026",
+                    "14.09.2026",
+                    "16.09.2026",
+                    "2",
+                    "1"
+                ],
+                [
+                    "Кузнецов П. А.",
+                    "ТМ-26",
+                    "Физика",
+                    test,
+                    "07.09.2026",
+                    "08.09.2026",
+                    "16.09.2026",
+                    "8",
+                    ""
+                ],
+                [
+                    "Кузнецов П. А.",
+                    "ТМ-26",
+                    "Физика",
+                    late,
+                    "21.09.2026",
+                    "28.09.2026",
+                    "29.09.2026",
+                    "1",
+                    "1"
+                ],
+                [
+                    "Кузнецов П. А.",
+                    "ТМ-26",
+                    "Физика",
+                    fin,
+                    "31.12.2026",
+                    "29.12.2026",
+                    "не внесено!",
+                    "1",
+                    "25"
+                ],
+                [
+                    "Петрова А. С.",
+                    "ТМ-26",
+                    "Математика",
+                    fin,
+                    "31.12.2026",
+                    "29.12.2026",
+                    "30.12.2026",
+                    "1",
+                    "1"
+                ],
+                [
+                    "Сидоров И. П.",
+                    "ЭС-26",
+                    "Математика",
+                    fin,
+                    "31.12.2026",
+                    "29.12.2026",
+                    "не внесено!",
+                    "1",
+                    "1"
+                ],
+            ],
+            "{backend}"
+        );
+        got.push(fixture::json(&r));
+        outputs.push(got);
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]), "backends differ");
+}
 
 #[test]
 fn a_teacher_sees_only_their_own_and_a_student_nothing() {
