@@ -1,6 +1,7 @@
 //! The control reports from the command line on the demo college: a student is refused and no
 //! file is written; a teacher's `topics-coverage` holds only their own assignments; the deputy
-//! gets `quality` for a year (`--year`) and a month, and the others in every batch format.
+//! gets `quality` for a year (`--year`) and a month, and the others; the administrator only
+//! `teacher-activity`.
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -109,4 +110,27 @@ fn control_reports_from_the_command_line() {
         .success()
         .stdout(predicate::str::contains("Григорьева О. А."));
     }
+
+    // The administrator reads only the activity of the control reports (`roles.md`).
+    login("admin", "demo-admin-2026");
+    run(&["report", "quality", "--date", "27.11.2026"], "")
+        .failure()
+        .stderr(predicate::str::contains(
+            "нет прав: отчёт «Успеваемость и качество обучения»",
+        ));
+    run(
+        &[
+            "report",
+            "teacher-activity",
+            "--month",
+            "2026-11",
+            "--date",
+            "27.11.2026",
+        ],
+        "",
+    )
+    .success()
+    .stdout(predicate::str::contains(
+        "Активность преподавателей в работе с ЭЖ",
+    ));
 }

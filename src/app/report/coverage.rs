@@ -24,7 +24,7 @@ const LAG_HOURS: i64 = 4;
 
 /// Builds the report for the term (`--term`), up to the report date or `--to`.
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
-    let teacher = staff::whose(c, actor, f, TITLE, true)?;
+    let teacher = staff::whose(c, actor, f, TITLE, (true, false))?;
     let college = context::college(c)?;
     let p = staff::period(c, f, false)?;
     let term = &p.term;

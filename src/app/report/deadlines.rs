@@ -37,7 +37,7 @@ type Item = (
 
 /// Builds the report for `--month` (default: the report date's month) or the term.
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
-    let teacher = staff::whose(c, actor, f, TITLE, true)?;
+    let teacher = staff::whose(c, actor, f, TITLE, (true, false))?;
     let college = context::college(c)?;
     let p = staff::period(c, f, true)?;
     let s = &college.row;

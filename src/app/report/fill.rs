@@ -29,7 +29,7 @@ fn months(span: crate::domain::DateSpan) -> i64 {
 
 /// Builds the report for `--month` (default: the report date's month) or the term.
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
-    let teacher = staff::whose(c, actor, f, TITLE, false)?;
+    let teacher = staff::whose(c, actor, f, TITLE, (false, false))?;
     let college = context::college(c)?;
     let p = staff::period(c, f, true)?;
     let per_month = i64::from(college.row.min_grades_per_month.max(0));

@@ -221,14 +221,15 @@ pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
             group: None,
         });
     }
-    if college_wide {
-        // The college-wide control reports of the month (9.5, 10.1, 11.2).
-        for kind in [
-            Kind::TeacherActivity,
-            Kind::GradeFill,
-            Kind::Deadlines,
-            Kind::Quality,
-        ] {
+    // The college-wide control reports of the month (9.5, 10.1, 11.2); the administrator only
+    // the activity one.
+    for (kind, admin_too) in [
+        (Kind::TeacherActivity, true),
+        (Kind::GradeFill, false),
+        (Kind::Deadlines, false),
+        (Kind::Quality, false),
+    ] {
+        if staff::reads_college(actor, admin_too) {
             items.push(BatchItem { kind, group: None });
         }
     }

@@ -47,7 +47,7 @@ fn figures(c: &FinalCounts, college: &context::College) -> [Result<Fixed2, Omitt
 
 /// Builds the report.
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
-    let teacher = staff::whose(c, actor, f, TITLE, false)?;
+    let teacher = staff::whose(c, actor, f, TITLE, (false, false))?;
     let college = context::college(c)?;
     let subject = context::subject_filter(c, f)?;
     let (now, before) = quality_period::pair(c, f)?;

@@ -62,6 +62,17 @@ pub fn period(c: &mut Conn<'_>, f: &Filters, month_default: bool) -> Result<Peri
     })
 }
 
+/// Whether `actor` reads the college for a control report. The catalogue names the deputy and
+/// the director (and the reporter token that runs the batch for them); the administrator only
+/// for the activity report (`roles.md`: «✓ (activity)»), so `admin_too` says whether this is one.
+pub fn reads_college(actor: &Actor, admin_too: bool) -> bool {
+    access::check(actor, &Action::CollegeReports).is_ok()
+        && (admin_too
+            || [Role::Director, Role::Deputy, Role::Reporter]
+                .iter()
+                .any(|r| actor.has(*r)))
+}
+
 /// Whose work a report shows: `None` — every teacher (college-wide runners), or one teacher:
 /// the one named by `--teacher`, or the runner when they are a teacher without college rights.
 /// With `teacher_own` false the report is college-wide only.
@@ -70,9 +81,9 @@ pub fn whose(
     actor: &Actor,
     f: &Filters,
     title: &str,
-    teacher_own: bool,
+    (teacher_own, admin_too): (bool, bool),
 ) -> Result<Option<i64>, AppError> {
-    let college_wide = access::check(actor, &Action::CollegeReports).is_ok();
+    let college_wide = reads_college(actor, admin_too);
     if !(college_wide || teacher_own && actor.has(Role::Teacher)) {
         return Err(AppError::Denied(Denied(format!("отчёт «{title}»"))));
     }

@@ -32,7 +32,7 @@ struct Tally {
 
 /// Builds the report for `--month` (default: the report date's month), `--from/--to` or the term.
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
-    let teacher = staff::whose(c, actor, f, TITLE, false)?;
+    let teacher = staff::whose(c, actor, f, TITLE, (false, true))?;
     let college = context::college(c)?;
     let p = staff::period(c, f, true)?;
     let weekday = college.row.grade_deadline_weekday;
