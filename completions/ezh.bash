@@ -875,7 +875,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__report)
-            opts="-o -h --group --subject --teacher --term --month --from --to --student --date --format --output --excel --help --db --config progress-statement attendance-month forecast group-results attendance-statement teacher-results teacher-preliminary student-totals tutor-preliminary tutor-report homework-fill group-fill movement-statement user-activity journal-print access-codes family-activity movement-dynamics batch"
+            opts="-o -h --group --subject --teacher --term --month --from --to --student --year --date --format --output --excel --help --db --config progress-statement attendance-month forecast group-results attendance-statement teacher-results teacher-preliminary student-totals tutor-preliminary tutor-report homework-fill group-fill movement-statement user-activity journal-print access-codes family-activity movement-dynamics quality teacher-activity grade-fill topics-coverage deadlines batch"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -351,6 +351,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subc
 false\t''"
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l year -d 'Весь учебный год вместо семестра (для отчёта quality)'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -a "batch" -d 'Все ежемесячные отчёты, доступные вам: по файлу на отчёт и группу'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and __fish_seen_subcommand_from batch" -l month -d 'Месяц, ГГГГ-ММ' -r

@@ -123,8 +123,11 @@ fn reports_and_the_monthly_batch_from_the_command_line() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    // Four groups × five group reports + the college's results and dynamics, in three formats.
-    assert_eq!(files.len(), (4 * 5 + 2) * 3, "{files:?}");
+    // Four groups × five group reports + the college's results and dynamics + the four
+    // control reports of the month, in three formats.
+    assert_eq!(files.len(), (4 * 5 + 2 + 4) * 3, "{files:?}");
+    assert!(files.contains(&"deadlines_2026-11.pdf".to_string()));
+    assert!(files.contains(&"movement-dynamics_2026-11.pdf".to_string()));
     assert!(files.contains(&"attendance-month_ТМ-26_2026-11.pdf".to_string()));
     assert!(files.contains(&"group-results_2026-11.xlsx".to_string()));
 }

@@ -141,7 +141,8 @@ fn nobody_sees_what_they_may_not() {
         assert_eq!(r.rows.len(), 2, "{backend}: both groups");
         let reporter = actor::load(&mut db, 6).expect("actor");
         let items = report::monthly(&mut db, &reporter).expect("batch");
-        assert_eq!(items.len(), 2 * 5 + 2);
+        // Two groups × five, the college's results and dynamics, and the four control reports.
+        assert_eq!(items.len(), 2 * 5 + 2 + 4);
         let tutor2 = actor::load(&mut db, 3).expect("actor");
         let tutor = report::monthly(&mut db, &tutor2).expect("batch");
         assert!(tutor.iter().all(|i| i.group.as_deref() != Some("ТМ-26")));

@@ -140,10 +140,11 @@ fn registers_are_refused_to_those_who_may_not_see_them() {
             );
         }
         // The batch: per group the four monthly reports and the families' activity, the
-        // college's results and, for the college-wide roles, the movement dynamics.
+        // college's results and, for the college-wide roles, the movement dynamics and the
+        // four control reports of the month.
         let reporter = ezh::app::actor::load(&mut db, 6).expect("actor");
         let items = ezh::app::report::monthly(&mut db, &reporter).expect("batch");
-        assert_eq!(items.len(), 2 * 5 + 2);
+        assert_eq!(items.len(), 2 * 5 + 2 + 4);
         assert!(items.iter().any(|i| i.kind == Kind::MovementDynamics));
         let tutor = ezh::app::actor::load(&mut db, 2).expect("actor");
         let items = ezh::app::report::monthly(&mut db, &tutor).expect("batch");

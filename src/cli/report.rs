@@ -62,6 +62,9 @@ pub struct FilterArgs {
     /// Обучающийся (для прогноза): номер или «Фамилия Имя»
     #[arg(long)]
     pub student: Option<String>,
+    /// Весь учебный год вместо семестра (для отчёта quality)
+    #[arg(long)]
+    pub year: bool,
     /// Дата составления отчёта (по умолчанию сегодня)
     #[arg(long, value_parser = parse_date, value_name = "ДАТА")]
     pub date: Option<chrono::NaiveDate>,
@@ -117,6 +120,7 @@ pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
         from: a.from,
         to: a.to,
         student: a.student,
+        year: a.year,
         today: today(a.date),
     };
     let rep = report::make(&mut db, &actor, kind, &filters)?;

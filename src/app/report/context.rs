@@ -35,6 +35,8 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
     /// A student (number or «Фамилия Имя») for the forecast.
     pub student: Option<String>,
+    /// The whole academic year instead of a term (`quality`).
+    pub year: bool,
     /// The date the report is made on; the reference date when no period is given.
     pub today: NaiveDate,
 }

@@ -21,6 +21,14 @@ pub mod results;
 pub mod teacher;
 pub mod totals;
 pub mod tutor;
+// Control reports of 9.5, 10.1, 11.2.
+pub mod coverage;
+pub mod deadlines;
+pub mod fill;
+pub mod quality;
+pub mod quality_period;
+pub mod staff;
+pub mod teacher_activity;
 
 use diesel::prelude::*;
 
@@ -71,11 +79,21 @@ pub enum Kind {
     FamilyActivity,
     /// Динамика движения обучающихся по техникуму
     MovementDynamics,
+    /// Успеваемость и качество обучения
+    Quality,
+    /// Активность преподавателей в работе с ЭЖ
+    TeacherActivity,
+    /// Наполняемость текущих оценок
+    GradeFill,
+    /// Учёт пройденного материала
+    TopicsCoverage,
+    /// Контроль сроков заполнения
+    Deadlines,
 }
 
 impl Kind {
     /// Every report, in the order of the catalogue's priority.
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 23] = [
         Kind::ProgressStatement,
         Kind::AttendanceMonth,
         Kind::Forecast,
@@ -94,6 +112,11 @@ impl Kind {
         Kind::AccessCodes,
         Kind::FamilyActivity,
         Kind::MovementDynamics,
+        Kind::Quality,
+        Kind::TeacherActivity,
+        Kind::GradeFill,
+        Kind::TopicsCoverage,
+        Kind::Deadlines,
     ];
 
     /// The command name.
@@ -117,6 +140,11 @@ impl Kind {
             Kind::AccessCodes => "access-codes",
             Kind::FamilyActivity => "family-activity",
             Kind::MovementDynamics => "movement-dynamics",
+            Kind::Quality => "quality",
+            Kind::TeacherActivity => "teacher-activity",
+            Kind::GradeFill => "grade-fill",
+            Kind::TopicsCoverage => "topics-coverage",
+            Kind::Deadlines => "deadlines",
         }
     }
 
@@ -141,6 +169,11 @@ impl Kind {
             Kind::AccessCodes => codes::TITLE,
             Kind::FamilyActivity => family_activity::TITLE,
             Kind::MovementDynamics => dynamics::TITLE,
+            Kind::Quality => quality::TITLE,
+            Kind::TeacherActivity => teacher_activity::TITLE,
+            Kind::GradeFill => fill::TITLE,
+            Kind::TopicsCoverage => coverage::TITLE,
+            Kind::Deadlines => deadlines::TITLE,
         }
     }
 }
@@ -166,6 +199,11 @@ pub fn make(db: &mut Db, actor: &Actor, kind: Kind, f: &Filters) -> Result<Repor
         Kind::AccessCodes => codes::build(db, actor, f),
         Kind::FamilyActivity => db.read(|c| family_activity::build(c, actor, f)),
         Kind::MovementDynamics => db.read(|c| dynamics::build(c, actor, f)),
+        Kind::Quality => db.read(|c| quality::build(c, actor, f)),
+        Kind::TeacherActivity => db.read(|c| teacher_activity::build(c, actor, f)),
+        Kind::GradeFill => db.read(|c| fill::build(c, actor, f)),
+        Kind::TopicsCoverage => db.read(|c| coverage::build(c, actor, f)),
+        Kind::Deadlines => db.read(|c| deadlines::build(c, actor, f)),
     }
 }
 
@@ -178,8 +216,9 @@ pub struct BatchItem {
 
 /// The monthly reports (11.1–11.3) the runner may make: per group they may see, the month's
 /// attendance, the term's progress and attendance statements, the forecast and the families'
-/// activity; the results of every group they may see, once; and, for the college-wide roles,
-/// the college's movement dynamics.
+/// activity; the results of every group they may see, once; for the college-wide roles the
+/// college's movement dynamics; and the month's teacher activity, grade fill, deadlines and
+/// quality for those who may see them.
 pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
     let college_wide = access::check(actor, &Action::CollegeReports).is_ok();
     let groups: Vec<(i64, String)> = crate::with_conn!(&mut db.conn(), c => study_groups::table
@@ -218,6 +257,18 @@ pub fn monthly(db: &mut Db, actor: &Actor) -> Result<Vec<BatchItem>, AppError> {
             kind: Kind::MovementDynamics,
             group: None,
         });
+    }
+    // The college-wide control reports of the month (9.5, 10.1, 11.2); the administrator only
+    // the activity one.
+    for (kind, admin_too) in [
+        (Kind::TeacherActivity, true),
+        (Kind::GradeFill, false),
+        (Kind::Deadlines, false),
+        (Kind::Quality, false),
+    ] {
+        if staff::reads_college(actor, admin_too) {
+            items.push(BatchItem { kind, group: None });
+        }
     }
     Ok(items)
 }

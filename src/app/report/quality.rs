@@ -1,0 +1,207 @@
+//! `quality` — «Успеваемость и качество обучения» (11.2): per group, subject and teacher, the
+//! pass rate, quality rate, СОУ and average of a month, a term or an academic year, each next
+//! to its value in the previous period of the same kind and the change. The deputy, the
+//! director (and the other college-wide runners) make it; `--teacher` narrows it to one teacher.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use diesel::prelude::*;
+
+use super::context::{self, Filters};
+use super::outcome::{self, FORECAST_NOTE};
+use super::quality_period::{self, Span};
+use super::staff;
+use crate::access::Actor;
+use crate::app::AppError;
+use crate::domain::{FinalCounts, Fixed2, Omitted};
+use crate::report::{Cell, ColumnGroup, Report, Row, Signature};
+use crate::store::schema::{assignments, study_groups};
+use crate::store::Conn;
+
+/// The Russian title.
+pub const TITLE: &str = "Успеваемость и качество обучения";
+
+/// The note on month figures.
+const MONTH_NOTE: &str = "За месяц итоговых оценок нет: результат обучающегося — \
+    средневзвешенный балл его отметок за месяц, округлённый по правилу техникума, как в прогнозе.";
+
+/// A figure's change; a fall is highlighted.
+fn change(now: &Result<Fixed2, Omitted>, before: &Option<Result<Fixed2, Omitted>>) -> Cell {
+    let d = match (now, before) {
+        (Ok(a), Some(Ok(b))) => Some(a.0 - b.0),
+        _ => None,
+    };
+    staff::signed(d, 0)
+}
+
+/// The four figures of a tally.
+fn figures(c: &FinalCounts, college: &context::College) -> [Result<Fixed2, Omitted>; 4] {
+    let s = college.figures;
+    [
+        c.pass_rate(),
+        c.quality_rate(s),
+        c.sou(s),
+        c.average().map(|a| a.value),
+    ]
+}
+
+/// Builds the report.
+pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
+    let teacher = staff::whose(c, actor, f, TITLE, (false, false))?;
+    let college = context::college(c)?;
+    let subject = context::subject_filter(c, f)?;
+    let (now, before) = quality_period::pair(c, f)?;
+    // Who taught each group × subject in the period: the assignments of its terms.
+    let terms = quality_period::terms_in(c, &now)?;
+    let taught: Vec<(i64, String, i64, i64)> = crate::with_conn!(c, x => {
+        let mut q = assignments::table
+            .inner_join(study_groups::table)
+            .filter(assignments::term_id.eq_any(terms.clone()))
+            .filter(study_groups::archived.eq(false))
+            .select((study_groups::id, study_groups::name, assignments::subject_id,
+                     assignments::teacher_id))
+            .into_boxed();
+        if let Some(g) = &f.group {
+            q = q.filter(study_groups::name.eq(g.trim().to_string()));
+        }
+        q.load(x)
+    })?;
+    let names = staff::teacher_names(c)?;
+    let mut groups: BTreeMap<String, i64> = BTreeMap::new();
+    let mut teachers: BTreeMap<(i64, i64), BTreeSet<i64>> = BTreeMap::new();
+    for (gid, gname, sid, tid) in &taught {
+        groups.insert(gname.clone(), *gid);
+        teachers.entry((*gid, *sid)).or_default().insert(*tid);
+    }
+    let mut rows = Vec::new();
+    let (mut any_forecast, mut total_now, mut total_before) =
+        (false, FinalCounts::default(), FinalCounts::default());
+    for (gname, gid) in groups {
+        let (cur, subjects, fc) = quality_period::tallies(c, &college, gid, &now, f.today)?;
+        any_forecast |= fc;
+        let prev = match &before {
+            Some(b) => Some(quality_period::tallies(c, &college, gid, b, f.today)?.0),
+            None => None,
+        };
+        for (sid, sname) in subjects {
+            let who = teachers.get(&(gid, sid)).cloned().unwrap_or_default();
+            if subject.is_some_and(|s| s != sid) || teacher.is_some_and(|t| !who.contains(&t)) {
+                continue;
+            }
+            let Some(counts) = cur.get(&sid) else {
+                continue;
+            };
+            let old = prev.as_ref().and_then(|p| p.get(&sid));
+            add(&mut total_now, counts);
+            if let Some(o) = old {
+                add(&mut total_before, o);
+            }
+            let who: Vec<&str> = who
+                .iter()
+                .filter_map(|t| names.get(t).map(String::as_str))
+                .collect();
+            let mut cells = vec![
+                Cell::text(gname.clone()),
+                Cell::text(sname),
+                Cell::text(who.join(", ")),
+                Cell::int(counts.n()),
+            ];
+            cells.extend(compare(counts, old, &college));
+            rows.push(Row {
+                cells,
+                total: false,
+            });
+        }
+    }
+    if !rows.is_empty() {
+        let mut cells = vec![
+            Cell::text("Итого"),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::int(total_now.n()),
+        ];
+        let old = before.is_some().then_some(&total_before);
+        cells.extend(compare(&total_now, old, &college));
+        rows.push(Row { cells, total: true });
+    }
+    let mut notes = Vec::new();
+    if matches!(now, Span::Month(_)) {
+        notes.push(MONTH_NOTE.to_string());
+    } else if any_forecast {
+        notes.push(FORECAST_NOTE.to_string());
+    }
+    notes.push(match &before {
+        Some(b) => format!("Предыдущий период: {}.", b.label()),
+        None => "Предыдущего периода в журнале нет.".into(),
+    });
+    let mut definitions = outcome::result_definitions(college.figures);
+    definitions.push(
+        "Изменение = показатель периода − показатель предыдущего периода того же вида (месяц, \
+         семестр, учебный год); снижение выделено."
+            .into(),
+    );
+    let mut column_groups = vec![staff::plain(&[
+        "Группа",
+        "Дисциплина",
+        "Преподаватель",
+        "N",
+    ])];
+    for title in ["% успеваемости", "% качества", "СОУ, %", "Средний балл"]
+    {
+        column_groups.push(ColumnGroup {
+            title: title.into(),
+            columns: ["период", "пред.", "изм."].map(String::from).to_vec(),
+        });
+    }
+    Ok(Report {
+        sections: Vec::new(),
+        name: "quality".into(),
+        title: TITLE.into(),
+        college: college.row.name.clone(),
+        scope: staff::scope(c, teacher, f)?,
+        period: now.label(),
+        made_on: context::made_on(f),
+        column_groups,
+        rows,
+        notes,
+        definitions,
+        signatures: vec![Signature {
+            role: "Заместитель директора по УР".into(),
+            name: college.row.deputy_name.clone(),
+        }],
+    })
+}
+
+/// The twelve cells: each figure now, before and the change.
+fn compare(now: &FinalCounts, old: Option<&FinalCounts>, college: &context::College) -> Vec<Cell> {
+    let a = figures(now, college);
+    let b = old.map(|o| figures(o, college));
+    let mut cells = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        let y = b.as_ref().map(|b| b[i]);
+        cells.push(Cell::maybe(*x));
+        cells.push(match y {
+            Some(v) => Cell::maybe(v),
+            None => Cell::maybe(Err::<Fixed2, ()>(())),
+        });
+        cells.push(change(x, &y));
+    }
+    cells
+}
+
+/// Adds one tally to a total.
+fn add(total: &mut FinalCounts, c: &FinalCounts) {
+    for (t, v) in [
+        (&mut total.n5, c.n5),
+        (&mut total.n4, c.n4),
+        (&mut total.n3, c.n3),
+        (&mut total.n2, c.n2),
+        (&mut total.n1, c.n1),
+        (&mut total.pass, c.pass),
+        (&mut total.fail, c.fail),
+        (&mut total.not_attested, c.not_attested),
+        (&mut total.exempt, c.exempt),
+    ] {
+        *t = t.saturating_add(v);
+    }
+}

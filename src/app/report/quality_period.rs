@@ -1,0 +1,134 @@
+//! The periods the `quality` report compares (11.2): a calendar month, a term or an academic
+//! year, each with the previous period of the same kind, and the results of one group over
+//! such a period — the final grades of the term or year where they are set, otherwise the
+//! result computed from the current grades as the forecast is (for a month: from that month's
+//! grades only, since nothing is finalised per month).
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+use diesel::prelude::*;
+
+use super::context::{self, College, Filters};
+use super::{data, outcome};
+use crate::app::AppError;
+use crate::domain::{DateSpan, FinalCounts, FinalGradeValue};
+use crate::store::rows::{AcademicYearRow, TermRow};
+use crate::store::schema::{academic_years, final_grades, terms};
+use crate::store::Conn;
+
+/// A period of one kind.
+#[derive(Debug, Clone)]
+pub enum Span {
+    Month(DateSpan),
+    Term(TermRow),
+    Year(AcademicYearRow),
+}
+
+impl Span {
+    /// The days it covers.
+    pub fn days(&self) -> DateSpan {
+        match self {
+            Span::Month(m) => *m,
+            Span::Term(t) => DateSpan {
+                start: t.starts_on,
+                end: t.ends_on,
+            },
+            Span::Year(y) => DateSpan {
+                start: y.starts_on,
+                end: y.ends_on,
+            },
+        }
+    }
+
+    /// How the header and the columns name it.
+    pub fn label(&self) -> String {
+        match self {
+            Span::Month(m) => format!("{} ({m})", m.month_name_ru()),
+            Span::Term(t) => format!("{} ({})", t.name, self.days()),
+            Span::Year(y) => format!("{} учебный год ({})", y.name, self.days()),
+        }
+    }
+}
+
+/// The period the filters name (`--month`, `--year`, else the term) and the one before it.
+pub fn pair(c: &mut Conn<'_>, f: &Filters) -> Result<(Span, Option<Span>), AppError> {
+    if let Some(m) = context::month(f)? {
+        let prev = m
+            .start
+            .pred_opt()
+            .and_then(|d| DateSpan::month(d.year(), d.month()));
+        return Ok((Span::Month(m), prev.map(Span::Month)));
+    }
+    let term = context::term(c, f)?;
+    if f.year {
+        let year: AcademicYearRow = crate::with_conn!(c, x => academic_years::table
+            .find(term.academic_year_id)
+            .select(AcademicYearRow::as_select())
+            .first(x))?;
+        let prev: Option<AcademicYearRow> = crate::with_conn!(c, x => academic_years::table
+            .filter(academic_years::starts_on.lt(year.starts_on))
+            .order(academic_years::starts_on.desc())
+            .select(AcademicYearRow::as_select())
+            .first(x)
+            .optional())?;
+        return Ok((Span::Year(year), prev.map(Span::Year)));
+    }
+    let prev = super::staff::previous_term(c, &term)?;
+    Ok((Span::Term(term), prev.map(Span::Term)))
+}
+
+/// Per subject id its tally; the group's subjects (id, name); whether any result is computed.
+pub type Tallies = (HashMap<i64, FinalCounts>, Vec<(i64, String)>, bool);
+
+/// The tallies of one group over `span`, per subject, and whether any result is computed from
+/// current grades rather than a final grade.
+pub fn tallies(
+    c: &mut Conn<'_>,
+    college: &College,
+    group_id: i64,
+    span: &Span,
+    today: chrono::NaiveDate,
+) -> Result<Tallies, AppError> {
+    let mut d = match span {
+        Span::Term(t) => data::load(c, group_id, span.days(), Some(t.id))?,
+        _ => data::load(c, group_id, span.days(), None)?,
+    };
+    if let Span::Year(y) = span {
+        let rows: Vec<(i64, i64, i32)> = crate::with_conn!(c, x => final_grades::table
+            .inner_join(terms::table)
+            .filter(terms::academic_year_id.eq(y.id))
+            .filter(final_grades::group_id.eq(group_id))
+            .filter(final_grades::kind.eq("year"))
+            .select((final_grades::student_id, final_grades::subject_id, final_grades::value))
+            .load(x))?;
+        for (s, subj, v) in rows {
+            if let Ok(v) = FinalGradeValue::from_code(v) {
+                d.finals.insert((s, subj), v);
+            }
+        }
+    }
+    let upto = outcome::as_of(&d, today);
+    let members = outcome::counted(&d, upto);
+    let mut out = HashMap::new();
+    let mut any_forecast = false;
+    for s in &d.subjects {
+        let (counts, forecast) = outcome::tally(&d, college, &members, s, upto);
+        any_forecast |= forecast;
+        if counts.n() > 0 {
+            out.insert(s.id, counts);
+        }
+    }
+    let subjects = d.subjects.iter().map(|s| (s.id, s.name.clone())).collect();
+    Ok((out, subjects, any_forecast))
+}
+
+/// The terms a span touches, for finding who taught a subject in it.
+pub fn terms_in(c: &mut Conn<'_>, span: &Span) -> Result<Vec<i64>, AppError> {
+    let days = span.days();
+    Ok(crate::with_conn!(c, x => terms::table
+        .filter(terms::starts_on.le(days.end))
+        .filter(terms::ends_on.ge(days.start))
+        .select(terms::id)
+        .load(x))?)
+}
