@@ -22,6 +22,9 @@ _ezh() {
             ezh,audit)
                 cmd="ezh__subcmd__audit"
                 ;;
+            ezh,college)
+                cmd="ezh__subcmd__college"
+                ;;
             ezh,completions)
                 cmd="ezh__subcmd__completions"
                 ;;
@@ -75,6 +78,12 @@ _ezh() {
                 ;;
             ezh__subcmd__audit,verify)
                 cmd="ezh__subcmd__audit__subcmd__verify"
+                ;;
+            ezh__subcmd__college,set)
+                cmd="ezh__subcmd__college__subcmd__set"
+                ;;
+            ezh__subcmd__college,show)
+                cmd="ezh__subcmd__college__subcmd__show"
                 ;;
             ezh__subcmd__db,backup)
                 cmd="ezh__subcmd__db__subcmd__backup"
@@ -197,7 +206,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate group student timetable import export user passwd diary report audit tui completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate college group student timetable import export user passwd diary report audit tui completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +292,72 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__audit__subcmd__verify)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__college)
+            opts="-h --help --db --config show set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__college__subcmd__set)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__college__subcmd__show)
             opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

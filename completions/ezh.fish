@@ -35,6 +35,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "login" -d 'Войти в ж
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "logout" -d 'Завершить сеанс'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "whoami" -d 'Кто вошёл'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Установить пароль по одноразовому коду доступа'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "college" -d 'Настройки техникума: названия в ведомостях, сроки, варианты формул, блокировки'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "group" -d 'Группы и кураторы'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "student" -d 'Обучающиеся: движение по приказам, карточка, персональные данные, родители, достижения'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "timetable" -d 'Расписание на неделю и замены'
@@ -102,6 +103,17 @@ complete -c ezh -n "__fish_ezh_using_subcommand activate" -l db -d 'Адрес �
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -l stdin -d 'Прочитать код и новый пароль со стандартного ввода (две строки)'
 complete -c ezh -n "__fish_ezh_using_subcommand activate" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand college; and not __fish_seen_subcommand_from show set" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand college; and not __fish_seen_subcommand_from show set" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand college; and not __fish_seen_subcommand_from show set" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand college; and not __fish_seen_subcommand_from show set" -f -a "show" -d 'Все настройки техникума с их значениями и допустимыми значениями'
+complete -c ezh -n "__fish_ezh_using_subcommand college; and not __fish_seen_subcommand_from show set" -f -a "set" -d 'Изменить одну настройку (администратор; записывается в журнал изменений)'
+complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from set" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from set" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from set" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -s h -l help -d 'Показать эту справку'

@@ -275,6 +275,7 @@ fn table() -> Vec<(&'static str, Action, &'static [&'static str])> {
             Action::CollegeReports,
             &["admin", "director", "deputy", "reporter"],
         ),
+        ("college settings", Action::ConfigureCollege, &["admin"]),
     ]
 }
 
@@ -292,7 +293,7 @@ fn every_role_against_every_action() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 34 * 9);
+    assert_eq!(checked, 35 * 9);
 }
 
 #[test]

@@ -159,6 +159,9 @@ pub enum Action {
     },
     /// Make college-wide reports.
     CollegeReports,
+    /// Change the college's settings: names for the statements, deadlines, formula variants,
+    /// lock and code times (4.x: the administrator configures the journal).
+    ConfigureCollege,
     /// Create the first administrator of a new journal: allowed only while it has no users.
     Bootstrap { users_exist: bool },
 }

@@ -71,6 +71,7 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
                 || group_id.as_ref().is_some_and(tutor)
         }
         Action::CollegeReports => any(&[Role::Admin, Role::Director, Role::Deputy, Role::Reporter]),
+        Action::ConfigureCollege => actor.has(Role::Admin),
         Action::Bootstrap { users_exist } => !users_exist,
     };
     if allowed {
@@ -107,6 +108,7 @@ fn describe(action: &Action) -> String {
         Action::Announce { .. } => "объявление".into(),
         Action::ReadAudit { .. } => "просмотр журнала изменений".into(),
         Action::CollegeReports => "отчёты по техникуму".into(),
+        Action::ConfigureCollege => "изменение настроек техникума".into(),
         Action::Bootstrap { .. } => {
             "создание первого администратора в журнале, где уже есть пользователи".into()
         }

@@ -31,6 +31,8 @@ pub mod overview;
 pub mod password;
 pub mod report;
 pub mod screen_lock;
+pub mod settings;
+mod settings_value;
 pub mod setup;
 pub mod student_fields;
 pub mod students;

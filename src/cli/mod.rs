@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod batch;
+pub mod college;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -63,6 +64,9 @@ pub enum Command {
     Whoami,
     /// Установить пароль по одноразовому коду доступа
     Activate(account::ActivateArgs),
+    /// Настройки техникума: названия в ведомостях, сроки, варианты формул, блокировки
+    #[command(subcommand)]
+    College(college::CollegeCommand),
     /// Группы и кураторы
     #[command(subcommand)]
     Group(group::GroupCommand),
@@ -168,6 +172,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Whoami) => account::whoami(&target()?),
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
+        Some(Command::College(cmd)) => college::run(&target()?, cmd),
         Some(Command::Group(cmd)) => group::run(&target()?, cmd),
         Some(Command::Student(cmd)) => student::run(&target()?, cmd),
         Some(Command::Timetable(cmd)) => timetable::run(&target()?, cmd),

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use crate::store::schema::*;
 
 /// A row of `college`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = college, treat_none_as_default_value = false)]
 pub struct CollegeRow {
     pub id: i64,

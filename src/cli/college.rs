@@ -1,0 +1,60 @@
+//! `ezh college show|set`: the college's settings — names on the statements, deadlines, formula
+//! variants, lock and code times. Everyone logged in may look; the administrator changes them.
+
+use clap::Subcommand;
+use comfy_table::Table;
+
+use super::session;
+use crate::app::settings::{self, Values};
+use crate::app::setup;
+use crate::store::DbTarget;
+
+/// Subcommands of `ezh college`.
+#[derive(Debug, Subcommand)]
+pub enum CollegeCommand {
+    /// Все настройки техникума с их значениями и допустимыми значениями
+    Show,
+    /// Изменить одну настройку (администратор; записывается в журнал изменений)
+    Set {
+        /// Настройка, например min_grades_per_month (список — ezh college show)
+        key: String,
+        /// Новое значение: число, «да»/«нет», код или текст
+        value: String,
+    },
+}
+
+fn allowed(values: Values) -> String {
+    match values {
+        Values::Int(lo, hi) => format!("{lo}…{hi}"),
+        Values::Bool => "да / нет".into(),
+        Values::Choice(codes) => codes.join(" / "),
+        Values::Text { required: true } => "текст".into(),
+        Values::Text { required: false } => "текст или пусто".into(),
+    }
+}
+
+/// Runs `ezh college …`.
+pub fn run(target: &DbTarget, cmd: CollegeCommand) -> anyhow::Result<()> {
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    match cmd {
+        CollegeCommand::Show => {
+            let mut t = Table::new();
+            t.set_header(["Настройка", "Значение", "Допустимо", "Что означает"]);
+            for (s, value) in settings::show(&mut db)? {
+                t.add_row([s.key, value.as_str(), allowed(s.values).as_str(), s.title]);
+            }
+            println!("{t}");
+        }
+        CollegeCommand::Set { key, value } => {
+            let (old, new) = settings::set(&mut db, &actor, &key, &value)?;
+            let key = settings::find(&key)?.key;
+            if old == new {
+                println!("{key}: уже «{new}», ничего не изменено");
+            } else {
+                println!("{key}: «{old}» → «{new}»");
+            }
+        }
+    }
+    Ok(())
+}
