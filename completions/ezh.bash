@@ -19,6 +19,9 @@ _ezh() {
             ezh,activate)
                 cmd="ezh__subcmd__activate"
                 ;;
+            ezh,announce)
+                cmd="ezh__subcmd__announce"
+                ;;
             ezh,audit)
                 cmd="ezh__subcmd__audit"
                 ;;
@@ -54,6 +57,9 @@ _ezh() {
                 ;;
             ezh,logout)
                 cmd="ezh__subcmd__logout"
+                ;;
+            ezh,mail)
+                cmd="ezh__subcmd__mail"
                 ;;
             ezh,passwd)
                 cmd="ezh__subcmd__passwd"
@@ -114,6 +120,15 @@ _ezh() {
                 ;;
             ezh__subcmd__group,split)
                 cmd="ezh__subcmd__group__subcmd__split"
+                ;;
+            ezh__subcmd__mail,inbox)
+                cmd="ezh__subcmd__mail__subcmd__inbox"
+                ;;
+            ezh__subcmd__mail,read)
+                cmd="ezh__subcmd__mail__subcmd__read"
+                ;;
+            ezh__subcmd__mail,send)
+                cmd="ezh__subcmd__mail__subcmd__send"
                 ;;
             ezh__subcmd__report,batch)
                 cmd="ezh__subcmd__report__subcmd__batch"
@@ -206,7 +221,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate college group student timetable import export user passwd diary report audit tui completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate college group student timetable import export user passwd diary mail announce report audit tui completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -235,6 +250,44 @@ _ezh() {
             fi
             case "${prev}" in
                 --login)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__announce)
+            opts="-h --group --title --body --until --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -912,6 +965,106 @@ _ezh() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__mail)
+            opts="-h --help --db --config send inbox read"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__mail__subcmd__inbox)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__mail__subcmd__read)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__mail__subcmd__send)
+            opts="-h --to --subject --body --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -44,6 +44,8 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "export" -d 'Выгрузк�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "mail" -d 'Внутренняя почта: написать, входящие, прочитать'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "announce" -d 'Опубликовать объявление для группы или всего техникума'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "report" -d 'Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
@@ -344,6 +346,31 @@ complete -c ezh -n "__fish_ezh_using_subcommand diary" -l date -d 'Дата вн
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read" -f -a "send" -d 'Написать письмо (текст — из --body или со стандартного ввода)'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read" -f -a "inbox" -d 'Входящие письма, новые отмечены «●»'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and not __fish_seen_subcommand_from send inbox read" -f -a "read" -d 'Прочитать письмо (отмечается прочитанным)'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l to -d 'Логины получателей через запятую' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l subject -d 'Тема' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l body -d 'Текст; без него читается стандартный ввод' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from read" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from read" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from read" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -l group -d 'Группа; без неё — для всего техникума (администрация)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -l title -d 'Заголовок' -r
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -l body -d 'Текст [по умолчанию: ""]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -l until -d 'Показывать до этой даты включительно (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand announce" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l group -d 'Группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l subject -d 'Дисциплина' -r
 complete -c ezh -n "__fish_ezh_using_subcommand report; and not __fish_seen_subcommand_from batch" -l teacher -d 'Преподаватель (логин); для access-codes — сотрудник' -r

@@ -4,6 +4,7 @@
 
 pub mod absences;
 pub mod actor;
+pub mod announce;
 pub mod audit;
 pub mod auth;
 pub mod cells;
@@ -22,6 +23,7 @@ pub mod import;
 pub mod lesson_edit;
 pub mod lessons;
 pub mod lookup;
+pub mod mail;
 pub mod maintenance;
 pub mod marks;
 pub mod movement;

@@ -12,6 +12,7 @@ pub mod diary;
 pub mod group;
 pub mod import;
 pub mod init;
+pub mod mail;
 pub mod report;
 pub mod ru_clap;
 pub mod secret;
@@ -91,6 +92,11 @@ pub enum Command {
     },
     /// Дневник обучающегося: отметки, средние баллы, пропуски
     Diary(diary::DiaryArgs),
+    /// Внутренняя почта: написать, входящие, прочитать
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
+    /// Опубликовать объявление для группы или всего техникума
+    Announce(mail::AnnounceArgs),
     /// Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц
     Report(report::ReportArgs),
     /// Журнал изменений: просмотр и проверка целостности
@@ -180,6 +186,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => import::run_export(&target()?, args),
         Some(Command::Audit(args)) => audit::run(&target()?, args),
         Some(Command::Diary(args)) => diary::run(&target()?, args),
+        Some(Command::Mail(cmd)) => mail::run(&target()?, cmd),
+        Some(Command::Announce(args)) => mail::announce(&target()?, args),
         Some(Command::Report(args)) => report::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {

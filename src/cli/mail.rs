@@ -1,0 +1,118 @@
+//! `ezh mail send|inbox|read` (internal mail, 2.9, 5.12) and `ezh announce` (3.3).
+
+use std::io::Read;
+
+use clap::{Args, Subcommand};
+use comfy_table::Table;
+
+use super::session;
+use crate::app::{announce, mail, setup};
+use crate::store::DbTarget;
+
+/// Subcommands of `ezh mail`.
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Написать письмо (текст — из --body или со стандартного ввода)
+    Send {
+        /// Логины получателей через запятую
+        #[arg(long, value_delimiter = ',', required = true)]
+        to: Vec<String>,
+        /// Тема
+        #[arg(long)]
+        subject: String,
+        /// Текст; без него читается стандартный ввод
+        #[arg(long)]
+        body: Option<String>,
+    },
+    /// Входящие письма, новые отмечены «●»
+    Inbox,
+    /// Прочитать письмо (отмечается прочитанным)
+    Read {
+        /// Номер письма из ezh mail inbox
+        id: i64,
+    },
+}
+
+/// `ezh announce`: an announcement for a group or the college.
+#[derive(Debug, Args)]
+pub struct AnnounceArgs {
+    /// Группа; без неё — для всего техникума (администрация)
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Заголовок
+    #[arg(long)]
+    pub title: String,
+    /// Текст
+    #[arg(long, default_value = "")]
+    pub body: String,
+    /// Показывать до этой даты включительно (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)
+    #[arg(long, value_parser = super::demo::parse_date)]
+    pub until: Option<chrono::NaiveDate>,
+}
+
+/// Runs `ezh mail …`.
+pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    match cmd {
+        MailCommand::Send { to, subject, body } => {
+            let body = match body {
+                Some(b) => b,
+                None => {
+                    let mut text = String::new();
+                    std::io::stdin().read_to_string(&mut text)?;
+                    text
+                }
+            };
+            let id = mail::send(&mut db, &actor, &to, &subject, &body)?;
+            println!("Письмо № {id} отправлено: {}", to.join(", "));
+        }
+        MailCommand::Inbox => {
+            let lines = mail::inbox(&mut db, &actor)?;
+            if lines.is_empty() {
+                println!("Писем нет.");
+                return Ok(());
+            }
+            let mut t = Table::new();
+            t.set_header(["", "№", "Когда (UTC)", "От кого", "Тема"]);
+            for l in lines {
+                t.add_row([
+                    if l.read { "" } else { "●" }.to_string(),
+                    l.id.to_string(),
+                    l.sent_at.format("%d.%m.%Y %H:%M").to_string(),
+                    l.from,
+                    l.subject,
+                ]);
+            }
+            println!("{t}");
+        }
+        MailCommand::Read { id } => {
+            let m = mail::read(&mut db, &actor, id)?;
+            println!("Письмо № {}", m.id);
+            println!("От: {}", m.from);
+            println!("Кому: {}", m.to.join(", "));
+            println!("Когда (UTC): {}", m.sent_at.format("%d.%m.%Y %H:%M"));
+            println!("Тема: {}\n\n{}", m.subject, m.body);
+        }
+    }
+    Ok(())
+}
+
+/// Runs `ezh announce`.
+pub fn announce(target: &DbTarget, args: AnnounceArgs) -> anyhow::Result<()> {
+    let mut db = setup::open(target)?;
+    let actor = session::require(&mut db, target)?;
+    let id = announce::publish(
+        &mut db,
+        &actor,
+        args.group.as_deref(),
+        &args.title,
+        &args.body,
+        args.until,
+    )?;
+    let whom = args.group.map_or("всего техникума".to_string(), |g| {
+        format!("группы {g}")
+    });
+    println!("Объявление № {id} для {whom} опубликовано.");
+    Ok(())
+}
