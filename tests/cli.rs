@@ -1,22 +1,12 @@
 //! The command line as a user meets it: the clap definition is sound, completions are current,
 //! `init` takes the password from standard input only, errors are Russian and name the place.
 
-use assert_cmd::Command;
+mod support;
+
+use support::cli::ezh;
+
 use clap::CommandFactory;
 use predicates::prelude::*;
-
-fn ezh() -> Command {
-    let mut c = Command::cargo_bin("ezh").expect("binary");
-    // Keep the user's own settings and database out of the tests.
-    c.env_remove("EZH_DATABASE_URL")
-        .env_remove("EZH_CONFIG")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("ezh-test-config"),
-        )
-        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
-    c
-}
 
 #[test]
 fn clap_definition_is_sound() {
@@ -186,15 +176,7 @@ fn login_whoami_audit_and_logout() {
     let db = dir.path().join("demo.db");
     let dbs = db.to_str().unwrap_or_default();
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = ezh();
-        c.env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(dbs)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, dbs, args, stdin);
     run(&["demo", "--today", "27.11.2026"], "").success();
     run(&["whoami"], "")
         .failure()
@@ -262,15 +244,7 @@ fn a_reporter_token_reads_but_does_not_write() {
     let db = dir.path().join("demo.db");
     let dbs = db.to_str().unwrap_or_default();
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = ezh();
-        c.env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(dbs)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, dbs, args, stdin);
     run(&["demo", "--today", "27.11.2026"], "").success();
     run(
         &["login", "--login", "admin", "--password-stdin"],

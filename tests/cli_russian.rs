@@ -2,20 +2,11 @@
 //! command tree has Russian headings and flags, parse errors are retold in Russian with exit
 //! status 2, and an I/O error names the file and the cause in Russian.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod support;
 
-fn ezh() -> Command {
-    let mut c = Command::cargo_bin("ezh").expect("binary");
-    c.env_remove("EZH_DATABASE_URL")
-        .env_remove("EZH_CONFIG")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("ezh-test-config"),
-        )
-        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
-    c
-}
+use support::cli::ezh;
+
+use predicates::prelude::*;
 
 /// Every command path of the tree, e.g. ["student", "guardian", "link"].
 fn paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {

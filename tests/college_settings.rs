@@ -120,23 +120,11 @@ fn only_the_admin_changes_settings_and_it_is_audited_on_every_backend() {
 
 #[test]
 fn the_command_line_shows_and_sets_settings() {
-    use assert_cmd::Command;
     use predicates::prelude::*;
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.db");
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = Command::cargo_bin("ezh").expect("binary");
-        c.env_remove("EZH_DATABASE_URL")
-            .env_remove("EZH_CONFIG")
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, &db, args, stdin);
     run(&["demo", "--today", "27.11.2026"], "").success();
     run(
         &["login", "--login", "deputy", "--password-stdin"],

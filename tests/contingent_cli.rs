@@ -3,20 +3,9 @@
 //! administrator appears on the student's card; a refused movement prints a Russian error and
 //! a non-zero status; the group card and a subgroup split.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod support;
 
-fn ezh() -> Command {
-    let mut c = Command::cargo_bin("ezh").expect("binary");
-    c.env_remove("EZH_DATABASE_URL")
-        .env_remove("EZH_CONFIG")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("ezh-test-config"),
-        )
-        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
-    c
-}
+use predicates::prelude::*;
 
 #[test]
 fn contingent_commands() {
@@ -24,15 +13,7 @@ fn contingent_commands() {
     let db = dir.path().join("demo.db");
     let dbs = db.to_str().unwrap_or_default().to_string();
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = ezh();
-        c.env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(&dbs)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, &dbs, args, stdin);
     run(&["demo", "--today", "27.11.2026", "--seed", "3"], "").success();
     let login = |who: &str, password: &str| {
         run(

@@ -2,7 +2,8 @@
 //! re-import, every error of a bad file on stderr as file:line:column, nothing written, and
 //! an export file that opens in Excel (BOM, `;`, CRLF).
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::prelude::*;
 
 #[test]
@@ -10,19 +11,7 @@ fn import_and_export_from_the_command_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.db");
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = Command::cargo_bin("ezh").expect("binary");
-        c.env_remove("EZH_DATABASE_URL")
-            .env_remove("EZH_CONFIG")
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, &db, args, stdin);
     run(&["demo", "--size", "small", "--today", "27.11.2026"], "").success();
     run(
         &["login", "--login", "secretary", "--password-stdin"],

@@ -2,25 +2,15 @@
 //! child's tutor (the text from standard input) and is refused the administration; the tutor
 //! sees the message as new, reads it, and announces a meeting to the group.
 
+mod support;
+
 #[test]
 fn the_command_line_sends_lists_and_reads_mail() {
-    use assert_cmd::Command;
     use predicates::prelude::*;
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.db");
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = Command::cargo_bin("ezh").expect("binary");
-        c.env_remove("EZH_DATABASE_URL")
-            .env_remove("EZH_CONFIG")
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, &db, args, stdin);
     let out = run(&["demo", "--today", "27.11.2026"], "")
         .success()
         .get_output()

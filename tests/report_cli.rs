@@ -2,22 +2,11 @@
 //! a refusal for a group the user may not see, and the monthly batch under a reporter token
 //! (quiet without a terminal, one file per report, group and format).
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod support;
 
-fn ezh() -> Command {
-    let mut c = Command::cargo_bin("ezh").expect("binary");
-    // Keep the user's own settings and database out of the tests.
-    c.env_remove("EZH_DATABASE_URL")
-        .env_remove("EZH_CONFIG")
-        .env_remove("EZH_TOKEN_FILE")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("ezh-test-config"),
-        )
-        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
-    c
-}
+use support::cli::ezh;
+
+use predicates::prelude::*;
 
 #[test]
 fn reports_and_the_monthly_batch_from_the_command_line() {
@@ -25,15 +14,7 @@ fn reports_and_the_monthly_batch_from_the_command_line() {
     let db = dir.path().join("demo.db");
     let dbs = db.to_str().unwrap_or_default();
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = ezh();
-        c.env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(dbs)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, dbs, args, stdin);
     run(&["demo", "--today", "27.11.2026"], "").success();
     run(
         &["login", "--login", "kalinina.ns", "--password-stdin"],

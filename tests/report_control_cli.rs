@@ -3,22 +3,9 @@
 //! gets `quality` for a year (`--year`) and a month, and the others; the administrator only
 //! `teacher-activity`.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod support;
 
-fn ezh() -> Command {
-    let mut c = Command::cargo_bin("ezh").expect("binary");
-    // Keep the user's own settings and database out of the tests.
-    c.env_remove("EZH_DATABASE_URL")
-        .env_remove("EZH_CONFIG")
-        .env_remove("EZH_TOKEN_FILE")
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("ezh-test-config"),
-        )
-        .env("XDG_DATA_HOME", std::env::temp_dir().join("ezh-test-data"));
-    c
-}
+use predicates::prelude::*;
 
 #[test]
 fn control_reports_from_the_command_line() {
@@ -26,15 +13,7 @@ fn control_reports_from_the_command_line() {
     let db = dir.path().join("demo.db");
     let dbs = db.to_str().unwrap_or_default().to_string();
     let state = dir.path().join("state");
-    let run = |args: &[&str], stdin: &str| {
-        let mut c = ezh();
-        c.env("XDG_STATE_HOME", &state)
-            .arg("--db")
-            .arg(&dbs)
-            .args(args)
-            .write_stdin(stdin.to_string());
-        c.assert()
-    };
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, &dbs, args, stdin);
     let login = |who: &str, pw: &str| {
         run(
             &["login", "--login", who, "--password-stdin"],

@@ -89,5 +89,6 @@ pub fn pg_runs() -> usize {
 pub fn psql(url: &str, sql: &str) -> Result<String, String> {
     pg::psql(url, sql)
 }
+pub mod cli;
 pub mod college;
 pub mod tui;
