@@ -37,71 +37,82 @@ pub fn parse(setting: &Setting, text: &str) -> Result<Value, AppError> {
     }
 }
 
-fn yes_no(b: bool) -> String {
-    if b { "да" } else { "нет" }.to_string()
+/// The whole-number field of `key`, the one list of them for reading and writing.
+fn int_field<'a>(row: &'a mut CollegeRow, key: &str) -> Option<&'a mut i32> {
+    Some(match key {
+        "grade_deadline_weekday" => &mut row.grade_deadline_weekday,
+        "test_result_days" => &mut row.test_result_days,
+        "final_days_before_end" => &mut row.final_days_before_end,
+        "unexcused_threshold_pct" => &mut row.unexcused_threshold_pct,
+        "forecast_round_up_from" => &mut row.forecast_round_up_from,
+        "min_grades_per_month" => &mut row.min_grades_per_month,
+        "idle_lock_staff_minutes" => &mut row.idle_lock_staff_minutes,
+        "idle_lock_family_minutes" => &mut row.idle_lock_family_minutes,
+        "session_hours" => &mut row.session_hours,
+        "family_code_days" => &mut row.family_code_days,
+        "staff_code_hours" => &mut row.staff_code_hours,
+        "login_lock_after" => &mut row.login_lock_after,
+        "login_lock_first_minutes" => &mut row.login_lock_first_minutes,
+        "login_lock_max_minutes" => &mut row.login_lock_max_minutes,
+        _ => return None,
+    })
+}
+
+/// The text field of `key`.
+fn text_field<'a>(row: &'a mut CollegeRow, key: &str) -> Option<&'a mut String> {
+    Some(match key {
+        "name" => &mut row.name,
+        "short_name" => &mut row.short_name,
+        "city" => &mut row.city,
+        "director_name" => &mut row.director_name,
+        "deputy_name" => &mut row.deputy_name,
+        "sou_variant" => &mut row.sou_variant,
+        _ => return None,
+    })
+}
+
+/// The yes/no field of `key`.
+fn bool_field<'a>(row: &'a mut CollegeRow, key: &str) -> Option<&'a mut bool> {
+    Some(match key {
+        "quality_counts_pass" => &mut row.quality_counts_pass,
+        "demo" => &mut row.demo,
+        _ => return None,
+    })
 }
 
 /// The current value of `key` in `row`, as `ezh college show` prints it.
 pub fn get(row: &CollegeRow, key: &str) -> String {
-    match key {
-        "name" => row.name.clone(),
-        "short_name" => row.short_name.clone(),
-        "city" => row.city.clone(),
-        "director_name" => row.director_name.clone(),
-        "deputy_name" => row.deputy_name.clone(),
-        "grade_deadline_weekday" => row.grade_deadline_weekday.to_string(),
-        "test_result_days" => row.test_result_days.to_string(),
-        "final_days_before_end" => row.final_days_before_end.to_string(),
-        "unexcused_threshold_pct" => row.unexcused_threshold_pct.to_string(),
-        "quality_counts_pass" => yes_no(row.quality_counts_pass),
-        "sou_variant" => row.sou_variant.clone(),
-        "forecast_round_up_from" => row.forecast_round_up_from.to_string(),
-        "min_grades_per_month" => row.min_grades_per_month.to_string(),
-        "idle_lock_staff_minutes" => row.idle_lock_staff_minutes.to_string(),
-        "idle_lock_family_minutes" => row.idle_lock_family_minutes.to_string(),
-        "session_hours" => row.session_hours.to_string(),
-        "family_code_days" => row.family_code_days.to_string(),
-        "staff_code_hours" => row.staff_code_hours.to_string(),
-        "login_lock_after" => row.login_lock_after.to_string(),
-        "login_lock_first_minutes" => row.login_lock_first_minutes.to_string(),
-        "login_lock_max_minutes" => row.login_lock_max_minutes.to_string(),
-        "demo" => yes_no(row.demo),
-        _ => String::new(),
+    let mut row = row.clone();
+    if let Some(n) = int_field(&mut row, key) {
+        return n.to_string();
     }
+    if let Some(b) = bool_field(&mut row, key) {
+        return if *b { "да" } else { "нет" }.to_string();
+    }
+    text_field(&mut row, key)
+        .map(|t| t.clone())
+        .unwrap_or_default()
 }
 
-/// Writes `value` into the field of `key`; a value of the wrong shape is ignored (parse makes
-/// the shape from the same setting, so it does not happen).
+/// Writes `value` into the field of `key`; a value of another shape than the field is ignored
+/// (parse makes the shape from the same setting, so it does not happen).
 pub fn put(row: &mut CollegeRow, key: &str, value: &Value) {
-    match (key, value) {
-        ("name", Value::Text(t)) => row.name = t.clone(),
-        ("short_name", Value::Text(t)) => row.short_name = t.clone(),
-        ("city", Value::Text(t)) => row.city = t.clone(),
-        ("director_name", Value::Text(t)) => row.director_name = t.clone(),
-        ("deputy_name", Value::Text(t)) => row.deputy_name = t.clone(),
-        ("sou_variant", Value::Text(t)) => row.sou_variant = t.clone(),
-        ("quality_counts_pass", Value::Bool(b)) => row.quality_counts_pass = *b,
-        (key, Value::Int(n)) => {
-            let field = match key {
-                "grade_deadline_weekday" => &mut row.grade_deadline_weekday,
-                "test_result_days" => &mut row.test_result_days,
-                "final_days_before_end" => &mut row.final_days_before_end,
-                "unexcused_threshold_pct" => &mut row.unexcused_threshold_pct,
-                "forecast_round_up_from" => &mut row.forecast_round_up_from,
-                "min_grades_per_month" => &mut row.min_grades_per_month,
-                "idle_lock_staff_minutes" => &mut row.idle_lock_staff_minutes,
-                "idle_lock_family_minutes" => &mut row.idle_lock_family_minutes,
-                "session_hours" => &mut row.session_hours,
-                "family_code_days" => &mut row.family_code_days,
-                "staff_code_hours" => &mut row.staff_code_hours,
-                "login_lock_after" => &mut row.login_lock_after,
-                "login_lock_first_minutes" => &mut row.login_lock_first_minutes,
-                "login_lock_max_minutes" => &mut row.login_lock_max_minutes,
-                _ => return,
-            };
-            *field = *n;
+    match value {
+        Value::Int(n) => {
+            if let Some(f) = int_field(row, key) {
+                *f = *n;
+            }
         }
-        _ => {}
+        Value::Bool(b) => {
+            if let Some(f) = bool_field(row, key) {
+                *f = *b;
+            }
+        }
+        Value::Text(t) => {
+            if let Some(f) = text_field(row, key) {
+                f.clone_from(t);
+            }
+        }
     }
 }
 
