@@ -9,11 +9,13 @@
 //! build, default 1; `EZH_BENCH_SIZE=small` for a quick check; `EZH_BENCH_IMPORT`, students in
 //! the import measurement, default 3000, `0` to skip it; `EZH_BENCH_ONLY=import` for that alone).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use ezh::app::{grid, marks};
+use ezh::app::{journal::grid, journal::marks};
 use ezh::demo::{self, DemoOptions, Size};
 use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::schema::{assignments, lessons};
@@ -125,7 +127,7 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
 fn bench_screen(db: Db, login: &str, password: &str, today: NaiveDate) -> anyhow::Result<()> {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut ui = ezh::tui::Ui::new(db, today, ezh::tui::Theme { color: true });
-    let session = ezh::app::auth::login(&mut ui.db, login, password)?;
+    let session = ezh::app::accounts::auth::login(&mut ui.db, login, password)?;
     ui.start(session, login)?;
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))?;
     let press =
@@ -230,7 +232,7 @@ fn bench_accounts(db: &mut Db) -> anyhow::Result<()> {
     let mut hashes = Vec::new();
     for _ in 0..9 {
         let started = Instant::now();
-        ezh::app::password::hash("длинный-пароль-для-замера")?;
+        ezh::app::accounts::password::hash("длинный-пароль-для-замера")?;
         hashes.push(started.elapsed());
     }
     println!(
@@ -240,7 +242,7 @@ fn bench_accounts(db: &mut Db) -> anyhow::Result<()> {
     let mut logins = Vec::new();
     for _ in 0..9 {
         let started = Instant::now();
-        ezh::app::auth::login(db, "deputy", "demo-deputy-2026")?;
+        ezh::app::accounts::auth::login(db, "deputy", "demo-deputy-2026")?;
         logins.push(started.elapsed());
     }
     println!("  один вход (ezh login): медиана {}", ms(median(logins)));
@@ -251,8 +253,8 @@ fn bench_accounts(db: &mut Db) -> anyhow::Result<()> {
 /// others with two: 3,000 students bring 5,000 guardians) into a fresh journal, then the same
 /// file again (nothing to change).
 fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Result<()> {
+    use ezh::app::college::setup::{self, NewCollege, NewUser};
     use ezh::app::import::{self, ImportOptions, Quiet};
-    use ezh::app::setup::{self, NewCollege, NewUser};
     let college = NewCollege {
         name: "Замер".into(),
         short_name: "З".into(),

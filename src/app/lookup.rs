@@ -2,6 +2,7 @@
 //! room, a student (by number, record-book number or full name). Every miss is a Russian
 //! «не найдено» naming what was looked for; an ambiguous name lists the candidates.
 
+use crate::domain::person::short_name;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -20,22 +21,21 @@ pub fn ru(d: NaiveDate) -> String {
 
 /// «Фамилия Имя Отчество» of a student.
 pub fn full_name(s: &StudentRow) -> String {
-    [&s.last_name, &s.first_name, &s.patronymic]
-        .iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| p.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::domain::person::full_name(&s.last_name, &s.first_name, &s.patronymic)
+}
+
+/// The id of the group named `name`, if there is one.
+pub fn find_group_id(c: &mut Conn<'_>, name: &str) -> Result<Option<i64>, AppError> {
+    Ok(crate::with_conn!(c, x => study_groups::table
+        .filter(study_groups::name.eq(name.trim()))
+        .select(study_groups::id)
+        .first(x)
+        .optional())?)
 }
 
 /// The id of the group named `name`.
 pub fn group_id(c: &mut Conn<'_>, name: &str) -> Result<i64, AppError> {
-    crate::with_conn!(c, x => study_groups::table
-        .filter(study_groups::name.eq(name.trim()))
-        .select(study_groups::id)
-        .first(x)
-        .optional())?
-    .ok_or_else(|| AppError::NotFound(format!("группа «{}»", name.trim())))
+    find_group_id(c, name)?.ok_or_else(|| AppError::NotFound(format!("группа «{}»", name.trim())))
 }
 
 /// The name of group `id`.
@@ -131,13 +131,7 @@ pub fn user_short_name(c: &mut Conn<'_>, id: i64) -> Result<String, AppError> {
         .find(id)
         .select((users::last_name, users::first_name, users::patronymic))
         .first(x))?;
-    let initial = |s: &str| {
-        s.chars()
-            .next()
-            .map(|ch| format!(" {ch}."))
-            .unwrap_or_default()
-    };
-    Ok(format!("{l}{}{}", initial(&f), initial(&p)))
+    Ok(short_name(&l, &f, &p))
 }
 
 /// A student by id, record-book number or «Фамилия Имя [Отчество]». Namesakes are listed with

@@ -5,7 +5,7 @@ use std::io::BufRead;
 use clap::Args;
 
 use super::{secret, session};
-use crate::app::{auth, codes, setup};
+use crate::app::{accounts::auth, accounts::codes, college::setup};
 use crate::store::DbTarget;
 
 /// Arguments of `ezh login`.
@@ -70,7 +70,7 @@ pub fn logout(target: &DbTarget) -> anyhow::Result<()> {
 pub fn whoami(target: &DbTarget) -> anyhow::Result<()> {
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
-    let user = crate::app::users::show(&mut db, actor.user_id)?;
+    let user = crate::app::accounts::users::show(&mut db, actor.user_id)?;
     println!("{} ({})", user.full_name, user.login);
     println!("Роли: {}", user.roles.join(", "));
     Ok(())
@@ -118,7 +118,7 @@ pub fn passwd(target: &DbTarget, from_stdin: bool) -> anyhow::Result<()> {
     } else {
         secret::new_password(false, "Новый пароль")?
     };
-    crate::app::users::change_password(&mut db, &actor, &old, &new)?;
+    crate::app::accounts::users::change_password(&mut db, &actor, &old, &new)?;
     session::forget()?;
     println!("Пароль изменён; все сеансы завершены, войдите снова: ezh login");
     Ok(())

@@ -4,9 +4,9 @@ use clap::{Args, Subcommand};
 use comfy_table::Table;
 
 use super::session;
-use crate::app::audit::Verdict;
-use crate::app::audit::{self, AuditFilter};
-use crate::app::setup;
+use crate::app::college::audit::Verdict;
+use crate::app::college::audit::{self, AuditFilter};
+use crate::app::college::setup;
 use crate::store::DbTarget;
 
 /// Arguments of `ezh audit`.

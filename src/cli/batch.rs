@@ -10,8 +10,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report::{write_file, BatchArgs};
 use super::session;
+use crate::app::college::setup;
 use crate::app::report::{self, Filters};
-use crate::app::setup;
 use crate::report::render::{self, Options};
 use crate::store::DbTarget;
 

@@ -5,8 +5,8 @@ use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
-use crate::app::settings::{self, Values};
-use crate::app::setup;
+use crate::app::college::settings::{self, Values};
+use crate::app::college::setup;
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh college`.

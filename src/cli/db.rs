@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use comfy_table::Table;
 
-use crate::app::maintenance;
+use crate::app::college::maintenance;
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh db`.

@@ -5,7 +5,7 @@ use clap::Args;
 use comfy_table::Table;
 
 use super::session;
-use crate::app::{diary, setup};
+use crate::app::{college::setup, family::diary};
 use crate::store::DbTarget;
 
 /// Arguments of `ezh diary`.

@@ -5,9 +5,9 @@ use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
-use crate::app::groups::{self, NewGroup};
-use crate::app::setup;
-use crate::app::subgroups::{self, GroupCard};
+use crate::app::college::setup;
+use crate::app::contingent::groups::{self, NewGroup};
+use crate::app::contingent::subgroups::{self, GroupCard};
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh group`.

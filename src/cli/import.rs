@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::session;
 use crate::app::import::{self, read, ImportOptions, Progress, ReadOptions, Report};
-use crate::app::{export, setup};
+use crate::app::{college::setup, contingent::export};
 use crate::store::DbTarget;
 
 /// Which list a file holds.

@@ -5,7 +5,7 @@
 use clap::Args;
 
 use super::secret;
-use crate::app::setup::{self, NewCollege, NewUser};
+use crate::app::college::setup::{self, NewCollege, NewUser};
 use crate::store::DbTarget;
 
 /// Arguments of `ezh init`.

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use comfy_table::Table;
 
 use super::session;
-use crate::app::{announce, mail, setup};
+use crate::app::{college::setup, mail::announce, mail::messages};
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh mail`.
@@ -64,11 +64,11 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
                     text
                 }
             };
-            let id = mail::send(&mut db, &actor, &to, &subject, &body)?;
+            let id = messages::send(&mut db, &actor, &to, &subject, &body)?;
             println!("Письмо № {id} отправлено: {}", to.join(", "));
         }
         MailCommand::Inbox => {
-            let lines = mail::inbox(&mut db, &actor)?;
+            let lines = messages::inbox(&mut db, &actor)?;
             if lines.is_empty() {
                 println!("Писем нет.");
                 return Ok(());
@@ -87,7 +87,7 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
             println!("{t}");
         }
         MailCommand::Read { id } => {
-            let m = mail::read(&mut db, &actor, id)?;
+            let m = messages::read(&mut db, &actor, id)?;
             println!("Письмо № {}", m.id);
             println!("От: {}", m.from);
             println!("Кому: {}", m.to.join(", "));

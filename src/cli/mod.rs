@@ -202,7 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// Warns when other OS users can read the database file or a settings file that names the
 /// database (it may hold a PostgreSQL password): either gives away every grade.
 fn warn_if_readable(target: &crate::store::DbTarget, config: Option<&std::path::Path>) {
-    use crate::app::maintenance::readable_by_others;
+    use crate::app::college::maintenance::readable_by_others;
     if let crate::store::DbTarget::Sqlite(p) = target {
         if readable_by_others(p) {
             eprintln!(
@@ -238,12 +238,12 @@ pub(crate) fn journal(
     today: Option<chrono::NaiveDate>,
     hints: Vec<String>,
 ) -> anyhow::Result<()> {
-    let mut db = crate::app::setup::open(target)?;
+    let mut db = crate::app::college::setup::open(target)?;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
         return Ok(crate::tui::run(db, today, hints)?);
     }
-    let summary = crate::app::summary::load(&mut db)?;
+    let summary = crate::app::college::summary::load(&mut db)?;
     println!("Журнал: {} ({})", summary.college, target.display());
     println!("{summary}");
     Ok(())

@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use super::session;
+use crate::app::college::setup;
 use crate::app::report::{self, Filters, Kind};
-use crate::app::setup;
 use crate::report::render::{self, Format, Options};
 use crate::store::DbTarget;
 

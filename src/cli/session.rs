@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::app::{actor, auth, Actor};
+use crate::app::{accounts::auth, actor, Actor};
 use crate::store::{Db, DbTarget};
 
 fn session_file() -> anyhow::Result<PathBuf> {

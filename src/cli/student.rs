@@ -4,9 +4,9 @@
 use clap::{Args, Subcommand};
 
 use super::{session, student_card};
+use crate::app::college::setup;
+use crate::app::contingent::movement::{self, MovementKind, MovementRequest, NewStudent};
 use crate::app::lookup::ru;
-use crate::app::movement::{self, MovementKind, MovementRequest, NewStudent};
-use crate::app::setup;
 use crate::store::DbTarget;
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -4,10 +4,10 @@
 use comfy_table::Table;
 
 use super::student::{AchievementCommand, EditArgs, GuardianCommand};
-use crate::app::guardians::{self, GuardianInput};
+use crate::app::contingent::guardians::{self, GuardianInput};
+use crate::app::contingent::student_fields::Field;
+use crate::app::contingent::students;
 use crate::app::lookup::ru;
-use crate::app::student_fields::Field;
-use crate::app::students;
 
 pub fn show(
     db: &mut crate::store::Db,
@@ -74,15 +74,11 @@ pub fn show(
     Ok(())
 }
 
-pub fn print_achievements(list: &[crate::store::rows::AchievementRow]) {
+pub fn print_achievements(list: &[guardians::Achievement]) {
     let mut t = Table::new();
     t.set_header(["Дата", "Вид", "Название"]);
     for a in list {
-        t.add_row([
-            ru(a.date),
-            guardians::achievement_kind_ru(&a.kind).to_string(),
-            a.title.clone(),
-        ]);
+        t.add_row([ru(a.date), a.kind.clone(), a.title.clone()]);
     }
     println!("\nДостижения:\n{t}");
 }

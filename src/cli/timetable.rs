@@ -5,10 +5,10 @@ use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
+use crate::app::college::setup;
 use crate::app::lookup::ru;
-use crate::app::setup;
-use crate::app::substitute::{self, SubstituteRequest};
-use crate::app::timetable::{self, bell_text, Slot, Whose};
+use crate::app::timetable::schedule::{self, bell_text, Slot, Whose};
+use crate::app::timetable::substitute::{self, SubstituteRequest};
 use crate::store::DbTarget;
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -80,7 +80,7 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
                 _ => anyhow::bail!("укажите --group, --teacher или --room"),
             };
             let on = week.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let w = timetable::week(&mut db, &actor, &whose, on)?;
+            let w = schedule::week(&mut db, &actor, &whose, on)?;
             print!("{}", render(&whose, &w));
         }
         TimetableCommand::Substitute {
@@ -118,7 +118,7 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
 const DAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
 
 /// The week as text: a title line and a table of pairs by days.
-pub fn render(whose: &Whose, w: &timetable::Week) -> String {
+pub fn render(whose: &Whose, w: &schedule::Week) -> String {
     let title = &w.title;
     let sunday = w.monday + chrono::Duration::days(6);
     let mut out = format!(

@@ -7,9 +7,9 @@ use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
-use crate::app::codes::{self, CodeLine, Recipients};
+use crate::app::accounts::codes::{self, CodeLine, Recipients};
 use crate::app::report::{codes as report_codes, Filters};
-use crate::app::{setup, users};
+use crate::app::{accounts::users, college::setup};
 use crate::report::render::{self, Format, Options};
 use crate::store::DbTarget;
 

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use rand::Rng;
 
 use super::{DemoLogin, Gen, Size};
-use crate::app::{password, AppError};
+use crate::app::{accounts::password, AppError};
 use crate::store::rows::*;
 use crate::store::schema::{
     absences, final_grades, grades, guardians, lessons, student_guardians, students, study_groups,

@@ -9,7 +9,7 @@
 pub mod catalog;
 mod extras;
 mod journal;
-pub mod login;
+use crate::domain::login;
 pub mod names;
 mod people;
 mod sink;
@@ -23,7 +23,7 @@ use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use crate::app::{setup, AppError};
+use crate::app::{college::setup, AppError};
 use crate::store::{Db, DbTarget};
 use sink::Sink;
 
@@ -192,7 +192,7 @@ impl Gen {
             let mut r = rand::thread_rng();
             (0..32).map(|_| r.gen_range('a'..='z')).collect()
         };
-        let activated_hash = crate::app::password::hash(&secret)?;
+        let activated_hash = crate::app::accounts::password::hash(&secret)?;
         let year_start = if opts.today.month() >= 8 {
             opts.today.year()
         } else {

@@ -7,7 +7,7 @@ use rand::Rng;
 use rand_distr::{Distribution, Normal};
 
 use super::{catalog, names, DemoLogin, Gen, GroupPlan, StudentPlan};
-use crate::app::{password, AppError};
+use crate::app::{accounts::password, AppError};
 use crate::store::rows::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -102,6 +102,15 @@ impl Sink {
 /// After rows were written with chosen ids, moves PostgreSQL's identity sequences past them
 /// so that the application's own inserts get fresh ids.
 pub fn bump_sequences(c: &mut Conn<'_>) -> Result<(), AppError> {
+    #[cfg(not(feature = "postgres"))]
+    let _ = c;
+    #[cfg(feature = "postgres")]
+    bump_pg_sequences(c)?;
+    Ok(())
+}
+
+#[cfg(feature = "postgres")]
+fn bump_pg_sequences(c: &mut Conn<'_>) -> Result<(), AppError> {
     let Conn::Pg(pg) = c else {
         return Ok(());
     };

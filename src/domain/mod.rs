@@ -8,7 +8,10 @@ pub mod collate;
 pub mod forecast;
 pub mod formulas;
 pub mod grade;
+pub mod login;
+pub mod movement_kind;
 pub mod period;
+pub mod person;
 pub mod ratio;
 pub mod work_kind;
 

@@ -34,6 +34,7 @@ pub fn backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo,
             diesel::sql_query(format!("VACUUM INTO '{}'", path.replace('\'', "''"))).execute(c)?;
             check_sqlite_file(file)?;
         }
+        #[cfg(feature = "postgres")]
         (Db::Pg(_), DbTarget::Postgres(url)) => {
             run_tool(
                 Command::new("pg_dump")
@@ -45,6 +46,7 @@ pub fn backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo,
             )?;
             check_pg_dump(file)?;
         }
+        #[cfg(feature = "postgres")]
         (Db::Pg(_), DbTarget::Sqlite(_)) => return Err(StoreError::BadUrl(target.display())),
     }
     let bytes = std::fs::metadata(file)

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::{PgConnection, SqliteConnection};
+#[cfg(feature = "postgres")]
+use diesel::PgConnection;
+use diesel::SqliteConnection;
 
 use super::StoreError;
 
@@ -91,6 +93,7 @@ pub enum OpenMode {
 /// A connection to one of the two backends.
 pub enum Db {
     Sqlite(SqliteConnection),
+    #[cfg(feature = "postgres")]
     Pg(PgConnection),
 }
 
@@ -99,6 +102,12 @@ impl Db {
     pub fn open(target: &DbTarget, mode: OpenMode) -> Result<Db, StoreError> {
         match target {
             DbTarget::Sqlite(path) => open_sqlite(path, mode).map(Db::Sqlite),
+            #[cfg(not(feature = "postgres"))]
+            DbTarget::Postgres(_) => Err(StoreError::Connect {
+                target: target.display(),
+                detail: "эта сборка ezh собрана без PostgreSQL (только встроенный SQLite)".into(),
+            }),
+            #[cfg(feature = "postgres")]
             DbTarget::Postgres(url) => {
                 PgConnection::establish(url)
                     .map(Db::Pg)
@@ -114,6 +123,7 @@ impl Db {
     pub fn backend(&self) -> Backend {
         match self {
             Db::Sqlite(_) => Backend::Sqlite,
+            #[cfg(feature = "postgres")]
             Db::Pg(_) => Backend::Postgres,
         }
     }
@@ -122,6 +132,7 @@ impl Db {
     pub fn conn(&mut self) -> Conn<'_> {
         match self {
             Db::Sqlite(c) => Conn::Sqlite(c),
+            #[cfg(feature = "postgres")]
             Db::Pg(c) => Conn::Pg(c),
         }
     }
@@ -137,6 +148,7 @@ impl Db {
     {
         match self {
             Db::Sqlite(c) => c.immediate_transaction(|c| body(&mut Conn::Sqlite(c))),
+            #[cfg(feature = "postgres")]
             Db::Pg(c) => pg_write(c, |c| body(&mut Conn::Pg(c))),
         }
     }
@@ -149,6 +161,7 @@ impl Db {
     {
         match self {
             Db::Sqlite(c) => c.transaction(|c| body(&mut Conn::Sqlite(c))),
+            #[cfg(feature = "postgres")]
             Db::Pg(c) => c
                 .build_transaction()
                 .read_only()
@@ -161,6 +174,7 @@ impl Db {
 /// A borrowed connection: what query functions take, inside or outside a transaction.
 pub enum Conn<'a> {
     Sqlite(&'a mut SqliteConnection),
+    #[cfg(feature = "postgres")]
     Pg(&'a mut PgConnection),
 }
 
@@ -169,6 +183,7 @@ impl Conn<'_> {
     pub fn backend(&self) -> Backend {
         match self {
             Conn::Sqlite(_) => Backend::Sqlite,
+            #[cfg(feature = "postgres")]
             Conn::Pg(_) => Backend::Postgres,
         }
     }
@@ -260,6 +275,7 @@ pub fn network_fs_name(f_type: i64) -> Option<&'static str> {
 /// A transaction on PostgreSQL that first takes the journal's single write lock, so that writes
 /// are serialized as on SQLite (which keeps the audit hash chain linear), and is retried when
 /// PostgreSQL reports a serialization failure or a deadlock.
+#[cfg(feature = "postgres")]
 pub fn pg_write<T, E, F>(conn: &mut PgConnection, mut body: F) -> Result<T, E>
 where
     F: FnMut(&mut PgConnection) -> Result<T, E>,

@@ -10,6 +10,7 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use super::{Db, StoreError};
 
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+#[cfg(feature = "postgres")]
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// One migration and whether this database has it.
@@ -31,6 +32,7 @@ pub fn run_pending(db: &mut Db) -> Result<Vec<String>, StoreError> {
             c.batch_execute("PRAGMA foreign_keys = ON;")?;
             c.run_pending_migrations(SQLITE).map_err(mig_err)?
         }
+        #[cfg(feature = "postgres")]
         Db::Pg(c) => c.run_pending_migrations(POSTGRES).map_err(mig_err)?,
     };
     Ok(applied.iter().map(|v| v.to_string()).collect())
@@ -47,6 +49,7 @@ pub fn status(db: &mut Db) -> Result<Vec<MigrationState>, StoreError> {
                 .collect();
             (known, c.applied_migrations().map_err(mig_err)?)
         }
+        #[cfg(feature = "postgres")]
         Db::Pg(c) => {
             let known: Vec<String> = MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES)
                 .map_err(mig_err)?
@@ -91,6 +94,7 @@ pub fn table_count(db: &mut Db) -> Result<i64, StoreError> {
             "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' \
              AND name NOT LIKE 'sqlite_%'"
         }
+        #[cfg(feature = "postgres")]
         Db::Pg(_) => {
             "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = \
              current_schema()"
@@ -107,6 +111,7 @@ pub fn has_college_table(db: &mut Db) -> Result<bool, StoreError> {
             "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' \
              AND name IN ('college', '__diesel_schema_migrations')"
         }
+        #[cfg(feature = "postgres")]
         Db::Pg(_) => {
             "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = \
              current_schema() AND table_name IN ('college', '__diesel_schema_migrations')"
@@ -121,6 +126,7 @@ pub fn has_college_table(db: &mut Db) -> Result<bool, StoreError> {
 pub fn revert_all(db: &mut Db) -> Result<(), StoreError> {
     match db {
         Db::Sqlite(c) => c.revert_all_migrations(SQLITE).map(|_| ()).map_err(mig_err),
+        #[cfg(feature = "postgres")]
         Db::Pg(c) => c
             .revert_all_migrations(POSTGRES)
             .map(|_| ())

@@ -29,6 +29,7 @@ macro_rules! with_conn {
                 let $c: &mut ::diesel::SqliteConnection = &mut **$c;
                 $body
             }
+            #[cfg(feature = "postgres")]
             $crate::store::Conn::Pg($c) => {
                 let $c: &mut ::diesel::PgConnection = &mut **$c;
                 $body

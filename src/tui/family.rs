@@ -1,7 +1,7 @@
 //! The diary screen of a student or guardian (3.3, 13.1, 13.2): grades by subject with both
 //! averages, missed hours and the forecast (with what it takes to reach the next grade), the
 //! lessons and homework of this week and the next, and announcements. It holds only the data
-//! of the person's own student: `app::family` reduces everything to that one row, and the
+//! of the person's own student: `app::family::view` reduces everything to that one row, and the
 //! child switch cycles through the actor's own children only.
 
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ use super::keys::{self, Key};
 use super::state::{Ctx, Go};
 use super::theme::Theme;
 use crate::access::Actor;
-use crate::app::family::{self, FamilyView};
+use crate::app::family::view::{self, FamilyView};
 use crate::app::AppError;
 use crate::store::Db;
 
@@ -41,12 +41,12 @@ impl FamilyScreen {
         today: NaiveDate,
         which: usize,
     ) -> Result<FamilyScreen, AppError> {
-        let students = family::own_students(db, actor)?;
+        let students = view::own_students(db, actor)?;
         let (id, _) = students.get(which).cloned().ok_or_else(|| {
             AppError::NotFound("обучающийся, связанный с этой учётной записью".into())
         })?;
         Ok(FamilyScreen {
-            view: family::load(db, actor, id, today)?,
+            view: view::load(db, actor, id, today)?,
             students,
             which,
             tab: 0,

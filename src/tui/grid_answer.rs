@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::grid_ops::{self, Step};
 use super::grid_screen::{Ask, GridScreen};
 use super::state::Ctx;
-use crate::app::marks::NewLesson;
-use crate::app::{self, lessons::LessonEdit, AppError};
+use crate::app::journal::marks::NewLesson;
+use crate::app::{self, journal::lessons::LessonEdit, AppError};
 use crate::domain::collate::compare_names;
 use crate::domain::{AbsenceReason, GradeValue, LessonKind};
 
@@ -89,7 +89,7 @@ fn edit_lesson(
             )
         }
     };
-    app::lessons::edit(ctx.db, ctx.actor, lesson.id, lesson.version, &edit)?;
+    app::journal::lessons::edit(ctx.db, ctx.actor, lesson.id, lesson.version, &edit)?;
     s.undo.push(grid_ops::Undo {
         at: s.at(),
         what: what.to_string(),
@@ -145,7 +145,7 @@ fn fill(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<(), AppErro
     let Some(why) = super::grid_late::reason(s, ctx, super::grid_late::Pending::Fill(value)) else {
         return Ok(());
     };
-    let rows = app::cells::grade_all(
+    let rows = app::journal::cells::grade_all(
         ctx.db,
         ctx.actor,
         lesson.id,
@@ -188,7 +188,7 @@ pub fn add_lesson(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<i
         Some(h) => h.parse().map_err(|_| bad())?,
         None => 2,
     };
-    let row = app::marks::add_lesson(
+    let row = app::journal::marks::add_lesson(
         ctx.db,
         ctx.actor,
         &NewLesson {

@@ -78,16 +78,17 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
                 return;
             };
             let kind = grid_ops::default_kind(s);
-            app::marks::add_grade_because(ctx.db, ctx.actor, lesson, student, value, kind, why).map(
-                |g| {
-                    s.mode = Mode::Cell(grades.len());
-                    Undo {
-                        at: s.at(),
-                        what: format!("ещё одна отметка {value}"),
-                        steps: vec![Step::RemoveGrade { id: g.id }],
-                    }
-                },
+            app::journal::marks::add_grade_because(
+                ctx.db, ctx.actor, lesson, student, value, kind, why,
             )
+            .map(|g| {
+                s.mode = Mode::Cell(grades.len());
+                Undo {
+                    at: s.at(),
+                    what: format!("ещё одна отметка {value}"),
+                    steps: vec![Step::RemoveGrade { id: g.id }],
+                }
+            })
         }
         k @ (Key::Tab | Key::BackTab | Key::Right | Key::Left) => {
             let step = if matches!(k, Key::Tab | Key::Right) {
@@ -102,16 +103,23 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
                 return;
             };
             let old = WorkKind::from_code(&g.work_kind).unwrap_or(WorkKind::Answer);
-            app::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, Some((value, next)), why)
-                .map(|_| Undo {
-                    at: s.at(),
-                    what: format!("вид работы: {}", next.name_ru()),
-                    steps: vec![Step::SetGrade {
-                        id: g.id,
-                        value,
-                        kind: old,
-                    }],
-                })
+            app::journal::marks::change_grade(
+                ctx.db,
+                ctx.actor,
+                g.id,
+                g.version,
+                Some((value, next)),
+                why,
+            )
+            .map(|_| Undo {
+                at: s.at(),
+                what: format!("вид работы: {}", next.name_ru()),
+                steps: vec![Step::SetGrade {
+                    id: g.id,
+                    value,
+                    kind: old,
+                }],
+            })
         }
         Key::Delete | Key::Backspace => {
             let Some(g) = selected else {
@@ -124,16 +132,18 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
                 return;
             };
             s.mode = Mode::Cell(sel.saturating_sub(1));
-            app::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, why).map(|_| Undo {
-                at: s.at(),
-                what: format!("отметка {value} удалена"),
-                steps: vec![Step::AddGrade {
-                    lesson,
-                    student,
-                    value,
-                    kind,
-                }],
-            })
+            app::journal::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, why).map(
+                |_| Undo {
+                    at: s.at(),
+                    what: format!("отметка {value} удалена"),
+                    steps: vec![Step::AddGrade {
+                        lesson,
+                        student,
+                        value,
+                        kind,
+                    }],
+                },
+            )
         }
         _ => return,
     };
@@ -168,8 +178,8 @@ pub fn clear(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
         ) else {
             continue;
         };
-        result =
-            app::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, why).map(|_| ());
+        result = app::journal::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, why)
+            .map(|_| ());
         if result.is_err() {
             break;
         }
@@ -181,7 +191,7 @@ pub fn clear(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
         });
     }
     if let (Ok(()), Some(a)) = (&result, &cell.absence) {
-        result = app::marks::set_absence_because(
+        result = app::journal::marks::set_absence_because(
             ctx.db,
             ctx.actor,
             lesson,

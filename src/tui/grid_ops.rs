@@ -7,8 +7,8 @@
 use super::grid_late::Pending;
 use super::grid_screen::{GridScreen, Mode};
 use super::state::Ctx;
-use crate::app::lessons::LessonEdit;
-use crate::app::marks::FinalKey;
+use crate::app::journal::lessons::LessonEdit;
+use crate::app::journal::marks::FinalKey;
 use crate::app::{self, AppError};
 use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
 
@@ -66,7 +66,7 @@ pub fn default_kind(s: &GridScreen) -> WorkKind {
 /// Reloads the grid from the database, keeping the cursor on the same student and lesson.
 pub fn reload(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Result<(), AppError> {
     let (lesson, student) = s.at().unwrap_or((0, 0));
-    s.grid = app::grid::open(ctx.db, ctx.actor, s.grid.assignment.id)?;
+    s.grid = app::journal::grid::open(ctx.db, ctx.actor, s.grid.assignment.id)?;
     if let Some(c) = s.grid.lessons.iter().position(|l| l.id == lesson) {
         s.col = c;
     }
@@ -80,7 +80,7 @@ pub fn reload(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Result<(), AppError> {
 pub(super) fn who(s: &GridScreen) -> String {
     s.grid.students.get(s.row).map_or(String::new(), |g| {
         let st = &g.student;
-        app::overview::short_name(&st.last_name, &st.first_name, &st.patronymic)
+        app::journal::overview::short_name(&st.last_name, &st.first_name, &st.patronymic)
     })
 }
 
@@ -96,7 +96,7 @@ pub(super) fn writable_cell(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Option<(i6
         return None;
     }
     let shown = s.cells.get(&(lesson, student)).cloned().unwrap_or_default();
-    match app::cells::read(ctx.db, lesson, student) {
+    match app::journal::cells::read(ctx.db, lesson, student) {
         Ok(now) if now == shown => Some((lesson, student)),
         Ok(_) => {
             let _ = reload(s, ctx);
@@ -166,13 +166,15 @@ pub fn put_grade(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: GradeValue) {
     let result = match grades.as_slice() {
         [] => {
             let kind = default_kind(s);
-            app::marks::add_grade_because(ctx.db, ctx.actor, lesson, student, value, kind, why)
-                .map(|g| vec![Step::RemoveGrade { id: g.id }])
+            app::journal::marks::add_grade_because(
+                ctx.db, ctx.actor, lesson, student, value, kind, why,
+            )
+            .map(|g| vec![Step::RemoveGrade { id: g.id }])
         }
         [one] => {
             let kind = WorkKind::from_code(&one.work_kind).unwrap_or(WorkKind::Answer);
             let old = GradeValue::from_code(one.value).unwrap_or(value);
-            app::marks::change_grade(
+            app::journal::marks::change_grade(
                 ctx.db,
                 ctx.actor,
                 one.id,
@@ -220,7 +222,7 @@ pub fn put_absence(s: &mut GridScreen, ctx: &mut Ctx<'_>, reason: Option<Absence
             .name_ru()
             .to_string())
     );
-    let result = app::marks::set_absence_because(
+    let result = app::journal::marks::set_absence_because(
         ctx.db,
         ctx.actor,
         lesson,
@@ -259,8 +261,8 @@ pub fn put_final(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: FinalGradeValue) 
         .find(|f| f.student_id == key.student_id && f.kind == "term")
         .map(|f| f.version);
     let what = format!("{} — итоговая {value}", who(s));
-    let result =
-        app::marks::set_final(ctx.db, ctx.actor, key, value, version, None).map(|_| Vec::new());
+    let result = app::journal::marks::set_final(ctx.db, ctx.actor, key, value, version, None)
+        .map(|_| Vec::new());
     finish(s, ctx, result, what, true);
 }
 

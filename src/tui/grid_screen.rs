@@ -12,9 +12,9 @@ use super::field::Field;
 use super::grid_ops::{self, Undo};
 use super::keys::{self, Key};
 use super::state::{Ctx, Go};
-use crate::app::cells::CellMarks;
-use crate::app::grid::Grid;
-use crate::app::grid_stats::StudentStats;
+use crate::app::journal::cells::CellMarks;
+use crate::app::journal::grid::Grid;
+use crate::app::journal::grid_stats::StudentStats;
 use crate::domain::{FinalGradeValue, GradeValue};
 
 /// What a one-line prompt below the grid is asking for.

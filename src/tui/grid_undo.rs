@@ -40,19 +40,28 @@ fn undo_step(s: &GridScreen, ctx: &mut Ctx<'_>, step: &Step) -> Result<(), AppEr
     match step {
         Step::RemoveGrade { id } => {
             let v = version(*id).ok_or_else(|| AppError::NotFound(format!("отметка № {id}")))?;
-            app::marks::change_grade(db, actor, *id, v, None, Some("отмена")).map(|_| ())
+            app::journal::marks::change_grade(db, actor, *id, v, None, Some("отмена")).map(|_| ())
         }
         Step::SetGrade { id, value, kind } => {
             let v = version(*id).ok_or_else(|| AppError::NotFound(format!("отметка № {id}")))?;
-            app::marks::change_grade(db, actor, *id, v, Some((*value, *kind)), Some("отмена"))
-                .map(|_| ())
+            app::journal::marks::change_grade(
+                db,
+                actor,
+                *id,
+                v,
+                Some((*value, *kind)),
+                Some("отмена"),
+            )
+            .map(|_| ())
         }
         Step::AddGrade {
             lesson,
             student,
             value,
             kind,
-        } => app::marks::add_grade(db, actor, *lesson, *student, *value, *kind).map(|_| ()),
+        } => {
+            app::journal::marks::add_grade(db, actor, *lesson, *student, *value, *kind).map(|_| ())
+        }
         Step::Absence {
             lesson,
             student,
@@ -63,7 +72,7 @@ fn undo_step(s: &GridScreen, ctx: &mut Ctx<'_>, step: &Step) -> Result<(), AppEr
                 .get(&(*lesson, *student))
                 .and_then(|c| c.absence.as_ref())
                 .map(|a| a.version);
-            app::marks::set_absence(db, actor, *lesson, *student, *reason, v).map(|_| ())
+            app::journal::marks::set_absence(db, actor, *lesson, *student, *reason, v).map(|_| ())
         }
         Step::Lesson { id, edit } => {
             let v = s
@@ -73,7 +82,7 @@ fn undo_step(s: &GridScreen, ctx: &mut Ctx<'_>, step: &Step) -> Result<(), AppEr
                 .find(|l| l.id == *id)
                 .map(|l| l.version);
             let v = v.ok_or_else(|| AppError::NotFound(format!("занятие № {id}")))?;
-            app::lessons::edit(db, actor, *id, v, edit).map(|_| ())
+            app::journal::lessons::edit(db, actor, *id, v, edit).map(|_| ())
         }
     }
 }

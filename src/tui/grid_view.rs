@@ -12,7 +12,7 @@ use ratatui::Frame;
 
 use super::grid_screen::{GridScreen, Mode};
 use super::theme::Theme;
-use crate::app::overview::short_name;
+use crate::app::journal::overview::short_name;
 use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
 
 const COL: u16 = 6;

@@ -15,7 +15,7 @@ use super::keys::{self, Key};
 use super::state::{Ctx, Go};
 use super::theme::Theme;
 use crate::access::Actor;
-use crate::app::overview::{self, GroupOverview, WeekAbsence};
+use crate::app::journal::overview::{self, GroupOverview, WeekAbsence};
 use crate::app::{self, AppError};
 use crate::domain::AbsenceReason;
 use crate::store::Db;
@@ -78,7 +78,7 @@ impl GroupScreen {
             Key::Char(c) if self.absences_tab && absence_of(c).is_some() => {
                 if let Some(a) = self.week.get(self.row).cloned() {
                     let r = absence_of(c);
-                    match app::marks::set_absence(
+                    match app::journal::marks::set_absence(
                         ctx.db,
                         ctx.actor,
                         a.lesson_id,

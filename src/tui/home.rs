@@ -16,7 +16,7 @@ use super::keys::{self, Key};
 use super::state::{Ctx, Go, Screen};
 use super::theme::Theme;
 use crate::access::{Actor, Role};
-use crate::app::lessons::{AssignmentInfo, DayLesson};
+use crate::app::journal::lessons::{AssignmentInfo, DayLesson};
 use crate::app::{self, AppError};
 use crate::store::Db;
 
@@ -45,12 +45,12 @@ impl Home {
                 "Сегодня, {}",
                 crate::domain::format_ru(today)
             )));
-            let day = app::lessons::day(db, actor, today)?;
+            let day = app::journal::lessons::day(db, actor, today)?;
             if day.is_empty() {
                 items.push(Item::Heading("  занятий по расписанию нет".into()));
             }
             items.extend(day.into_iter().map(Item::Lesson));
-            let mut all = app::lessons::assignments_of(db, actor.user_id)?;
+            let mut all = app::journal::lessons::assignments_of(db, actor.user_id)?;
             // The current term first, then the others newest first (the list comes sorted so).
             all.sort_by_key(|a| !(a.term_starts <= today && today <= a.term_ends));
             if !all.is_empty() {
@@ -58,7 +58,7 @@ impl Home {
                 items.extend(all.into_iter().map(Item::Assignment));
             }
         }
-        let groups = app::groups::list(db, actor)?;
+        let groups = app::contingent::groups::list(db, actor)?;
         let own: Vec<_> = groups
             .into_iter()
             .filter(|g| {
@@ -99,13 +99,18 @@ impl Home {
     fn open(&self, ctx: &mut Ctx<'_>) -> Result<Go, AppError> {
         let screen = match self.items.get(self.selected) {
             Some(Item::Lesson(d)) => {
-                let lesson =
-                    app::lessons::open(ctx.db, ctx.actor, d.assignment.id, ctx.today, d.pair)?;
-                let grid = app::grid::open(ctx.db, ctx.actor, d.assignment.id)?;
+                let lesson = app::journal::lessons::open(
+                    ctx.db,
+                    ctx.actor,
+                    d.assignment.id,
+                    ctx.today,
+                    d.pair,
+                )?;
+                let grid = app::journal::grid::open(ctx.db, ctx.actor, d.assignment.id)?;
                 Screen::Grid(Box::new(GridScreen::new(grid, Some(lesson.id), ctx.today)))
             }
             Some(Item::Assignment(a)) => {
-                let grid = app::grid::open(ctx.db, ctx.actor, a.id)?;
+                let grid = app::journal::grid::open(ctx.db, ctx.actor, a.id)?;
                 Screen::Grid(Box::new(GridScreen::new(grid, None, ctx.today)))
             }
             Some(Item::Group(id, _)) => Screen::Group(Box::new(GroupScreen::open(

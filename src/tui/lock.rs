@@ -23,7 +23,7 @@ pub fn key(ui: &mut Ui, ev: KeyEvent, k: Key) {
                 return;
             };
             let pw = ui.locked.as_mut().map(|f| f.take()).unwrap_or_default();
-            match app::screen_lock::unlock(&mut ui.db, user_id, &pw) {
+            match app::accounts::screen_lock::unlock(&mut ui.db, user_id, &pw) {
                 Ok(()) => {
                     ui.locked = None;
                     ui.status.ok("Журнал разблокирован.");

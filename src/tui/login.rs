@@ -78,12 +78,12 @@ fn submit(form: &mut LoginForm, db: &mut Db) -> Result<Go, AppError> {
         if text(2) != text(3) {
             return Err(AppError::Invalid("пароли не совпадают".into()));
         }
-        app::codes::activate(db, &login, &text(1), &text(2))?;
+        app::accounts::codes::activate(db, &login, &text(1), &text(2))?;
         text(2)
     } else {
         text(1)
     };
-    let session = app::auth::login(db, &login, &password)?;
+    let session = app::accounts::auth::login(db, &login, &password)?;
     Ok(Go::LoggedIn(session, login))
 }
 

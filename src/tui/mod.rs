@@ -52,7 +52,7 @@ pub fn handle(ui: &mut Ui, ev: Event) {
 
 /// The college's short name for the top line.
 pub fn college_name(db: &mut Db) -> String {
-    db.read(app::auth::settings)
+    db.read(app::accounts::auth::settings)
         .map(|c| {
             if c.short_name.is_empty() {
                 c.name
@@ -78,7 +78,7 @@ pub fn run(db: Db, today: NaiveDate, hints: Vec<String>) -> Result<(), AppError>
     let _ = execute!(std::io::stdout(), event::DisableMouseCapture);
     ratatui::restore();
     if let Some(s) = ui.session.take() {
-        let _ = app::auth::logout(&mut ui.db, &s.token);
+        let _ = app::accounts::auth::logout(&mut ui.db, &s.token);
     }
     result
 }

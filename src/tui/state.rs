@@ -70,7 +70,7 @@ pub enum Go {
     Home,
     Quit,
     /// A login succeeded: start the session.
-    LoggedIn(app::auth::NewSession, String),
+    LoggedIn(app::accounts::auth::NewSession, String),
 }
 
 /// What a screen's key handler may use.
@@ -123,7 +123,7 @@ impl Ui {
         let staff = s.actor.is_staff();
         let minutes = self
             .db
-            .read(app::auth::settings)
+            .read(app::accounts::auth::settings)
             .map(|c| {
                 if staff {
                     c.idle_lock_staff_minutes
@@ -218,9 +218,13 @@ impl Ui {
     }
 
     /// Starts the session of a person who just logged in and shows their home screen.
-    pub fn start(&mut self, s: app::auth::NewSession, login: &str) -> Result<(), AppError> {
+    pub fn start(
+        &mut self,
+        s: app::accounts::auth::NewSession,
+        login: &str,
+    ) -> Result<(), AppError> {
         let actor = app::actor::load(&mut self.db, s.user_id)?;
-        let info = app::users::show(&mut self.db, s.user_id)?;
+        let info = app::accounts::users::show(&mut self.db, s.user_id)?;
         self.session = Some(Session {
             token: s.token,
             actor,
@@ -262,7 +266,7 @@ impl Ui {
     fn end_session(&mut self) {
         if let Some(s) = self.session.take() {
             // The session row may already be gone (ended elsewhere); leaving must not fail.
-            let _ = app::auth::logout(&mut self.db, &s.token);
+            let _ = app::accounts::auth::logout(&mut self.db, &s.token);
         }
     }
 

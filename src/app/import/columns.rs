@@ -13,6 +13,54 @@ pub struct Spec {
     pub required: Option<&'static [&'static str]>,
 }
 
+/// The four columns that name a person: surname, given name and patronymic, or one «ФИО» cell
+/// (also spelled as `full_aliases`). The three parts are required unless «ФИО» is there.
+pub const fn person_columns(full_aliases: &'static [&'static str]) -> [Spec; 4] {
+    const PARTS: &[&str] = &["full_name"];
+    [
+        Spec {
+            key: "last_name",
+            title: "Фамилия",
+            aliases: &["surname"],
+            required: Some(PARTS),
+        },
+        Spec {
+            key: "first_name",
+            title: "Имя",
+            aliases: &["name"],
+            required: Some(PARTS),
+        },
+        Spec {
+            key: "patronymic",
+            title: "Отчество",
+            aliases: &["middle_name"],
+            required: None,
+        },
+        Spec {
+            key: "full_name",
+            title: "ФИО",
+            aliases: full_aliases,
+            required: None,
+        },
+    ]
+}
+
+/// The columns of a list of people: the person's name first, then `rest`. `M` is `4 + N`
+/// (checked when the program is compiled).
+pub const fn after_person<const N: usize, const M: usize>(
+    person: [Spec; 4],
+    rest: [Spec; N],
+) -> [Spec; M] {
+    assert!(M == N + 4, "M must be N + 4");
+    let mut out = [person[0]; M];
+    let mut i = 0;
+    while i < M {
+        out[i] = if i < 4 { person[i] } else { rest[i - 4] };
+        i += 1;
+    }
+    out
+}
+
 /// Reduces a header name to what is compared: lower case, е for ё, letters, digits and «№»
 /// only («№» alone is the column of topic numbers in a thematic plan).
 pub fn normalize(name: &str) -> String {

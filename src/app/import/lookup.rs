@@ -104,13 +104,8 @@ impl Lookup {
 
 /// «Иванова Анна Петровна» → «Иванова А. П.».
 fn short(full: &str) -> String {
-    let mut w = full.split_whitespace();
-    let last = w.next().unwrap_or_default();
-    let initials: String = w
-        .filter_map(|p| p.chars().next())
-        .map(|c| format!("{c}."))
-        .collect();
-    format!("{last} {initials}")
+    crate::domain::person::PersonName::parse(full)
+        .map_or_else(|| full.trim().to_string(), |n| n.short())
 }
 
 /// Reads a positive number not above `max`.

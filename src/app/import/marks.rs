@@ -124,33 +124,14 @@ fn values_norm(text: &str) -> String {
 
 /// Checks every row; all problems of the file come back together.
 pub fn parse(s: &Sheet) -> Result<Vec<MarkRec>, Vec<Problem>> {
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for row in &s.rows {
-        match parse_row(s, row) {
-            Ok(r) => out.push(r),
-            Err(mut p) => problems.append(&mut p),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+    s.parse_rows(parse_row)
 }
 
 fn parse_row(s: &Sheet, row: &Row) -> Result<MarkRec, Vec<Problem>> {
     let mut errs = Vec::new();
-    let need = |key: &str, errs: &mut Vec<Problem>| {
-        let v = s.get(row, key);
-        if v.is_none() {
-            errs.push(s.problem(row, key, "", "не заполнено"));
-        }
-        v.unwrap_or_default().to_string()
-    };
-    let group = need("group", &mut errs);
-    let subject = need("subject", &mut errs);
-    let value = need("value", &mut errs);
+    let group = s.need(row, "group", &mut errs);
+    let subject = s.need(row, "subject", &mut errs);
+    let value = s.need(row, "value", &mut errs);
     let kind_text = s.get(row, "work_kind").unwrap_or_default();
     let record_book = s.get(row, "record_book").map(str::to_string);
     let full_name = s.get(row, "full_name").map(str::to_string);

@@ -1,6 +1,6 @@
 //! `ezh import marks`: finds each row's student, assignment, lesson or term and writes the
 //! grade, absence or final grade as entered by the importer, audited like a teacher's entry
-//! (`app::marks::record`). A lesson that does not exist yet is made from the timetable (its
+//! (`app::journal::marks::record`). A lesson that does not exist yet is made from the timetable (its
 //! pair) or, failing that, as an extra lesson of that date. One transaction; every problem of
 //! the file is listed; the same file again changes nothing.
 
@@ -16,7 +16,7 @@ use super::{delimiter_name, failure, read, ImportOptions, Problem, Progress, Rep
 use crate::access::{self, Action, Actor, Permit};
 use crate::app::AppError;
 use crate::store::audit::AuditEntry;
-use crate::store::schema::{group_memberships, students, study_groups, subjects};
+use crate::store::schema::{group_memberships, students, subjects};
 use crate::store::{Conn, Db};
 
 /// Imports a marks list (secretary, administrator).
@@ -108,8 +108,7 @@ impl Work<'_> {
     }
 
     fn group(&mut self, c: &mut Conn<'_>, r: &MarkRec) -> Res<i64> {
-        let id: Option<i64> = crate::with_conn!(c, x => study_groups::table
-            .filter(study_groups::name.eq(&r.group)).select(study_groups::id).first(x).optional())?;
+        let id = crate::app::lookup::find_group_id(c, &r.group)?;
         if id.is_none() {
             self.fail(r, "group", &r.group, "нет такой группы");
         }

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::marks::MarkRec;
 use super::marks_db::{Res, Work};
 use crate::access::Permit;
-use crate::app::marks::record;
+use crate::app::journal::marks::record;
 use crate::store::schema::{
     assignments, lessons, subgroup_members, subgroups, terms, timetable_entries,
 };

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::marks::{Mark, MarkRec};
 use super::marks_db::{audit_entry, Work};
 use crate::access::Permit;
-use crate::app::marks::record;
+use crate::app::journal::marks::record;
 use crate::app::AppError;
 use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, WorkKind};
 use crate::store::schema::{

@@ -46,6 +46,36 @@ impl Sheet {
             .filter(|s| !s.is_empty())
     }
 
+    /// Checks every row with `parse_row`: the records when all rows are good, else every
+    /// problem of the file together.
+    pub fn parse_rows<T>(
+        &self,
+        parse_row: impl Fn(&Sheet, &Row) -> Result<T, Vec<Problem>>,
+    ) -> Result<Vec<T>, Vec<Problem>> {
+        let mut out = Vec::with_capacity(self.rows.len());
+        let mut problems = Vec::new();
+        for row in &self.rows {
+            match parse_row(self, row) {
+                Ok(r) => out.push(r),
+                Err(mut p) => problems.append(&mut p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The cell of a required column; an empty one is recorded in `errs` as «не заполнено».
+    pub fn need(&self, row: &Row, key: &str, errs: &mut Vec<Problem>) -> String {
+        let v = self.get(row, key);
+        if v.is_none() {
+            errs.push(self.problem(row, key, "", "не заполнено"));
+        }
+        v.unwrap_or_default().to_string()
+    }
+
     /// A problem located at `key`'s column of `row`.
     pub fn problem(&self, row: &Row, key: &str, value: &str, text: &str) -> Problem {
         Problem {

@@ -3,123 +3,103 @@
 
 use chrono::NaiveDate;
 
-use super::columns::Spec;
+use super::columns::{self, Spec};
 use super::read::{Row, Sheet};
 use super::{values, Problem};
 
-const NAMES: &[&str] = &["full_name"];
 const ALWAYS: &[&str] = &[];
 
-/// The columns of the students list, in the order the export writes them.
-pub static SPEC: &[Spec] = &[
-    Spec {
-        key: "last_name",
-        title: "Фамилия",
-        aliases: &["surname"],
-        required: Some(NAMES),
-    },
-    Spec {
-        key: "first_name",
-        title: "Имя",
-        aliases: &["name"],
-        required: Some(NAMES),
-    },
-    Spec {
-        key: "patronymic",
-        title: "Отчество",
-        aliases: &["middle_name"],
-        required: None,
-    },
-    Spec {
-        key: "full_name",
-        title: "ФИО",
-        aliases: &["Фамилия Имя Отчество", "ФИО студента", "ФИО обучающегося"],
-        required: None,
-    },
-    Spec {
-        key: "birth_date",
-        title: "Дата рождения",
-        aliases: &["birthdate", "Дата рожд."],
-        required: Some(ALWAYS),
-    },
-    Spec {
-        key: "group",
-        title: "Группа",
-        aliases: &["group_name"],
-        required: Some(ALWAYS),
-    },
-    Spec {
-        key: "record_book",
-        title: "Номер зачётной книжки",
-        aliases: &[
-            "№ зачётки",
-            "Номер зачётки",
-            "Зачётная книжка",
-            "№ зачётной книжки",
-        ],
-        required: None,
-    },
-    Spec {
-        key: "sex",
-        title: "Пол",
-        aliases: &["gender"],
-        required: None,
-    },
-    Spec {
-        key: "phone",
-        title: "Телефон",
-        aliases: &["Тел."],
-        required: None,
-    },
-    Spec {
-        key: "email",
-        title: "Email",
-        aliases: &["E-mail", "Электронная почта", "Почта"],
-        required: None,
-    },
-    Spec {
-        key: "funding",
-        title: "Основа обучения",
-        aliases: &["Основа", "Основа обучения (бюджет/договор)"],
-        required: None,
-    },
-    Spec {
-        key: "guardian1_name",
-        title: "Родитель 1 ФИО",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "guardian1_phone",
-        title: "Родитель 1 телефон",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "guardian1_email",
-        title: "Родитель 1 email",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "guardian2_name",
-        title: "Родитель 2 ФИО",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "guardian2_phone",
-        title: "Родитель 2 телефон",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "guardian2_email",
-        title: "Родитель 2 email",
-        aliases: &[],
-        required: None,
-    },
-];
+static COLUMNS: [Spec; 17] = columns::after_person::<13, 17>(
+    columns::person_columns(&["Фамилия Имя Отчество", "ФИО студента", "ФИО обучающегося"]),
+    [
+        Spec {
+            key: "birth_date",
+            title: "Дата рождения",
+            aliases: &["birthdate", "Дата рожд."],
+            required: Some(ALWAYS),
+        },
+        Spec {
+            key: "group",
+            title: "Группа",
+            aliases: &["group_name"],
+            required: Some(ALWAYS),
+        },
+        Spec {
+            key: "record_book",
+            title: "Номер зачётной книжки",
+            aliases: &[
+                "№ зачётки",
+                "Номер зачётки",
+                "Зачётная книжка",
+                "№ зачётной книжки",
+            ],
+            required: None,
+        },
+        Spec {
+            key: "sex",
+            title: "Пол",
+            aliases: &["gender"],
+            required: None,
+        },
+        Spec {
+            key: "phone",
+            title: "Телефон",
+            aliases: &["Тел."],
+            required: None,
+        },
+        Spec {
+            key: "email",
+            title: "Email",
+            aliases: &["E-mail", "Электронная почта", "Почта"],
+            required: None,
+        },
+        Spec {
+            key: "funding",
+            title: "Основа обучения",
+            aliases: &["Основа", "Основа обучения (бюджет/договор)"],
+            required: None,
+        },
+        Spec {
+            key: "guardian1_name",
+            title: "Родитель 1 ФИО",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "guardian1_phone",
+            title: "Родитель 1 телефон",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "guardian1_email",
+            title: "Родитель 1 email",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "guardian2_name",
+            title: "Родитель 2 ФИО",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "guardian2_phone",
+            title: "Родитель 2 телефон",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "guardian2_email",
+            title: "Родитель 2 email",
+            aliases: &[],
+            required: None,
+        },
+    ],
+);
+
+/// The columns of the list, in the order the export writes them (the name first).
+pub static SPEC: &[Spec] = &COLUMNS;
 
 /// A guardian as the file gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,49 +135,22 @@ impl StudentRec {
     }
 }
 
-/// «Фамилия Имя Отчество» without a trailing space when there is no patronymic.
-pub fn join_name(last: &str, first: &str, patronymic: &str) -> String {
-    [last, first, patronymic]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use crate::domain::person::full_name as join_name;
 
 /// Checks every row; all problems of the file are returned together.
 pub fn parse(sheet: &Sheet) -> Result<Vec<StudentRec>, Vec<Problem>> {
-    let mut recs = Vec::with_capacity(sheet.rows.len());
-    let mut problems = Vec::new();
-    for row in &sheet.rows {
-        match parse_row(sheet, row) {
-            Ok(r) => recs.push(r),
-            Err(mut p) => problems.append(&mut p),
-        }
-    }
-    if problems.is_empty() {
-        Ok(recs)
-    } else {
-        Err(problems)
-    }
+    sheet.parse_rows(parse_row)
 }
 
 fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
     let mut errs = Vec::new();
-    let need = |key: &str, errs: &mut Vec<Problem>| {
-        let v = s.get(row, key);
-        if v.is_none() {
-            errs.push(s.problem(row, key, "", "не заполнено"));
-        }
-        v.unwrap_or_default().to_string()
-    };
     let (last, first, patr) = if s.columns.index("last_name").is_some() {
-        let last = need("last_name", &mut errs);
-        let first = need("first_name", &mut errs);
+        let last = s.need(row, "last_name", &mut errs);
+        let first = s.need(row, "first_name", &mut errs);
         let patr = s.get(row, "patronymic").unwrap_or_default().to_string();
         (last, first, patr)
     } else {
-        let full = need("full_name", &mut errs);
+        let full = s.need(row, "full_name", &mut errs);
         match values::full_name(&full) {
             Ok(n) => n,
             Err(e) if !full.is_empty() => {
@@ -219,7 +172,7 @@ fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
             }
         }
     }
-    let birth_text = need("birth_date", &mut errs);
+    let birth_text = s.need(row, "birth_date", &mut errs);
     let birth = if birth_text.is_empty() {
         None
     } else {
@@ -227,7 +180,7 @@ fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
             .map_err(|e| errs.push(s.problem(row, "birth_date", &birth_text, e)))
             .ok()
     };
-    let group = need("group", &mut errs);
+    let group = s.need(row, "group", &mut errs);
     let opt = |key: &str, f: fn(&str) -> Result<String, &'static str>, errs: &mut Vec<Problem>| {
         s.get(row, key).map_or(String::new(), |v| {
             f(v).unwrap_or_else(|e| {

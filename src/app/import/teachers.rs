@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::columns::Spec;
+use super::columns::{self, Spec};
 use super::students::join_name;
 use super::students_report::entry;
 use super::{delimiter_name, failure, read, values, ImportOptions, Problem, Progress, Report};
@@ -17,65 +17,44 @@ use crate::store::audit;
 use crate::store::schema::{study_groups, user_roles, users};
 use crate::store::Db;
 
-const NAMES: &[&str] = &["full_name"];
+static COLUMNS: [Spec; 9] = columns::after_person::<5, 9>(
+    columns::person_columns(&["ФИО преподавателя"]),
+    [
+        Spec {
+            key: "position",
+            title: "Должность",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "email",
+            title: "Email",
+            aliases: &["E-mail", "Электронная почта", "Почта"],
+            required: None,
+        },
+        Spec {
+            key: "phone",
+            title: "Телефон",
+            aliases: &[],
+            required: None,
+        },
+        Spec {
+            key: "tutor_of",
+            title: "Куратор группы",
+            aliases: &["Куратор", "tutor"],
+            required: None,
+        },
+        Spec {
+            key: "login",
+            title: "Логин",
+            aliases: &[],
+            required: None,
+        },
+    ],
+);
 
-/// The columns of the teachers list.
-pub static SPEC: &[Spec] = &[
-    Spec {
-        key: "last_name",
-        title: "Фамилия",
-        aliases: &["surname"],
-        required: Some(NAMES),
-    },
-    Spec {
-        key: "first_name",
-        title: "Имя",
-        aliases: &["name"],
-        required: Some(NAMES),
-    },
-    Spec {
-        key: "patronymic",
-        title: "Отчество",
-        aliases: &["middle_name"],
-        required: None,
-    },
-    Spec {
-        key: "full_name",
-        title: "ФИО",
-        aliases: &["ФИО преподавателя"],
-        required: None,
-    },
-    Spec {
-        key: "position",
-        title: "Должность",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "email",
-        title: "Email",
-        aliases: &["E-mail", "Электронная почта", "Почта"],
-        required: None,
-    },
-    Spec {
-        key: "phone",
-        title: "Телефон",
-        aliases: &[],
-        required: None,
-    },
-    Spec {
-        key: "tutor_of",
-        title: "Куратор группы",
-        aliases: &["Куратор", "tutor"],
-        required: None,
-    },
-    Spec {
-        key: "login",
-        title: "Логин",
-        aliases: &[],
-        required: None,
-    },
-];
+/// The columns of the teachers list (the name first).
+pub static SPEC: &[Spec] = &COLUMNS;
 
 struct Rec {
     line: usize,
@@ -178,7 +157,7 @@ pub fn import(
             let g = study_groups::table.select((study_groups::name, study_groups::id, study_groups::tutor_id)).load(x)?;
             Ok::<_, diesel::result::Error>((u, t, g))
         })?;
-        let mut logins = crate::demo::login::Logins::default();
+        let mut logins = crate::domain::login::Logins::default();
         for u in &existing {
             logins.reserve(&u.1);
         }

@@ -2,6 +2,7 @@
 //! hold it, how many of them logged in during the month, their logins and the audited entries
 //! they made. A person with several roles is counted under each.
 
+use super::Kind;
 use chrono::{Datelike, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -62,12 +63,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         });
     }
     Ok(Report {
-        name: "user-activity".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: "Все пользователи техникума".into(),
-        period: format!("{} ({span})", span.month_name_ru()),
-        made_on: context::made_on(f),
         column_groups: vec![ColumnGroup {
             title: String::new(),
             columns: [
@@ -89,6 +84,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 .into(),
         ],
         signatures: Vec::new(),
-        sections: Vec::new(),
+        ..context::header(
+            Kind::UserActivity,
+            &college,
+            f,
+            "Все пользователи техникума".into(),
+            format!("{} ({span})", span.month_name_ru()),
+        )
     })
 }

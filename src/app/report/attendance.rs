@@ -2,6 +2,7 @@
 //! lessons, missed hours per day with the reason letters, totals by reason, lateness and the
 //! attendance percentage; `attendance-statement` — students × the months of a term.
 
+use super::Kind;
 use chrono::{Datelike, NaiveDate};
 
 use super::context::{self, Audience, Filters};
@@ -146,18 +147,18 @@ pub fn month(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     });
     groups.extend(total_columns());
     Ok(Report {
-        name: "attendance-month".into(),
-        title: MONTH_TITLE.into(),
-        college: college.row.name.clone(),
-        scope: context::group_scope(&group, &sight),
-        period: format!("{} ({span})", span.month_name_ru()),
-        made_on: context::made_on(f),
         column_groups: groups,
         rows,
         notes: Vec::new(),
         definitions: definitions(),
         signatures: signatures(c, &college, &group, &sight)?,
-        sections: Vec::new(),
+        ..context::header(
+            Kind::AttendanceMonth,
+            &college,
+            f,
+            context::group_scope(&group, &sight),
+            format!("{} ({span})", span.month_name_ru()),
+        )
     })
 }
 
@@ -185,17 +186,17 @@ pub fn statement(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report,
     });
     groups.extend(total_columns());
     Ok(Report {
-        name: "attendance-statement".into(),
-        title: STATEMENT_TITLE.into(),
-        college: college.row.name.clone(),
-        scope: context::group_scope(&group, &sight),
-        period: context::term_period(&term, span),
-        made_on: context::made_on(f),
         column_groups: groups,
         rows,
         notes: Vec::new(),
         definitions: definitions(),
         signatures: signatures(c, &college, &group, &sight)?,
-        sections: Vec::new(),
+        ..context::header(
+            Kind::AttendanceStatement,
+            &college,
+            f,
+            context::group_scope(&group, &sight),
+            context::term_period(&term, span),
+        )
     })
 }

@@ -1,7 +1,7 @@
 //! `access-codes` — «Лист выдачи кодов доступа» (3.1, 4.9, 5.7): name, group, login, one-time
 //! code and its expiry, with a column for the receiver's signature, printed once and cut into
 //! slips along the table's lines. Codes are stored only as hashes, so the sheet cannot be read
-//! back: making it ISSUES fresh codes through [`crate::app::codes::issue`] — the same path as
+//! back: making it ISSUES fresh codes through [`crate::app::accounts::codes::issue`] — the same path as
 //! `ezh user issue-codes` — in one transaction, logged, and revokes each person's earlier unused
 //! code. `--group G` (a tutor of one group may leave it out): the group's students and
 //! guardians (the administrator or the group's tutor); no group: the staff who have not set a
@@ -9,7 +9,7 @@
 
 use super::context::{self, Filters};
 use crate::access::{Actor, Role};
-use crate::app::codes::{self, CodeLine, Recipients};
+use crate::app::accounts::codes::{self, CodeLine, Recipients};
 use crate::app::AppError;
 use crate::report::{Cell, ColumnGroup, Report, Row, Signature};
 use crate::store::Db;

@@ -3,6 +3,8 @@
 //! and the subgroups; `homework-fill` — «Запись домашнего задания», per teacher and assignment
 //! the share of the lessons held in the period with homework recorded.
 
+use super::Kind;
+use crate::domain::person::short_name;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -97,12 +99,6 @@ pub fn group_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report
     cells.push(Cell::empty());
     rows.push(Row { cells, total: true });
     Ok(Report {
-        name: "group-fill".into(),
-        title: FILL_TITLE.into(),
-        college: college.row.name.clone(),
-        scope: "Все группы техникума".into(),
-        period: format!("на {}", crate::domain::format_ru(on)),
-        made_on: context::made_on(f),
         column_groups: header(&[
             "Группа",
             "Курс",
@@ -121,7 +117,13 @@ pub fn group_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report
                 .into(),
         ],
         signatures: Vec::new(),
-        sections: Vec::new(),
+        ..context::header(
+            Kind::GroupFill,
+            &college,
+            f,
+            "Все группы техникума".into(),
+            format!("на {}", crate::domain::format_ru(on)),
+        )
     })
 }
 
@@ -154,13 +156,7 @@ pub fn homework_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Rep
     })?;
     let mut by: BTreeMap<(String, String, String), (i64, i64)> = BTreeMap::new();
     for (last, first, patr, group, subject, homework) in rows_in {
-        let initial = |s: &str| {
-            s.chars()
-                .next()
-                .map(|ch| format!(" {ch}."))
-                .unwrap_or_default()
-        };
-        let name = format!("{last}{}{}", initial(&first), initial(&patr));
+        let name = short_name(&last, &first, &patr);
         let e = by.entry((name, group, subject)).or_default();
         e.0 += 1;
         e.1 += i64::from(!homework.trim().is_empty());
@@ -183,12 +179,6 @@ pub fn homework_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Rep
         })
         .collect();
     Ok(Report {
-        name: "homework-fill".into(),
-        title: HOMEWORK_TITLE.into(),
-        college: college.row.name.clone(),
-        scope: "Преподаватели техникума".into(),
-        period,
-        made_on: context::made_on(f),
         column_groups: header(&[
             "Преподаватель",
             "Группа",
@@ -206,6 +196,12 @@ pub fn homework_fill(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Rep
             crate::domain::formulas::ROUNDING_NOTE.into(),
         ],
         signatures: Vec::new(),
-        sections: Vec::new(),
+        ..context::header(
+            Kind::HomeworkFill,
+            &college,
+            f,
+            "Преподаватели техникума".into(),
+            period,
+        )
     })
 }

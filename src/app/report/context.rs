@@ -3,15 +3,18 @@
 //! it (`roles.md`: a tutor their group, a teacher their groups and subjects, the deputy, the
 //! director, the administrator and the reporter token the whole college).
 
+use crate::domain::person;
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
+use super::Kind;
 use crate::access::{self, Action, Actor, Denied};
-use crate::app::{auth, AppError};
+use crate::app::{accounts::auth, AppError};
 use crate::domain::{
     format_ru, parse_month, DateSpan, FigureSettings, ForecastRounding, ForecastSettings,
     SouVariant,
 };
+use crate::report::Report;
 use crate::store::rows::{CollegeRow, GroupRow, TermRow};
 use crate::store::schema::{study_groups, subjects, terms, users};
 use crate::store::Conn;
@@ -249,6 +252,25 @@ pub fn group_scope(group: &GroupRow, sight: &Sight) -> String {
     format!("Группа {}{course}{own}", group.name)
 }
 
+/// The header every report opens with: its command name and title (one source: [`Kind`]), the
+/// college, what it covers and its period; the builder fills the table and the rest.
+pub fn header(kind: Kind, college: &College, f: &Filters, scope: String, period: String) -> Report {
+    Report {
+        name: kind.name().into(),
+        title: kind.title().into(),
+        college: college.row.name.clone(),
+        scope,
+        period,
+        made_on: made_on(f),
+        column_groups: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+        definitions: Vec::new(),
+        signatures: Vec::new(),
+        sections: Vec::new(),
+    }
+}
+
 /// Today as the header prints it.
 pub fn made_on(f: &Filters) -> String {
     format_ru(f.today)
@@ -269,13 +291,5 @@ pub fn short_name(c: &mut Conn<'_>, user_id: Option<i64>) -> Result<String, AppE
         .select((users::last_name, users::first_name, users::patronymic))
         .first(x)
         .optional())?;
-    Ok(row.map_or(String::new(), |(l, f, p)| {
-        let initial = |s: &str| {
-            s.chars()
-                .next()
-                .map(|ch| format!(" {ch}."))
-                .unwrap_or_default()
-        };
-        format!("{l}{}{}", initial(&f), initial(&p))
-    }))
+    Ok(row.map_or(String::new(), |(l, f, p)| person::short_name(&l, &f, &p)))
 }

@@ -3,6 +3,7 @@
 //! given and the plan's topics taken up to the report date, and the lag or lead in hours
 //! against an even pace through the term. A teacher sees only their own assignments.
 
+use super::Kind;
 use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
@@ -94,13 +95,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         });
     }
     Ok(Report {
-        sections: Vec::new(),
-        name: "topics-coverage".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: staff::scope(c, teacher, f)?,
-        period: format!("{} на {}", term.name, format_ru(upto)),
-        made_on: context::made_on(f),
         column_groups: vec![staff::plain(&[
             "Преподаватель",
             "Группа",
@@ -130,5 +124,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             crate::domain::formulas::ROUNDING_NOTE.into(),
         ],
         signatures: Vec::new(),
+        ..context::header(
+            Kind::TopicsCoverage,
+            &college,
+            f,
+            staff::scope(c, teacher, f)?,
+            format!("{} на {}", term.name, format_ru(upto)),
+        )
     })
 }

@@ -1,10 +1,11 @@
 //! `deadlines` — «Контроль сроков заполнения» (6.1, 6.5, 6.9, 10.1): every late item of the
 //! period, one line each: the marks of a lesson entered after the weekly deadline (6.1, the
-//! college's weekday of the next week, `app::deadline`), a test (контрольная работа) whose
+//! college's weekday of the next week, `app::journal::deadline`), a test (контрольная работа) whose
 //! results were not in within the college's days after it (6.9), the final grades of a term
 //! set later than the college's days before its end or not set at all (6.5). The deputy and
 //! the director see every teacher (10.1); a teacher sees only their own.
 
+use super::Kind;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -13,7 +14,7 @@ use diesel::prelude::*;
 use super::context::{self, Filters};
 use super::staff::{self, Assignment};
 use crate::access::Actor;
-use crate::app::deadline::deadline;
+use crate::app::journal::deadline::deadline;
 use crate::app::AppError;
 use crate::domain::format_ru;
 use crate::report::{Cell, Report, Row};
@@ -156,13 +157,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         })
         .collect();
     Ok(Report {
-        sections: Vec::new(),
-        name: "deadlines".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: staff::scope(c, teacher, f)?,
-        period: p.line,
-        made_on: context::made_on(f),
         column_groups: vec![staff::plain(&[
             "Преподаватель",
             "Группа",
@@ -196,6 +190,13 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             ),
         ],
         signatures: Vec::new(),
+        ..context::header(
+            Kind::Deadlines,
+            &college,
+            f,
+            staff::scope(c, teacher, f)?,
+            p.line,
+        )
     })
 }
 

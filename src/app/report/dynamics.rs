@@ -4,6 +4,7 @@
 //! transferred, sent on and returned from academic leave, expelled, graduated), with the
 //! students on leave at each month's end. The deputy and the director may run it.
 
+use super::Kind;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,8 +12,8 @@ use diesel::prelude::*;
 
 use super::context::{self, Filters};
 use crate::access::{self, Action, Actor};
-use crate::app::movement_kind::MovementKind;
 use crate::app::AppError;
+use crate::domain::movement_kind::MovementKind;
 use crate::domain::DateSpan;
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::rows::AcademicYearRow;
@@ -138,17 +139,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     rows.push(Row { cells, total: true });
     let cols = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     Ok(Report {
-        name: "movement-dynamics".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: "Все группы техникума".into(),
-        period: format!(
-            "{} учебный год, {} — {}",
-            year.name,
-            crate::domain::format_ru(year.starts_on),
-            crate::domain::format_ru(last)
-        ),
-        made_on: context::made_on(f),
         column_groups: vec![
             ColumnGroup {
                 title: String::new(),
@@ -185,6 +175,17 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             role: "Заместитель директора по учебной работе".into(),
             name: college.row.deputy_name.clone(),
         }],
-        sections: Vec::new(),
+        ..context::header(
+            Kind::MovementDynamics,
+            &college,
+            f,
+            "Все группы техникума".into(),
+            format!(
+                "{} учебный год, {} — {}",
+                year.name,
+                crate::domain::format_ru(year.starts_on),
+                crate::domain::format_ru(last)
+            ),
+        )
     })
 }

@@ -4,6 +4,7 @@
 //! for their guardians; with the group's counts of people under the table. The group's tutor,
 //! the deputy and the director may run it.
 
+use super::Kind;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDateTime};
@@ -137,12 +138,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     ];
     let cols = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     Ok(Report {
-        name: "family-activity".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: context::group_scope(&group, &context::Sight::All),
-        period: format!("{} ({span})", span.month_name_ru()),
-        made_on: context::made_on(f),
         column_groups: vec![
             ColumnGroup {
                 title: String::new(),
@@ -170,7 +165,13 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 .into(),
         ],
         signatures: Vec::new(),
-        sections: Vec::new(),
+        ..context::header(
+            Kind::FamilyActivity,
+            &college,
+            f,
+            context::group_scope(&group, &context::Sight::All),
+            format!("{} ({span})", span.month_name_ru()),
+        )
     })
 }
 

@@ -3,6 +3,7 @@
 //! grades per student against the college's expected minimum (`college.min_grades_per_month`,
 //! 3 by default) and the students below it, named under the table.
 
+use super::Kind;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
@@ -126,13 +127,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         });
     }
     Ok(Report {
-        sections: Vec::new(),
-        name: "grade-fill".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: staff::scope(c, teacher, f)?,
-        period: p.line,
-        made_on: context::made_on(f),
         column_groups: vec![staff::plain(&[
             "Преподаватель",
             "Группа",
@@ -160,5 +154,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             crate::domain::formulas::ROUNDING_NOTE.into(),
         ],
         signatures: Vec::new(),
+        ..context::header(
+            Kind::GradeFill,
+            &college,
+            f,
+            staff::scope(c, teacher, f)?,
+            p.line,
+        )
     })
 }

@@ -3,6 +3,7 @@
 //! as `domain::forecast` computes them. Staff see a group (a teacher only their subjects); a
 //! student sees only themselves and a guardian only their own children.
 
+use super::Kind;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -10,7 +11,7 @@ use super::context::{self, Audience, Filters, Sight};
 use super::data::{self, GroupData, Member};
 use super::outcome;
 use crate::access::{self, Action, Actor, Role};
-use crate::app::{diary, AppError};
+use crate::app::{family::diary, AppError};
 use crate::domain::{definition, forecast, Figure, Forecast};
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::rows::GroupRow;
@@ -77,12 +78,6 @@ fn build_in(
         None => context::group_scope(&group, &sight),
     };
     Ok(Report {
-        name: "forecast".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope,
-        period: format!("{} (на {})", term.name, crate::domain::format_ru(upto)),
-        made_on: context::made_on(f),
         column_groups: vec![ColumnGroup {
             title: String::new(),
             columns: [
@@ -114,7 +109,13 @@ fn build_in(
             crate::domain::formulas::ROUNDING_NOTE.to_string(),
         ],
         signatures: Vec::new(),
-        sections: Vec::new(),
+        ..context::header(
+            Kind::Forecast,
+            &college,
+            f,
+            scope,
+            format!("{} (на {})", term.name, crate::domain::format_ru(upto)),
+        )
     })
 }
 

@@ -5,6 +5,7 @@
 //! lessons, topics and homework; the final grades with the signature lines. The teacher of the
 //! subject, the group's tutor, the deputy and the director may print it.
 
+use super::Kind;
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
@@ -77,24 +78,18 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             teacher_names.push(n);
         }
     }
-    let base = Report {
-        name: "journal-print".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: format!(
-            "{}; дисциплина: {subject_name}; преподаватель: {}",
-            context::group_scope(&group, &context::Sight::All),
-            teacher_names.join(", ")
-        ),
-        period: context::term_period(&term, span),
-        made_on: context::made_on(f),
-        column_groups: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-        definitions: Vec::new(),
-        signatures: Vec::new(),
-        sections: Vec::new(),
-    };
+    let scope = format!(
+        "{}; дисциплина: {subject_name}; преподаватель: {}",
+        context::group_scope(&group, &context::Sight::All),
+        teacher_names.join(", ")
+    );
+    let base = context::header(
+        Kind::JournalPrint,
+        &college,
+        f,
+        scope,
+        context::term_period(&term, span),
+    );
     let mut parts = grid_pages(&base, &d, &lines);
     parts.push(topics_page(&base, &lines));
     let mut last = finals_page(&base, &d, subject, &lines);

@@ -40,55 +40,48 @@ use crate::report::Report;
 use crate::store::schema::study_groups;
 use crate::store::Db;
 
-/// A report of the catalogue that `ezh report` can make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// A report of the catalogue that `ezh report` can make. Its command name and Russian title
+/// are written once, in [`Kind::name`] and the builder modules' `TITLE`; clap's value and help
+/// come from them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// Сводная ведомость учёта успеваемости обучающихся группы
     ProgressStatement,
-    /// Отчёт о посещаемости группы за месяц
     AttendanceMonth,
-    /// Прогноз итоговой успешности
     Forecast,
-    /// Итоги успеваемости группы за учебный период
     GroupResults,
-    /// Сводная ведомость учёта посещаемости
     AttendanceStatement,
-    /// Отчёт по итогам успеваемости группы (итоговый), по нагрузке преподавателя
     TeacherResults,
-    /// Предварительный отчёт преподавателя за учебный период
     TeacherPreliminary,
-    /// Итоговые данные по обучающимся
     StudentTotals,
-    /// Предварительный отчёт классного руководителя
     TutorPreliminary,
-    /// Отчёт классного руководителя за учебный период
     TutorReport,
-    /// Запись домашнего задания
     HomeworkFill,
-    /// Наполняемость групп
     GroupFill,
-    /// Сводная ведомость учёта движения обучающихся
     MovementStatement,
-    /// Активность пользователей за месяц
     UserActivity,
-    /// Журнал учебных занятий (печатная форма): --group, --subject, --term
     JournalPrint,
-    /// Лист выдачи кодов доступа: ВЫДАЁТ НОВЫЕ коды, прежние неиспользованные отменяются
     AccessCodes,
-    /// Активность родителей и обучающихся
     FamilyActivity,
-    /// Динамика движения обучающихся по техникуму
     MovementDynamics,
-    /// Успеваемость и качество обучения
     Quality,
-    /// Активность преподавателей в работе с ЭЖ
     TeacherActivity,
-    /// Наполняемость текущих оценок
     GradeFill,
-    /// Учёт пройденного материала
     TopicsCoverage,
-    /// Контроль сроков заполнения
     Deadlines,
+}
+
+impl clap::ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Kind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self.caution() {
+            Some(c) => format!("{}: {c}", self.title()),
+            None => self.title().to_string(),
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
+    }
 }
 
 impl Kind {
@@ -118,6 +111,15 @@ impl Kind {
         Kind::TopicsCoverage,
         Kind::Deadlines,
     ];
+
+    /// What the help says beside the title, where making the report does more than read.
+    fn caution(self) -> Option<&'static str> {
+        match self {
+            Kind::JournalPrint => Some("--group, --subject, --term"),
+            Kind::AccessCodes => Some("ВЫДАЁТ НОВЫЕ коды, прежние неиспользованные отменяются"),
+            _ => None,
+        }
+    }
 
     /// The command name.
     pub fn name(self) -> &'static str {

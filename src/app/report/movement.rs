@@ -3,6 +3,7 @@
 //! with every movement listed under the table. A tutor sees their group; the secretary, the
 //! deputy, the director and the administrator every group.
 
+use super::Kind;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -97,15 +98,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         rows.push(Row { cells, total: true });
     }
     Ok(Report {
-        name: "movement-statement".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: match groups.as_slice() {
-            [one] => format!("Группа {}", one.name),
-            _ => format!("Группы техникума ({})", groups.len()),
-        },
-        period,
-        made_on: context::made_on(f),
         column_groups: vec![ColumnGroup {
             title: String::new(),
             columns: [
@@ -130,6 +122,15 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             role: "Секретарь учебной части".into(),
             name: String::new(),
         }],
-        sections: Vec::new(),
+        ..context::header(
+            Kind::MovementStatement,
+            &college,
+            f,
+            match groups.as_slice() {
+                [one] => format!("Группа {}", one.name),
+                _ => format!("Группы техникума ({})", groups.len()),
+            },
+            period,
+        )
     })
 }

@@ -6,6 +6,7 @@
 use super::context::{self, Audience, College, Filters, Sight};
 use super::data;
 use super::outcome::{self, FORECAST_NOTE};
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::{average, Omitted};
@@ -100,12 +101,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         ));
     }
     Ok(Report {
-        name: "progress-statement".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: context::group_scope(&group, &sight),
-        period: context::term_period(&term, span),
-        made_on: context::made_on(f),
         column_groups: vec![
             ColumnGroup {
                 title: String::new(),
@@ -120,7 +115,13 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         notes,
         definitions: outcome::result_definitions(figs),
         signatures: signatures(c, &college, &group, &sight)?,
-        sections: Vec::new(),
+        ..context::header(
+            Kind::ProgressStatement,
+            &college,
+            f,
+            context::group_scope(&group, &sight),
+            context::term_period(&term, span),
+        )
     })
 }
 

@@ -3,6 +3,7 @@
 //! to its value in the previous period of the same kind and the change. The deputy, the
 //! director (and the other college-wide runners) make it; `--teacher` narrows it to one teacher.
 
+use super::Kind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use diesel::prelude::*;
@@ -154,13 +155,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         });
     }
     Ok(Report {
-        sections: Vec::new(),
-        name: "quality".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: staff::scope(c, teacher, f)?,
-        period: now.label(),
-        made_on: context::made_on(f),
         column_groups,
         rows,
         notes,
@@ -169,6 +163,13 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             role: "Заместитель директора по УР".into(),
             name: college.row.deputy_name.clone(),
         }],
+        ..context::header(
+            Kind::Quality,
+            &college,
+            f,
+            staff::scope(c, teacher, f)?,
+            now.label(),
+        )
     })
 }
 

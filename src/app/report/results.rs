@@ -3,6 +3,7 @@
 //! result; the four figures of `formulas.md` over all the group's results (student ×
 //! subject); and the list of failing students with their subjects.
 
+use super::Kind;
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
@@ -147,12 +148,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         _ => format!("Группы техникума ({})", groups.len()),
     };
     Ok(Report {
-        name: "group-results".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope,
-        period: context::term_period(&term, span),
-        made_on: context::made_on(f),
         column_groups: vec![
             ColumnGroup {
                 title: String::new(),
@@ -190,6 +185,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             role: "Заместитель директора по учебной работе".into(),
             name: college.row.deputy_name.clone(),
         }],
-        sections: Vec::new(),
+        ..context::header(
+            Kind::GroupResults,
+            &college,
+            f,
+            scope,
+            context::term_period(&term, span),
+        )
     })
 }

@@ -3,6 +3,7 @@
 //! may show (the college, or a teacher their own), the assignments of the period and the
 //! teachers' short names.
 
+use crate::domain::person::short_name;
 use std::collections::HashMap;
 
 use chrono::Datelike;
@@ -181,15 +182,9 @@ pub fn teacher_names(c: &mut Conn<'_>) -> Result<HashMap<i64, String>, AppError>
     let rows: Vec<(i64, String, String, String)> = crate::with_conn!(c, x => users::table
         .select((users::id, users::last_name, users::first_name, users::patronymic))
         .load(x))?;
-    let initial = |s: &str| {
-        s.chars()
-            .next()
-            .map(|ch| format!(" {ch}."))
-            .unwrap_or_default()
-    };
     Ok(rows
         .into_iter()
-        .map(|(id, l, f, p)| (id, format!("{l}{}{}", initial(&f), initial(&p))))
+        .map(|(id, l, f, p)| (id, short_name(&l, &f, &p)))
         .collect())
 }
 

@@ -1,8 +1,9 @@
 //! `teacher-activity` — «Активность преподавателей в работе с ЭЖ» (9.5): per teacher, the
 //! lessons they held in the period, how many of them have a topic, homework and at least one
-//! grade, the entries made after the deadline of 6.1 (`app::deadline`), and the last time they
+//! grade, the entries made after the deadline of 6.1 (`app::journal::deadline`), and the last time they
 //! did anything in the journal (the audit log and the log of logins).
 
+use super::Kind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -11,7 +12,7 @@ use diesel::prelude::*;
 use super::context::{self, Filters};
 use super::staff;
 use crate::access::Actor;
-use crate::app::deadline::deadline;
+use crate::app::journal::deadline::deadline;
 use crate::app::AppError;
 use crate::report::{Cell, Report, Row};
 use crate::store::schema::{absences, activity_log, audit_log, grades, lessons, user_roles, users};
@@ -154,13 +155,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         })
         .collect();
     Ok(Report {
-        sections: Vec::new(),
-        name: "teacher-activity".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: staff::scope(c, teacher, f)?,
-        period: p.line,
-        made_on: context::made_on(f),
         column_groups: vec![staff::plain(&[
             "Преподаватель",
             "Занятий проведено",
@@ -188,6 +182,13 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 .into(),
         ],
         signatures: Vec::new(),
+        ..context::header(
+            Kind::TeacherActivity,
+            &college,
+            f,
+            staff::scope(c, teacher, f)?,
+            p.line,
+        )
     })
 }
 

@@ -3,6 +3,7 @@
 //! the debts (failing finals), the hours missed over the year and the average of the numeric
 //! finals with the count it was taken over.
 
+use super::Kind;
 use std::collections::{BTreeMap, HashMap};
 
 use diesel::prelude::*;
@@ -91,12 +92,6 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         });
     }
     Ok(Report {
-        name: "student-totals".into(),
-        title: TITLE.into(),
-        college: college.row.name.clone(),
-        scope: context::group_scope(&group, &sight),
-        period: format!("{} учебный год ({span})", year.name),
-        made_on: context::made_on(f),
         column_groups: vec![
             ColumnGroup {
                 title: String::new(),
@@ -131,6 +126,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             crate::domain::formulas::ROUNDING_NOTE.to_string(),
         ],
         signatures: signatures(c, &college, &group, &sight)?,
-        sections: Vec::new(),
+        ..context::header(
+            Kind::StudentTotals,
+            &college,
+            f,
+            context::group_scope(&group, &sight),
+            format!("{} учебный год ({span})", year.name),
+        )
     })
 }

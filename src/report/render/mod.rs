@@ -4,8 +4,10 @@
 
 pub mod csv;
 pub mod json;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod table;
+#[cfg(feature = "pdf")]
 mod world;
 pub mod xlsx;
 
@@ -89,7 +91,13 @@ pub fn render(report: &Report, format: Format, opts: Options) -> Result<Vec<u8>,
         Format::Table => Ok(table::render(report, opts.width).into_bytes()),
         Format::Csv => csv::render(report, opts.excel),
         Format::Xlsx => xlsx::render(report),
+        #[cfg(feature = "pdf")]
         Format::Pdf => pdf::render(report),
+        // A build for a small server may leave typst out (`--no-default-features`).
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => Err(RenderError::Pdf(
+            "эта сборка ezh собрана без PDF; выберите --format xlsx, csv или json".into(),
+        )),
         Format::Json => json::render(report),
     }
 }

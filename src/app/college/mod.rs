@@ -1,0 +1,9 @@
+//! The college as a whole: its settings, creating and keeping the database, its summary, and the
+//! change history.
+
+pub mod audit;
+pub mod maintenance;
+pub mod settings;
+pub(crate) mod settings_value;
+pub mod setup;
+pub mod summary;

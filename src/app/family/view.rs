@@ -1,0 +1,221 @@
+//! What a student or guardian sees of one student (3.3, 13.1, 13.2): each subject's grades with
+//! both averages, missed hours and the forecast, the homework of the coming days, the week's
+//! lessons and the announcements for the student's group and the college. Only that student's
+//! figures ever leave this module: the grids it reads are reduced to one row here.
+
+use chrono::{Duration, NaiveDate};
+use diesel::prelude::*;
+
+use crate::access::{self, Action};
+use crate::app::journal::grid::{self, Grid};
+use crate::app::journal::grid_stats::StudentStats;
+use crate::app::timetable::schedule::{self, Whose};
+use crate::app::{Actor, AppError};
+use crate::domain::GradeValue;
+use crate::store::schema::{
+    announcements, group_memberships, lessons, students, study_groups, subgroup_members, subgroups,
+    subjects,
+};
+use crate::store::Db;
+
+/// One subject of the diary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectLine {
+    pub subject: String,
+    /// The grades in date order, as the journal shows them.
+    pub grades: Vec<String>,
+    pub stats: StudentStats,
+}
+
+/// A lesson of the week with its homework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekLesson {
+    pub date: NaiveDate,
+    pub pair: i32,
+    /// «08:30–10:00».
+    pub time: String,
+    pub subject: String,
+    pub teacher: String,
+    pub room: Option<String>,
+    /// «замена», «отменена» or empty.
+    pub change: String,
+    pub topic: String,
+    pub homework: String,
+}
+
+/// Everything the diary screen shows for one student.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyView {
+    pub student_id: i64,
+    pub student: String,
+    pub term: String,
+    pub subjects: Vec<SubjectLine>,
+    /// Lessons from Monday of this week to Sunday of the next.
+    pub week: Vec<WeekLesson>,
+    pub announcements: Vec<(String, String)>,
+}
+
+/// Reads the diary of `student_id` on `today`, if the actor may see that student.
+pub fn load(
+    db: &mut Db,
+    actor: &Actor,
+    student_id: i64,
+    today: NaiveDate,
+) -> Result<FamilyView, AppError> {
+    let groups: Vec<i64> = crate::with_conn!(&mut db.conn(), c => group_memberships::table
+        .filter(group_memberships::student_id.eq(student_id))
+        .select(group_memberships::group_id)
+        .load(c))?;
+    access::check(
+        actor,
+        &Action::ReadStudent {
+            student_id,
+            groups: groups.clone(),
+        },
+    )?;
+    let name: (String, String) = crate::with_conn!(&mut db.conn(), c => students::table
+        .find(student_id)
+        .select((students::last_name, students::first_name))
+        .first(c))?;
+    let (_, term, ids) = crate::app::journal::overview::term_assignments(db, &groups, today)?;
+    let mut subjects_out: Vec<SubjectLine> = Vec::new();
+    for (id, subject) in ids {
+        let g: Grid = db.read(|c| grid::load_in(c, id))?;
+        // A subgroup assignment the student is not in has no row for them: skip it.
+        let Some(stats) = g.stats(student_id, today) else {
+            continue;
+        };
+        let mut marks: Vec<(NaiveDate, i64, String)> = Vec::new();
+        for gr in g.grades.iter().filter(|x| x.student_id == student_id) {
+            let date = g
+                .lessons
+                .iter()
+                .find(|l| l.id == gr.lesson_id)
+                .map(|l| l.date);
+            let text = GradeValue::from_code(gr.value).map_or(String::new(), |v| v.to_string());
+            marks.push((date.unwrap_or(today), gr.id, text));
+        }
+        marks.sort();
+        subjects_out.push(SubjectLine {
+            subject,
+            grades: marks.into_iter().map(|(_, _, t)| t).collect(),
+            stats,
+        });
+    }
+    let week = week_lessons(db, actor, student_id, today)?;
+    let news: Vec<(String, String)> = crate::with_conn!(&mut db.conn(), c => announcements::table
+        .filter(announcements::group_id.is_null().or(announcements::group_id.eq_any(&groups)))
+        .filter(announcements::expires_on.is_null().or(announcements::expires_on.ge(today)))
+        .order(announcements::published_at.desc())
+        .limit(10)
+        .select((announcements::title, announcements::body))
+        .load(c))?;
+    if actor.student_id == Some(student_id) || actor.children.contains(&student_id) {
+        db.write(|c| {
+            crate::app::accounts::auth::log_activity(
+                c,
+                Some(actor.user_id),
+                "",
+                "diary_view",
+                &student_id.to_string(),
+            )
+        })?;
+    }
+    Ok(FamilyView {
+        student_id,
+        student: format!("{} {}", name.0, name.1),
+        term,
+        subjects: subjects_out,
+        week,
+        announcements: news,
+    })
+}
+
+/// The students whose diaries the actor reads: their own, or their children, by name.
+pub fn own_students(db: &mut Db, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
+    let mut ids: Vec<i64> = actor.children.iter().copied().collect();
+    if let Some(s) = actor.student_id {
+        ids.insert(0, s);
+    }
+    let rows: Vec<(i64, String, String)> = crate::with_conn!(&mut db.conn(), c => students::table
+        .filter(students::id.eq_any(&ids))
+        .select((students::id, students::last_name, students::first_name))
+        .load(c))?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| {
+            rows.iter()
+                .find(|r| r.0 == *id)
+                .map(|r| (r.0, format!("{} {}", r.1, r.2)))
+        })
+        .collect())
+}
+
+/// The timetable of the student's current group for this week and the next, with the day's
+/// substitutions, only the pairs of the student's own subgroups, and the topic and homework of
+/// the lessons already in the journal.
+fn week_lessons(
+    db: &mut Db,
+    actor: &Actor,
+    student_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<WeekLesson>, AppError> {
+    let group: Option<String> = crate::with_conn!(&mut db.conn(), c => group_memberships::table
+        .inner_join(study_groups::table)
+        .filter(group_memberships::student_id.eq(student_id))
+        .filter(group_memberships::from_date.le(today))
+        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(today)))
+        .select(study_groups::name)
+        .first(c)
+        .optional())?;
+    let Some(group) = group else {
+        return Ok(Vec::new());
+    };
+    let own: Vec<(Option<String>, String)> = crate::with_conn!(&mut db.conn(), c => subgroup_members::table
+        .inner_join(subgroups::table.left_join(subjects::table))
+        .filter(subgroup_members::student_id.eq(student_id))
+        .select((subjects::name.nullable(), subgroups::name))
+        .load(c))?;
+    let mut out = Vec::new();
+    for start in [today, today + Duration::days(7)] {
+        let week = schedule::week(db, actor, &Whose::Group(group.clone()), start)?;
+        for (_, slots) in week.days {
+            for s in slots {
+                if let Some(sg) = &s.subgroup {
+                    let mine = own.iter().any(|(subject, name)| {
+                        name == sg && subject.as_ref().is_none_or(|x| *x == s.subject)
+                    });
+                    if !mine {
+                        continue;
+                    }
+                }
+                let (topic, homework) = match s.lesson_id {
+                    Some(id) => crate::with_conn!(&mut db.conn(), c => lessons::table
+                        .find(id)
+                        .select((lessons::topic, lessons::homework))
+                        .first(c))?,
+                    None => (String::new(), String::new()),
+                };
+                let change = if s.cancelled {
+                    "отменена"
+                } else if s.replaced_teacher.is_some() {
+                    "замена"
+                } else {
+                    ""
+                };
+                out.push(WeekLesson {
+                    date: s.date,
+                    pair: s.pair,
+                    time: s.time,
+                    subject: s.subject,
+                    teacher: s.teacher,
+                    room: s.room,
+                    change: change.into(),
+                    topic,
+                    homework,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

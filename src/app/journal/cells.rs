@@ -1,0 +1,67 @@
+//! Cells of the journal grid as the database holds them now, for checking that nobody changed
+//! a cell since the screen loaded it, and grading a whole lesson at once (a test written by
+//! everybody) in one transaction.
+
+use diesel::prelude::*;
+
+use crate::app::journal::marks::add_grade_in;
+use crate::app::{Actor, AppError};
+use crate::domain::{GradeValue, WorkKind};
+use crate::store::rows::{AbsenceRow, GradeRow};
+use crate::store::schema::{absences, grades};
+use crate::store::Db;
+
+/// The grades (by id) and the absence of one student at one lesson.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CellMarks {
+    pub grades: Vec<GradeRow>,
+    pub absence: Option<AbsenceRow>,
+}
+
+/// Reads one cell as it is in the database now.
+pub fn read(db: &mut Db, lesson_id: i64, student_id: i64) -> Result<CellMarks, AppError> {
+    db.read(|c| {
+        let grades: Vec<GradeRow> = crate::with_conn!(c, x => grades::table
+            .filter(grades::lesson_id.eq(lesson_id))
+            .filter(grades::student_id.eq(student_id))
+            .order(grades::id)
+            .select(GradeRow::as_select())
+            .load(x))?;
+        let absence: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
+            .filter(absences::lesson_id.eq(lesson_id))
+            .filter(absences::student_id.eq(student_id))
+            .select(AbsenceRow::as_select())
+            .first(x)
+            .optional())?;
+        Ok(CellMarks { grades, absence })
+    })
+}
+
+/// Gives every listed student the same grade at a lesson, all or none; the students must have
+/// no grade there yet (the caller lists the empty cells it showed), else it is a conflict.
+pub fn grade_all(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    students: &[i64],
+    value: GradeValue,
+    kind: WorkKind,
+    reason: Option<&str>,
+) -> Result<Vec<GradeRow>, AppError> {
+    db.write(|c| {
+        let taken: i64 = crate::with_conn!(c, x => grades::table
+            .filter(grades::lesson_id.eq(lesson_id))
+            .filter(grades::student_id.eq_any(students))
+            .count()
+            .get_result(x))?;
+        if taken > 0 {
+            return Err(AppError::Conflict(format!(
+                "отметки занятия № {lesson_id}: {taken} уже поставлены другим пользователем"
+            )));
+        }
+        students
+            .iter()
+            .map(|s| add_grade_in(c, actor, lesson_id, *s, value, kind, reason))
+            .collect()
+    })
+}

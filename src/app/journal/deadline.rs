@@ -1,0 +1,69 @@
+//! When a mark is late (6.1, 6.5): the grades and attendance of a week are entered by the
+//! college's deadline weekday of the next week (Monday by default), and nothing is entered in a
+//! closed term without saying why. The journal screen asks for the reason, which goes into the
+//! audit record of the change.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use diesel::prelude::*;
+
+use crate::app::AppError;
+use crate::store::schema::{assignments, lessons, terms};
+use crate::store::Db;
+
+/// The last day on which marks of a lesson held on `date` are on time: the `weekday`
+/// (1 = Monday … 7 = Sunday) of the week after the lesson's.
+pub fn deadline(date: NaiveDate, weekday: i32) -> NaiveDate {
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    monday + Duration::days(7 + i64::from(weekday.clamp(1, 7) - 1))
+}
+
+/// Why a change of the marks of `lesson_id` on `today` needs a reason, or `None` when it is on
+/// time.
+pub fn lateness(db: &mut Db, lesson_id: i64, today: NaiveDate) -> Result<Option<String>, AppError> {
+    let found: Option<(NaiveDate, String, bool)> = crate::with_conn!(&mut db.conn(), c => lessons::table
+        .inner_join(assignments::table.inner_join(terms::table))
+        .filter(lessons::id.eq(lesson_id))
+        .select((lessons::date, terms::name, terms::closed_at.is_not_null()))
+        .first(c)
+        .optional())?;
+    let (date, term, closed) =
+        found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
+    if closed {
+        return Ok(Some(format!("{term} закрыт")));
+    }
+    let weekday = db
+        .read(crate::app::accounts::auth::settings)?
+        .grade_deadline_weekday;
+    let due = deadline(date, weekday);
+    Ok((today > due).then(|| {
+        format!(
+            "срок внесения отметок за {} истёк {}",
+            crate::domain::format_ru(date),
+            crate::domain::format_ru(due)
+        )
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_week_is_due_on_the_weekday_of_the_next_week() {
+        // Friday 27.11.2026 → Monday 30.11.2026; a Monday lesson too.
+        assert_eq!(deadline(d(2026, 11, 27), 1), d(2026, 11, 30));
+        assert_eq!(deadline(d(2026, 11, 23), 1), d(2026, 11, 30));
+        assert_eq!(deadline(d(2026, 11, 29), 1), d(2026, 11, 30));
+        // Saturday 05.12.2026 with a Tuesday deadline → 08.12.2026.
+        assert_eq!(deadline(d(2026, 12, 5), 2), d(2026, 12, 8));
+        assert_eq!(
+            deadline(d(2026, 11, 27), 0),
+            d(2026, 11, 30),
+            "kept within 1..=7"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Final grades for a term, an exam or the year (6.5): set by the teacher of the assignment, for
+//! a subject the group studies in that term, with a version check and an audit record.
+
+use diesel::prelude::*;
+
+use crate::access::{self, Action};
+use crate::app::journal::marks::record;
+use crate::app::{Actor, AppError};
+use crate::domain::FinalGradeValue;
+use crate::store::audit::AuditEntry;
+use crate::store::rows::FinalGradeRow;
+use crate::store::schema::{assignments, curriculum, final_grades};
+use crate::store::Db;
+
+/// Which final grade: for a term, the exam, or the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FinalKey {
+    pub student_id: i64,
+    pub group_id: i64,
+    pub subject_id: i64,
+    pub term_id: i64,
+    /// `term`, `exam` or `year`.
+    pub kind: &'static str,
+}
+
+/// Sets a final grade; `version` is that of the grade as read (`None` if there was none). A
+/// subject the group does not study in that term is refused by the database.
+pub fn set_final(
+    db: &mut Db,
+    actor: &Actor,
+    key: FinalKey,
+    value: FinalGradeValue,
+    version: Option<i32>,
+    reason: Option<&str>,
+) -> Result<FinalGradeRow, AppError> {
+    db.write(|c| {
+        let studied: i64 = crate::with_conn!(c, x => curriculum::table
+            .filter(curriculum::group_id.eq(key.group_id))
+            .filter(curriculum::subject_id.eq(key.subject_id))
+            .filter(curriculum::term_id.eq(key.term_id))
+            .count()
+            .get_result(x))?;
+        if studied == 0 {
+            return Err(AppError::Invalid(
+                "итоговая оценка по дисциплине, которой нет в учебном плане группы на этот период"
+                    .into(),
+            ));
+        }
+        let own: i64 = crate::with_conn!(c, x => assignments::table
+            .filter(assignments::group_id.eq(key.group_id))
+            .filter(assignments::subject_id.eq(key.subject_id))
+            .filter(assignments::term_id.eq(key.term_id))
+            .filter(assignments::teacher_id.eq(actor.user_id))
+            .count()
+            .get_result(x))?;
+        let teacher_id = if own > 0 { actor.user_id } else { 0 };
+        let permit = access::check(actor, &Action::SetFinal { teacher_id })?;
+        let old: Option<FinalGradeRow> = crate::with_conn!(c, x => final_grades::table
+            .filter(final_grades::student_id.eq(key.student_id))
+            .filter(final_grades::subject_id.eq(key.subject_id))
+            .filter(final_grades::term_id.eq(key.term_id))
+            .filter(final_grades::kind.eq(key.kind))
+            .select(FinalGradeRow::as_select())
+            .first(x)
+            .optional())?;
+        if old.as_ref().map(|o| o.version) != version {
+            return Err(AppError::Conflict(format!(
+                "итоговая оценка обучающегося № {}",
+                key.student_id
+            )));
+        }
+        let now = crate::store::now();
+        let row: FinalGradeRow = match &old {
+            None => crate::with_conn!(c, x => diesel::insert_into(final_grades::table)
+                .values((
+                    final_grades::student_id.eq(key.student_id),
+                    final_grades::group_id.eq(key.group_id),
+                    final_grades::subject_id.eq(key.subject_id),
+                    final_grades::term_id.eq(key.term_id),
+                    final_grades::kind.eq(key.kind),
+                    final_grades::value.eq(value.to_code()),
+                    final_grades::entered_by.eq(permit.user_id()),
+                    final_grades::entered_at.eq(now),
+                ))
+                .returning(FinalGradeRow::as_returning())
+                .get_result(x))?,
+            Some(o) => crate::with_conn!(c, x => diesel::update(final_grades::table.find(o.id))
+                .set((
+                    final_grades::value.eq(value.to_code()),
+                    final_grades::entered_by.eq(permit.user_id()),
+                    final_grades::entered_at.eq(now),
+                    final_grades::version.eq(o.version + 1),
+                ))
+                .returning(FinalGradeRow::as_returning())
+                .get_result(x))?,
+        };
+        let show = |code: i32| {
+            FinalGradeValue::from_code(code).map_or(code.to_string(), |v| v.to_string())
+        };
+        record(
+            c,
+            &permit,
+            &AuditEntry {
+                actor_id: None,
+                action: if old.is_some() { "update" } else { "insert" },
+                entity: "final_grade",
+                entity_id: row.id,
+                student_id: Some(key.student_id),
+                old_value: old.as_ref().map(|o| show(o.value)),
+                new_value: Some(show(row.value)),
+                reason: reason.map(str::to_string),
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}

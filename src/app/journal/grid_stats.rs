@@ -1,0 +1,89 @@
+//! The right-hand columns of the journal grid for one student: the plain and the weighted
+//! average of the current grades, missed hours, the forecast of the final grade and the final
+//! grade itself, computed from a loaded [`Grid`] with the definitions of `formulas.md`.
+
+use crate::domain::formulas::{average, weighted_average};
+use crate::domain::{
+    forecast, AbsenceReason, Attendance, FinalGradeValue, Fixed2, Forecast, ForecastInput,
+    GradeValue, LessonKind,
+};
+
+use crate::app::journal::grid::Grid;
+
+/// One student's figures in one assignment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StudentStats {
+    pub average: Option<Fixed2>,
+    pub weighted: Option<Fixed2>,
+    pub missed_hours: u32,
+    pub forecast: Forecast,
+    /// The term's final grade, if set.
+    pub final_grade: Option<FinalGradeValue>,
+}
+
+impl Grid {
+    /// The figures of `student_id` over the lessons held up to and including `today`.
+    pub fn stats(&self, student_id: i64, today: chrono::NaiveDate) -> Option<StudentStats> {
+        let student = self.students.iter().find(|s| s.student.id == student_id)?;
+        // One pass over the grid's marks, then per lesson only this student's: a grid holds
+        // thousands of marks and the screen recomputes a row after every key.
+        let own_grades: Vec<&crate::store::rows::GradeRow> = self
+            .grades
+            .iter()
+            .filter(|g| g.student_id == student_id)
+            .collect();
+        let own_absences: Vec<&crate::store::rows::AbsenceRow> = self
+            .absences
+            .iter()
+            .filter(|a| a.student_id == student_id)
+            .collect();
+        let mut weighted: Vec<(GradeValue, u32)> = Vec::new();
+        for g in &own_grades {
+            if let Ok(v) = GradeValue::from_code(g.value) {
+                weighted.push((v, self.weights.get(&g.work_kind).copied().unwrap_or(1)));
+            }
+        }
+        let plain: Vec<GradeValue> = weighted.iter().map(|(g, _)| *g).collect();
+        let mut attendance = Attendance::default();
+        let (mut expected, mut recorded) = (0u32, 0u32);
+        for l in self
+            .lessons
+            .iter()
+            .filter(|l| l.date <= today && student.member_on(l.date))
+        {
+            let mark = own_absences
+                .iter()
+                .find(|a| a.lesson_id == l.id)
+                .and_then(|a| AbsenceReason::from_code(&a.reason).ok());
+            attendance.add(u32::try_from(l.hours).ok(), mark);
+            let work = LessonKind::from_code(&l.kind)
+                .ok()
+                .and_then(|k| k.expected_work());
+            if let Some(w) = work {
+                expected += 1;
+                let has = own_grades
+                    .iter()
+                    .any(|g| g.lesson_id == l.id && g.work_kind == w.as_code());
+                recorded += u32::from(has);
+            }
+        }
+        let missed_hours = attendance.missed_hours();
+        let input = ForecastInput {
+            grades: weighted.clone(),
+            expected_works: expected,
+            recorded_works: recorded,
+            attendance,
+        };
+        Some(StudentStats {
+            average: average(&plain).ok().map(|a| a.value),
+            weighted: weighted_average(&weighted).ok(),
+            missed_hours,
+            forecast: forecast::forecast(&input, self.forecast),
+            final_grade: self
+                .finals
+                .iter()
+                .find(|f| f.student_id == student_id && f.kind == "term")
+                .and_then(|f| FinalGradeValue::from_code(f.value).ok()),
+        })
+    }
+}

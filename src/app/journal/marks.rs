@@ -1,0 +1,280 @@
+//! Entering the journal: lessons, grades, absences and final grades. Every write runs in one
+//! transaction with its audit record; a change to a grade, absence or final grade names the
+//! version it was read at, and a different version in the database is a conflict, not a
+//! silent overwrite.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use crate::access::{self, Action, Permit};
+pub use crate::app::journal::finals::{set_final, FinalKey};
+use crate::app::{Actor, AppError};
+use crate::domain::{GradeValue, LessonKind, WorkKind};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::rows::{GradeRow, LessonRow};
+use crate::store::schema::{assignments, grades, group_memberships, lessons};
+use crate::store::{Conn, Db};
+
+/// A new lesson of an assignment.
+#[derive(Debug, Clone)]
+pub struct NewLesson {
+    pub assignment_id: i64,
+    pub date: NaiveDate,
+    pub pair: i32,
+    pub hours: i32,
+    pub kind: LessonKind,
+    pub topic: String,
+    pub homework: String,
+}
+
+/// Adds a lesson; a date outside the assignment's term is refused by the database.
+pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<LessonRow, AppError> {
+    db.write(|c| {
+        let teacher: i64 = crate::with_conn!(c, x => assignments::table
+            .find(l.assignment_id)
+            .select(assignments::teacher_id)
+            .first(x)
+            .optional())?
+        .ok_or_else(|| AppError::NotFound(format!("нагрузка № {}", l.assignment_id)))?;
+        let permit = access::check(
+            actor,
+            &Action::EnterMarks {
+                teacher_id: teacher,
+                held_by: teacher,
+            },
+        )?;
+        let now = crate::store::now();
+        let row: LessonRow = crate::with_conn!(c, x => diesel::insert_into(lessons::table)
+            .values((
+                lessons::assignment_id.eq(l.assignment_id),
+                lessons::date.eq(l.date),
+                lessons::pair.eq(l.pair),
+                lessons::hours.eq(l.hours),
+                lessons::kind.eq(l.kind.as_code()),
+                lessons::topic.eq(l.topic.trim()),
+                lessons::homework.eq(l.homework.trim()),
+                lessons::held_by.eq(permit.user_id()),
+                lessons::created_at.eq(now),
+                lessons::updated_at.eq(now),
+            ))
+            .returning(LessonRow::as_returning())
+            .get_result(x))?;
+        record(
+            c,
+            &permit,
+            &AuditEntry {
+                action: "insert",
+                entity: "lesson",
+                entity_id: row.id,
+                new_value: Some(format!("{} пара {}: {}", row.date, row.pair, row.topic)),
+                ..Default::default()
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+/// Records a journal entry: the audit row and, for the monthly activity reports, an «entry»
+/// event of its author.
+pub(crate) fn record(
+    c: &mut Conn<'_>,
+    permit: &Permit,
+    e: &AuditEntry,
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    audit::append(c, permit, e, at)?;
+    crate::app::accounts::auth::log_activity(c, Some(permit.user_id()), "", "entry", e.entity)
+}
+
+/// The lesson, its group and its assignment's teacher, or a not-found error.
+pub(super) fn lesson_and_group(
+    c: &mut Conn<'_>,
+    lesson_id: i64,
+) -> Result<(LessonRow, i64, i64), AppError> {
+    let found: Option<(LessonRow, i64, i64)> = crate::with_conn!(c, x => lessons::table
+        .inner_join(assignments::table)
+        .filter(lessons::id.eq(lesson_id))
+        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id))
+        .first(x)
+        .optional())?;
+    found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))
+}
+
+/// The permit to write marks of a lesson: its teacher or the one who held it.
+pub(super) fn marks_permit(
+    actor: &Actor,
+    lesson: &LessonRow,
+    teacher: i64,
+) -> Result<Permit, AppError> {
+    Ok(access::check(
+        actor,
+        &Action::EnterMarks {
+            teacher_id: teacher,
+            held_by: lesson.held_by,
+        },
+    )?)
+}
+
+/// Refuses a mark for a student who did not belong to the group on the lesson's date.
+pub(super) fn require_member(
+    c: &mut Conn<'_>,
+    student_id: i64,
+    group_id: i64,
+    date: NaiveDate,
+) -> Result<(), AppError> {
+    let n: i64 = crate::with_conn!(c, x => group_memberships::table
+        .filter(group_memberships::student_id.eq(student_id))
+        .filter(group_memberships::group_id.eq(group_id))
+        .filter(group_memberships::from_date.le(date))
+        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(date)))
+        .count()
+        .get_result(x))?;
+    if n == 0 {
+        return Err(AppError::Invalid(format!(
+            "обучающийся № {student_id} не состоял в группе занятия на {}",
+            date.format("%d.%m.%Y")
+        )));
+    }
+    Ok(())
+}
+
+fn grade_text(value: i32, kind: &str) -> String {
+    let v = GradeValue::from_code(value).map_or(value.to_string(), |g| g.to_string());
+    let k = WorkKind::from_code(kind).map_or(kind.to_string(), |k| k.name_ru().to_string());
+    format!("{v} ({k})")
+}
+
+/// Puts a new grade into a cell (a cell may hold several grades of different kinds of work).
+pub fn add_grade(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+) -> Result<GradeRow, AppError> {
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, None))
+}
+
+/// [`add_grade`] after the deadline: the reason goes into the audit record.
+pub fn add_grade_because(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+    reason: Option<&str>,
+) -> Result<GradeRow, AppError> {
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, reason))
+}
+
+/// [`add_grade`] inside a transaction the caller holds.
+pub(super) fn add_grade_in(
+    c: &mut Conn<'_>,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+    reason: Option<&str>,
+) -> Result<GradeRow, AppError> {
+    let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
+    let permit = marks_permit(actor, &lesson, teacher)?;
+    require_member(c, student_id, group_id, lesson.date)?;
+    let now = crate::store::now();
+    let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
+            .values((
+                grades::lesson_id.eq(lesson_id),
+                grades::student_id.eq(student_id),
+                grades::value.eq(value.to_code()),
+                grades::work_kind.eq(kind.as_code()),
+                grades::entered_by.eq(permit.user_id()),
+                grades::entered_at.eq(now),
+            ))
+            .returning(GradeRow::as_returning())
+            .get_result(x))?;
+    record(
+        c,
+        &permit,
+        &AuditEntry {
+            action: "insert",
+            entity: "grade",
+            entity_id: row.id,
+            student_id: Some(student_id),
+            new_value: Some(grade_text(row.value, &row.work_kind)),
+            reason: reason.map(str::to_string),
+            ..Default::default()
+        },
+        now,
+    )?;
+    Ok(row)
+}
+
+/// Changes a grade read at `version`; `None` as the new value deletes it.
+pub fn change_grade(
+    db: &mut Db,
+    actor: &Actor,
+    grade_id: i64,
+    version: i32,
+    new: Option<(GradeValue, WorkKind)>,
+    reason: Option<&str>,
+) -> Result<Option<GradeRow>, AppError> {
+    db.write(|c| {
+        let old: GradeRow = crate::with_conn!(c, x => grades::table
+            .find(grade_id)
+            .select(GradeRow::as_select())
+            .first(x)
+            .optional())?
+        .ok_or_else(|| AppError::NotFound(format!("отметка № {grade_id}")))?;
+        let (lesson, _, teacher) = lesson_and_group(c, old.lesson_id)?;
+        let permit = marks_permit(actor, &lesson, teacher)?;
+        if old.version != version {
+            return Err(AppError::Conflict(format!("отметка № {grade_id}")));
+        }
+        let now = crate::store::now();
+        let (action, row) = match new {
+            Some((value, kind)) => {
+                let row: GradeRow = crate::with_conn!(c, x => diesel::update(grades::table
+                    .filter(grades::id.eq(grade_id))
+                    .filter(grades::version.eq(version)))
+                    .set((
+                        grades::value.eq(value.to_code()),
+                        grades::work_kind.eq(kind.as_code()),
+                        grades::entered_by.eq(permit.user_id()),
+                        grades::entered_at.eq(now),
+                        grades::version.eq(version + 1),
+                    ))
+                    .returning(GradeRow::as_returning())
+                    .get_result(x))?;
+                ("update", Some(row))
+            }
+            None => {
+                crate::with_conn!(c, x => diesel::delete(grades::table
+                    .filter(grades::id.eq(grade_id))
+                    .filter(grades::version.eq(version)))
+                    .execute(x))?;
+                ("delete", None)
+            }
+        };
+        record(
+            c,
+            &permit,
+            &AuditEntry {
+                actor_id: None,
+                action,
+                entity: "grade",
+                entity_id: grade_id,
+                student_id: Some(old.student_id),
+                old_value: Some(grade_text(old.value, &old.work_kind)),
+                new_value: row.as_ref().map(|r| grade_text(r.value, &r.work_kind)),
+                reason: reason.map(str::to_string),
+            },
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+pub use crate::app::journal::absences::{set_absence, set_absence_because};

@@ -1,0 +1,13 @@
+//! The journal proper (6.1–6.9): lessons of a day, marks, absences, final grades, the grid
+//! and its deadlines, and the tutor's overview of a group.
+
+pub mod absences;
+pub mod cells;
+pub mod deadline;
+pub mod finals;
+pub mod grid;
+pub mod grid_stats;
+pub mod lesson_edit;
+pub mod lessons;
+pub mod marks;
+pub mod overview;

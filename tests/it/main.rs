@@ -1,0 +1,51 @@
+//! The integration tests, as one test binary so that the library (typst and all) is linked
+//! once: each module below was a test file of its own. `support` is the shared harness, the
+//! fixtures are the hand-built colleges of the golden tests.
+
+// A failed assertion or unwrap is how a test reports; the crate lints forbid them in `src/` only.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod contingent_fixture;
+mod control;
+mod fixture;
+mod registers;
+mod support;
+
+mod access;
+mod access_audit;
+mod access_matrix;
+mod cli;
+mod cli_russian;
+mod college_settings;
+mod contingent_cli;
+mod contingent_movement;
+mod contingent_students;
+mod contingent_timetable;
+mod demo_catalog;
+mod domain_props;
+mod groups;
+mod harness_selftest;
+mod import_cli;
+mod import_lists;
+mod import_marks;
+mod import_props;
+mod import_students;
+mod mail;
+mod mail_cli;
+mod policy_matrix;
+mod report_cli;
+mod report_control;
+mod report_control_access;
+mod report_control_cli;
+mod report_formats;
+mod report_registers;
+mod report_registers_access;
+mod report_registers_cli;
+mod report_staff;
+mod reports;
+mod schema_invariants;
+mod story;
+mod tui_guards;
+mod tui_keys;
+mod tui_screens;
+mod tui_tmux;

@@ -1,0 +1,90 @@
+//! Snapshots of every journal screen at 80×24 and 120×40 (TestBackend + insta), on the demo
+//! college of 27.11.2026 with colours off: login, activation, the teacher's home, the grid and
+//! its prompt, cell editor, final-grade column and help, the tutor's overview and week of
+//! absences, the family's diary tabs, and the idle lock.
+
+use crate::support;
+
+use crossterm::event::KeyCode;
+use ezh::tui::Ui;
+use support::tui::{demo, key, logged_in, login_of, screen, today, typed};
+
+fn snap(name: &str, ui: &Ui) {
+    insta::assert_snapshot!(format!("{name}_80x24"), screen(ui, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), screen(ui, 120, 40));
+}
+
+#[test]
+fn login_screens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, _) = demo(&support::sqlite_url(dir.path()));
+    let mut ui = Ui::new(db, today(), ezh::tui::Theme { color: false });
+    snap("login", &ui);
+    typed(&mut ui, "nobody");
+    key(&mut ui, KeyCode::Tab);
+    typed(&mut ui, "wrong-password");
+    key(&mut ui, KeyCode::Enter);
+    assert!(ui.session.is_none());
+    assert_eq!(ui.status.text, "Ошибка: неверный логин или пароль");
+    snap("login_failed", &ui);
+    key(&mut ui, KeyCode::F(2));
+    snap("login_activate", &ui);
+}
+
+#[test]
+fn teacher_screens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, logins) = demo(&support::sqlite_url(dir.path()));
+    let mut ui = logged_in(db, login_of(&logins, "преподаватель"));
+    snap("teacher_home", &ui);
+    key(&mut ui, KeyCode::Enter);
+    assert!(matches!(ui.screen, ezh::tui::Screen::Grid(_)));
+    snap("grid", &ui);
+    typed(&mut ui, "t");
+    typed(&mut ui, "Производная");
+    snap("grid_topic_prompt", &ui);
+    key(&mut ui, KeyCode::Esc);
+    key(&mut ui, KeyCode::Enter);
+    snap("grid_cell_editor", &ui);
+    key(&mut ui, KeyCode::Esc);
+    typed(&mut ui, "f");
+    snap("grid_finals", &ui);
+    key(&mut ui, KeyCode::Esc);
+    typed(&mut ui, "?");
+    snap("grid_help", &ui);
+}
+
+#[test]
+fn tutor_screens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, logins) = demo(&support::sqlite_url(dir.path()));
+    let mut ui = logged_in(db, login_of(&logins, "куратор группы"));
+    key(&mut ui, KeyCode::End);
+    key(&mut ui, KeyCode::Enter);
+    assert!(
+        matches!(ui.screen, ezh::tui::Screen::Group(_)),
+        "{}",
+        ui.status.text
+    );
+    snap("group_overview", &ui);
+    key(&mut ui, KeyCode::Tab);
+    snap("group_absences", &ui);
+}
+
+#[test]
+fn family_screens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, logins) = demo(&support::sqlite_url(dir.path()));
+    let mut ui = logged_in(db, login_of(&logins, "родитель"));
+    snap("diary_grades", &ui);
+    key(&mut ui, KeyCode::Tab);
+    snap("diary_week", &ui);
+    key(&mut ui, KeyCode::Tab);
+    snap("diary_announcements", &ui);
+    ui.key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('l'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    assert!(ui.locked.is_some());
+    snap("locked", &ui);
+}

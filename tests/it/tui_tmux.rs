@@ -1,0 +1,262 @@
+//! End to end, as a teacher in the computer lab: the real binary in tmux. A teacher of the
+//! demo college logs in, opens today's first lesson, marks every student of it (grades and
+//! absences) and quits, with at most 60 keystrokes besides the marks; then the command line
+//! shows the marks (diary) and their audit records. Without tmux the test is skipped with a
+//! line saying so, except in CI, where it fails.
+
+use crate::support;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::cargo_bin;
+
+struct Tmux {
+    socket: String,
+    /// The home of the journal in tmux: its settings, data and session, nothing of the caller's.
+    home: std::path::PathBuf,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        // Only what a terminal needs: no EZH_* of the caller reaches the journal in tmux.
+        let mut c = Command::new("tmux");
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm-256color");
+        support::cli::isolate(&mut c, &self.home);
+        c.arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-t", "j", "-p"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "«{text}» never appeared:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Sends one keystroke (a key name like Enter, or one literal character).
+    fn key(&self, k: &str, count: &mut usize) {
+        *count += 1;
+        let literal = k.chars().count() == 1;
+        let args: Vec<&str> = if literal {
+            vec!["send-keys", "-t", "j", "-l", k]
+        } else {
+            vec!["send-keys", "-t", "j", k]
+        };
+        assert!(self.run(&args).status.success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn ezh(db: &str) -> Command {
+    let mut c = Command::new(cargo_bin("ezh"));
+    support::cli::isolate(&mut c, &support::cli::fresh_home());
+    c.arg("--db").arg(db);
+    c
+}
+
+#[test]
+fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        support::skip(
+            "tmux",
+            "tmux is not installed; the end-to-end journal test did not run",
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = support::sqlite_url(dir.path());
+    let out = ezh(&db)
+        .args(["demo", "--today", "27.11.2026"])
+        .output()
+        .expect("demo");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let field = |role: &str| -> (String, String) {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{role}\t")))
+            .expect("login line");
+        let parts: Vec<&str> = line.split('\t').collect();
+        (parts[1].to_string(), parts[2].to_string())
+    };
+    let (login, password) = field("преподаватель");
+    // How many students the first lesson of today has, from the journal itself.
+    let (members, lesson_id, position) = {
+        let mut d = ezh::app::college::setup::open(&ezh::store::DbTarget::parse(&db).expect("url"))
+            .expect("open");
+        let id: i64 = ezh::with_conn!(&mut d.conn(), c => {
+            use diesel::prelude::*;
+            use ezh::store::schema::users;
+            users::table.filter(users::login.eq(&login)).select(users::id).first(c)
+        })
+        .expect("teacher");
+        let actor = ezh::app::actor::load(&mut d, id).expect("actor");
+        let day =
+            ezh::app::journal::lessons::day(&mut d, &actor, support::tui::today()).expect("day");
+        // The lesson of the day with the most students; the home list shows them in this order.
+        let mut best = (0, 0, 0);
+        for (i, l) in day.iter().enumerate() {
+            let lesson = ezh::app::journal::lessons::open(
+                &mut d,
+                &actor,
+                l.assignment.id,
+                support::tui::today(),
+                l.pair,
+            )
+            .expect("lesson");
+            let grid =
+                ezh::app::journal::grid::open(&mut d, &actor, l.assignment.id).expect("grid");
+            let n = grid
+                .students
+                .iter()
+                .filter(|s| s.member_on(lesson.date))
+                .count();
+            if n > best.0 {
+                best = (n, lesson.id, i);
+            }
+        }
+        best
+    };
+    assert!(members >= 25, "the lesson has {members} students");
+
+    let tmux = Tmux {
+        socket: format!("ezh-test-{}", std::process::id()),
+        home: support::cli::fresh_home(),
+    };
+    let cmd = format!(
+        "{} --db {db} tui --today 27.11.2026",
+        cargo_bin("ezh").display()
+    );
+    assert!(tmux
+        .run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "j",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd
+        ])
+        .status
+        .success());
+    tmux.wait_for("Вход в электронный журнал");
+    let mut keys = 0;
+    for c in login.chars() {
+        tmux.key(&c.to_string(), &mut keys);
+    }
+    tmux.key("Tab", &mut keys);
+    for c in password.chars() {
+        tmux.key(&c.to_string(), &mut keys);
+    }
+    tmux.key("Enter", &mut keys);
+    tmux.wait_for("Сегодня, 27.11.2026");
+    for _ in 0..position {
+        tmux.key("Down", &mut keys);
+    }
+    tmux.key("Enter", &mut keys);
+    tmux.wait_for("Обучающийся");
+    // The marks: one key each, the cursor moves down by itself; every fifth is absent.
+    let mut marks = 0;
+    let mut absences = 0;
+    for i in 0..members {
+        let mark = if i % 5 == 2 {
+            absences += 1;
+            "н"
+        } else {
+            ["5", "4", "3"][i % 3]
+        };
+        tmux.key(mark, &mut marks);
+    }
+    let shown = tmux.wait_for("Сохранено: ");
+    tmux.key("q", &mut keys);
+    tmux.key("q", &mut keys);
+    let start = Instant::now();
+    while tmux.run(&["has-session", "-t", "j"]).status.success() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the journal did not quit:\n{}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(keys <= 60, "{keys} keystrokes besides the {marks} marks");
+    eprintln!(
+        "tmux: {members} students marked with {marks} marks and {keys} other keystrokes\n{shown}"
+    );
+
+    // The command line: the audit log of the teacher and the marks in the journal.
+    let token = dir.path().join("token");
+    let admin = field("администратор");
+    let mut login_cmd = ezh(&db);
+    login_cmd.env("EZH_TOKEN_FILE", &token).args([
+        "login",
+        "--login",
+        &admin.0,
+        "--password-stdin",
+    ]);
+    let out = assert_cmd::Command::from_std(login_cmd)
+        .write_stdin(format!("{}\n", admin.1))
+        .output()
+        .expect("login");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = ezh(&db)
+        .env("EZH_TOKEN_FILE", &token)
+        .args(["audit", "--user", &login, "--limit", "200"])
+        .output()
+        .expect("audit");
+    let audit = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        audit.matches("insert grade").count(),
+        members - absences,
+        "{audit}"
+    );
+    assert_eq!(audit.matches("insert absence").count(), absences, "{audit}");
+    let mut d = ezh::app::college::setup::open(&ezh::store::DbTarget::parse(&db).expect("url"))
+        .expect("open");
+    let marks_in_db: i64 = ezh::with_conn!(&mut d.conn(), c => {
+        use diesel::prelude::*;
+        use ezh::store::schema::grades;
+        grades::table.filter(grades::lesson_id.eq(lesson_id)).count().get_result(c)
+    })
+    .expect("count");
+    assert_eq!(marks_in_db as usize, members - absences);
+}
