@@ -2,7 +2,7 @@
 //! room, a student (by number, record-book number or full name). Every miss is a Russian
 //! «не найдено» naming what was looked for; an ambiguous name lists the candidates.
 
-use crate::domain::person::short_name;
+use crate::domain::person::{short_name, PersonName};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -22,6 +22,16 @@ pub fn ru(d: NaiveDate) -> String {
 /// «Фамилия Имя Отчество» of a student.
 pub fn full_name(s: &StudentRow) -> String {
     crate::domain::person::full_name(&s.last_name, &s.first_name, &s.patronymic)
+}
+
+/// A person's name typed in one field «`field`»: «Фамилия Имя [Отчество]».
+pub fn person_name(field: &str, text: &str) -> Result<PersonName, AppError> {
+    PersonName::parse(text).ok_or_else(|| {
+        AppError::Invalid(format!(
+            "«{field}»: «{}» — укажите фамилию и имя",
+            text.trim()
+        ))
+    })
 }
 
 /// The id of the group named `name`, if there is one.

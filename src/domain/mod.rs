@@ -5,6 +5,7 @@
 pub mod absence;
 pub mod attendance;
 pub mod collate;
+pub mod final_kind;
 pub mod forecast;
 pub mod formulas;
 pub mod grade;
@@ -17,6 +18,7 @@ pub mod work_kind;
 
 pub use absence::AbsenceReason;
 pub use attendance::{whole_day_missed, Attendance, DEFAULT_LESSON_HOURS};
+pub use final_kind::FinalKind;
 pub use forecast::{
     forecast, Forecast, ForecastInput, ForecastRounding, ForecastSettings, Risk, WhatItTakes,
 };
@@ -47,6 +49,9 @@ pub enum DomainError {
     /// A stored integer that is not a final grade's code.
     #[error("недопустимый код итоговой оценки {0}")]
     FinalGradeCode(i32),
+    /// A stored string that is not a kind of final grade.
+    #[error("недопустимый вид итоговой оценки «{0}»")]
+    FinalKindCode(String),
     /// Text that is not an absence mark.
     #[error("«{0}» — нет такой отметки о пропуске: допустимы н, у, б, оп")]
     UnknownAbsence(String),

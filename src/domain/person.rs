@@ -36,6 +36,11 @@ impl PersonName {
         }
     }
 
+    /// Surname, given name and patronymic, borrowed.
+    pub fn parts(&self) -> (&str, &str, &str) {
+        (&self.last, &self.first, &self.patronymic)
+    }
+
     /// «Иванова Анна Петровна» (without a trailing space when there is no patronymic).
     pub fn full(&self) -> String {
         full_name(&self.last, &self.first, &self.patronymic)

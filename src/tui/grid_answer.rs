@@ -10,7 +10,7 @@ use super::state::Ctx;
 use crate::app::journal::marks::NewLesson;
 use crate::app::{self, journal::lessons::LessonEdit, AppError};
 use crate::domain::collate::compare_names;
-use crate::domain::{AbsenceReason, GradeValue, LessonKind};
+use crate::domain::{GradeValue, LessonKind};
 
 /// Applies the answer `text` to the prompt `ask`.
 pub fn answer(s: &mut GridScreen, ctx: &mut Ctx<'_>, ask: Ask, text: String) {
@@ -82,7 +82,7 @@ fn edit_lesson(
                     ..Default::default()
                 },
                 LessonEdit {
-                    kind: LessonKind::from_code(&lesson.kind).ok(),
+                    kind: Some(lesson.kind),
                     ..Default::default()
                 },
                 "вид занятия",
@@ -106,7 +106,7 @@ fn edit_lesson(
 fn find(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) {
     let needle = text.trim();
     let found = s.grid.students.iter().position(|g| {
-        let name = &g.student.last_name;
+        let name = &g.student.name.last;
         let head: String = name.chars().take(needle.chars().count()).collect();
         compare_names([&head, "", ""], [needle, "", ""]) == std::cmp::Ordering::Equal
     });
@@ -135,9 +135,9 @@ fn fill(s: &mut GridScreen, ctx: &mut Ctx<'_>, text: &str) -> Result<(), AppErro
         .map(|g| g.student.id)
         .filter(|id| {
             let cell = s.cells.get(&(lesson.id, *id));
-            let away = cell.and_then(|c| c.absence.as_ref()).is_some_and(|a| {
-                AbsenceReason::from_code(&a.reason).is_ok_and(|r| r.counts_as_missed())
-            });
+            let away = cell
+                .and_then(|c| c.absence.as_ref())
+                .is_some_and(|a| a.reason.counts_as_missed());
             !away && cell.is_none_or(|c| c.grades.is_empty())
         })
         .collect();

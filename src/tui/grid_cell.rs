@@ -9,7 +9,7 @@ use super::grid_screen::{GridScreen, Mode};
 use super::keys::{self, Key};
 use super::state::Ctx;
 use crate::app;
-use crate::domain::{AbsenceReason, GradeValue, WorkKind};
+use crate::domain::{GradeValue, WorkKind};
 
 /// Handles a key while the cell editor is open.
 pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
@@ -49,7 +49,7 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
         let g = selected.clone()?;
         let i = WorkKind::ALL
             .iter()
-            .position(|k| k.as_code() == g.work_kind)
+            .position(|k| *k == g.work_kind)
             .unwrap_or(0);
         let n = WorkKind::ALL.len() as isize;
         let next = WorkKind::ALL[((i as isize + kind_step).rem_euclid(n)) as usize];
@@ -99,10 +99,7 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
             let Some((g, next)) = change(step) else {
                 return;
             };
-            let Ok(value) = GradeValue::from_code(g.value) else {
-                return;
-            };
-            let old = WorkKind::from_code(&g.work_kind).unwrap_or(WorkKind::Answer);
+            let (value, old) = (g.value, g.work_kind);
             app::journal::marks::change_grade(
                 ctx.db,
                 ctx.actor,
@@ -125,12 +122,7 @@ pub fn cell_key(s: &mut GridScreen, ctx: &mut Ctx<'_>, ev: KeyEvent) {
             let Some(g) = selected else {
                 return;
             };
-            let (Ok(value), Ok(kind)) = (
-                GradeValue::from_code(g.value),
-                WorkKind::from_code(&g.work_kind),
-            ) else {
-                return;
-            };
+            let (value, kind) = (g.value, g.work_kind);
             s.mode = Mode::Cell(sel.saturating_sub(1));
             app::journal::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, why).map(
                 |_| Undo {
@@ -172,12 +164,7 @@ pub fn clear(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
     let mut steps = Vec::new();
     let mut result = Ok(());
     for g in &cell.grades {
-        let (Ok(value), Ok(kind)) = (
-            GradeValue::from_code(g.value),
-            WorkKind::from_code(&g.work_kind),
-        ) else {
-            continue;
-        };
+        let (value, kind) = (g.value, g.work_kind);
         result = app::journal::marks::change_grade(ctx.db, ctx.actor, g.id, g.version, None, why)
             .map(|_| ());
         if result.is_err() {
@@ -205,7 +192,7 @@ pub fn clear(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
             steps.push(Step::Absence {
                 lesson,
                 student,
-                reason: AbsenceReason::from_code(&a.reason).ok(),
+                reason: Some(a.reason),
             });
         }
     }

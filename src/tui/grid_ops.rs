@@ -10,7 +10,7 @@ use super::state::Ctx;
 use crate::app::journal::lessons::LessonEdit;
 use crate::app::journal::marks::FinalKey;
 use crate::app::{self, AppError};
-use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
+use crate::domain::{AbsenceReason, FinalGradeValue, FinalKind, GradeValue, WorkKind};
 
 pub use super::grid_answer::answer;
 pub use super::grid_undo::undo;
@@ -58,8 +58,7 @@ pub fn default_kind(s: &GridScreen) -> WorkKind {
     s.grid
         .lessons
         .get(s.col)
-        .and_then(|l| LessonKind::from_code(&l.kind).ok())
-        .and_then(|k| k.expected_work())
+        .and_then(|l| l.kind.expected_work())
         .unwrap_or(WorkKind::Answer)
 }
 
@@ -78,10 +77,10 @@ pub fn reload(s: &mut GridScreen, ctx: &mut Ctx<'_>) -> Result<(), AppError> {
 }
 
 pub(super) fn who(s: &GridScreen) -> String {
-    s.grid.students.get(s.row).map_or(String::new(), |g| {
-        let st = &g.student;
-        app::journal::overview::short_name(&st.last_name, &st.first_name, &st.patronymic)
-    })
+    s.grid
+        .students
+        .get(s.row)
+        .map_or(String::new(), |g| g.student.name.short())
 }
 
 /// The selected cell, if the student belonged to the group that day and nobody changed the
@@ -172,8 +171,7 @@ pub fn put_grade(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: GradeValue) {
             .map(|g| vec![Step::RemoveGrade { id: g.id }])
         }
         [one] => {
-            let kind = WorkKind::from_code(&one.work_kind).unwrap_or(WorkKind::Answer);
-            let old = GradeValue::from_code(one.value).unwrap_or(value);
+            let (kind, old) = (one.work_kind, one.value);
             app::journal::marks::change_grade(
                 ctx.db,
                 ctx.actor,
@@ -212,9 +210,7 @@ pub fn put_absence(s: &mut GridScreen, ctx: &mut Ctx<'_>, reason: Option<Absence
         .cells
         .get(&(lesson, student))
         .and_then(|c| c.absence.clone());
-    let before = old
-        .as_ref()
-        .and_then(|a| AbsenceReason::from_code(&a.reason).ok());
+    let before = old.as_ref().map(|a| a.reason);
     let what = format!(
         "{} — {}",
         who(s),
@@ -252,13 +248,13 @@ pub fn put_final(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: FinalGradeValue) 
         group_id: a.group_id,
         subject_id: a.subject_id,
         term_id: a.term_id,
-        kind: "term",
+        kind: FinalKind::Term,
     };
     let version = s
         .grid
         .finals
         .iter()
-        .find(|f| f.student_id == key.student_id && f.kind == "term")
+        .find(|f| f.student_id == key.student_id && f.kind == FinalKind::Term)
         .map(|f| f.version);
     let what = format!("{} — итоговая {value}", who(s));
     let result = app::journal::marks::set_final(ctx.db, ctx.actor, key, value, version, None)

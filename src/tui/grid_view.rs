@@ -13,19 +13,19 @@ use ratatui::Frame;
 use super::grid_screen::{GridScreen, Mode};
 use super::theme::Theme;
 use crate::app::journal::overview::short_name;
-use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, LessonKind, WorkKind};
+use crate::domain::{FinalGradeValue, GradeValue, LessonKind};
 
 const COL: u16 = 6;
 const NAME: u16 = 20;
 /// №, name, and the five figures on the right.
 const FIXED: u16 = 3 + 1 + NAME + 1 + 5 + 5 + 5 + 6 + 5 + 2;
 
-fn kind_abbr(code: &str) -> &'static str {
-    match LessonKind::from_code(code) {
-        Ok(LessonKind::Lecture) => "лк",
-        Ok(LessonKind::Practical) => "пр",
-        Ok(LessonKind::Laboratory) => "лб",
-        Ok(LessonKind::Test) => "кр",
+fn kind_abbr(kind: LessonKind) -> &'static str {
+    match kind {
+        LessonKind::Lecture => "лк",
+        LessonKind::Practical => "пр",
+        LessonKind::Laboratory => "лб",
+        LessonKind::Test => "кр",
         _ => "др",
     }
 }
@@ -44,13 +44,8 @@ fn cell_text(s: &GridScreen, r: usize, c: usize) -> (String, bool, bool) {
     let mut text = cell
         .absence
         .as_ref()
-        .and_then(|a| AbsenceReason::from_code(&a.reason).ok())
-        .map_or(String::new(), |a| a.to_string());
-    let grades: Vec<GradeValue> = cell
-        .grades
-        .iter()
-        .filter_map(|g| GradeValue::from_code(g.value).ok())
-        .collect();
+        .map_or(String::new(), |a| a.reason.to_string());
+    let grades: Vec<GradeValue> = cell.grades.iter().map(|g| g.value).collect();
     let failing = grades.iter().any(|g| g.is_failing());
     let shown: Vec<String> = grades.iter().map(|g| g.to_string()).collect();
     text.push_str(&shown.join("/"));
@@ -84,7 +79,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
         };
         header_cells.push(Text::from(vec![
             Line::styled(l.date.format("%d.%m").to_string(), style),
-            Line::styled(kind_abbr(&l.kind), theme.dim()),
+            Line::styled(kind_abbr(l.kind), theme.dim()),
         ]));
     }
     for h in ["Сред", "Взв", "Проп", "Прогн", "Итог"] {
@@ -103,7 +98,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
         let mut cells: Vec<Span> = vec![
             Span::raw(format!("{}", r + 1)),
             Span::styled(
-                short_name(&x.last_name, &x.first_name, &x.patronymic),
+                x.name.short(),
                 if r == s.row {
                     theme.title()
                 } else {
@@ -190,8 +185,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
 fn draw_lesson(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
     let lines = match s.grid.lessons.get(s.col) {
         Some(l) => {
-            let kind =
-                LessonKind::from_code(&l.kind).map_or(l.kind.clone(), |k| k.name_ru().to_string());
+            let kind = l.kind.name_ru();
             let empty = |t: &str| {
                 if t.is_empty() {
                     "—".to_string()
@@ -231,9 +225,7 @@ fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, theme
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let v = GradeValue::from_code(g.value).map_or("?".into(), |v| v.to_string());
-            let k = WorkKind::from_code(&g.work_kind)
-                .map_or(g.work_kind.clone(), |k| k.name_ru().to_string());
+            let (v, k) = (g.value.to_string(), g.work_kind.name_ru());
             let style = if i == sel {
                 theme.cursor()
             } else {
@@ -267,7 +259,7 @@ fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, theme
             &s.grid
                 .students
                 .get(s.row)
-                .map_or(String::new(), |x| x.student.last_name.clone()),
+                .map_or(String::new(), |x| x.student.name.last.clone()),
             "",
             ""
         )

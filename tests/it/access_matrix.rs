@@ -178,7 +178,7 @@ fn matrix(url: &str, backend: &str) {
                         group_id,
                         subject_id,
                         term_id,
-                        kind: "exam",
+                        kind: ezh::domain::FinalKind::Exam,
                     };
                     marks::set_final(db, &a, key, FinalGradeValue::Numeric(5), None, None)
                         .map(|_| ())

@@ -97,7 +97,8 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
     )
     .expect("change")
     .expect("row");
-    assert_eq!(changed.value, 4);
+    assert_eq!(changed.value, GradeValue::Numeric(4));
+    assert_eq!(changed.value.to_code(), 4, "stored as code 4");
     assert_eq!(changed.version, 2);
     // A second writer still holding version 1 is told, not silently overwritten.
     let stale = marks::change_grade(
@@ -144,7 +145,8 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
     )
     .expect("update")
     .expect("row");
-    assert_eq!(a2.reason, "ill");
+    assert_eq!(a2.reason, AbsenceReason::Ill);
+    assert_eq!(a2.reason.as_code(), "ill");
     assert!(matches!(
         marks::set_absence(&mut db, actor, lesson.id, other, None, Some(a.version)),
         Err(AppError::Conflict(_))
@@ -161,7 +163,7 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
         group_id: g.assignment.group_id,
         subject_id: g.assignment.subject_id,
         term_id: g.assignment.term_id,
-        kind: "term",
+        kind: ezh::domain::FinalKind::Term,
     };
     let fin = marks::set_final(
         &mut db,
@@ -172,7 +174,8 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
         None,
     )
     .expect("final");
-    assert_eq!(fin.value, 102);
+    assert_eq!(fin.value, FinalGradeValue::NotAttested);
+    assert_eq!(fin.value.to_code(), 102, "н/а is stored as 102");
     let not_studied: i64 = ezh::with_conn!(&mut db.conn(), c => subjects::table
         .filter(subjects::id.ne_all(curriculum::table.filter(curriculum::group_id.eq(g.assignment.group_id)).select(curriculum::subject_id)))
         .select(subjects::id)

@@ -2,7 +2,6 @@
 //! created), unlinking one, recording certificates and diplomas. Each change is checked as a
 //! change of personal data and audited in the same transaction.
 
-use crate::domain::person::PersonName;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -34,17 +33,8 @@ pub fn link_guardian(
     student: &str,
     g: &GuardianInput,
 ) -> Result<i64, AppError> {
-    let Some(name) = PersonName::parse(&g.full_name) else {
-        return Err(AppError::Invalid(format!(
-            "«ФИО родителя»: «{}» — укажите фамилию и имя",
-            g.full_name.trim()
-        )));
-    };
-    let (last, first, patronymic) = (
-        name.last.as_str(),
-        name.first.as_str(),
-        name.patronymic.clone(),
-    );
+    let name = lookup::person_name("ФИО родителя", &g.full_name)?;
+    let (last, first, patronymic) = name.parts();
     db.write(|c| {
         let s = lookup::student(c, student)?;
         let permit = edit_permit(c, actor, s.id)?;

@@ -4,7 +4,6 @@
 //! marks stay in the old group's journal and the new group's journal shows them only from the
 //! date of the order. The date of a movement is the first day in the new state.
 
-use crate::domain::person::PersonName;
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 
@@ -74,17 +73,8 @@ pub fn enrol_new(
             "номер приказа не может быть пустым".into(),
         ));
     }
-    let Some(name) = PersonName::parse(&person.full_name) else {
-        return Err(AppError::Invalid(format!(
-            "«ФИО»: «{}» — укажите фамилию и имя",
-            person.full_name.trim()
-        )));
-    };
-    let (last, first, patronymic) = (
-        name.last.as_str(),
-        name.first.as_str(),
-        name.patronymic.clone(),
-    );
+    let name = lookup::person_name("ФИО", &person.full_name)?;
+    let (last, first, patronymic) = name.parts();
     db.write(|c| {
         let found: Option<StudentRow> = crate::with_conn!(c, x => students::table
             .filter(students::last_name.eq(last))

@@ -11,7 +11,6 @@ use crate::app::journal::grid::{self, Grid};
 use crate::app::journal::grid_stats::StudentStats;
 use crate::app::timetable::schedule::{self, Whose};
 use crate::app::{Actor, AppError};
-use crate::domain::GradeValue;
 use crate::store::schema::{
     announcements, group_memberships, lessons, students, study_groups, subgroup_members, subgroups,
     subjects,
@@ -92,7 +91,7 @@ pub fn load(
                 .iter()
                 .find(|l| l.id == gr.lesson_id)
                 .map(|l| l.date);
-            let text = GradeValue::from_code(gr.value).map_or(String::new(), |v| v.to_string());
+            let text = gr.value.to_string();
             marks.push((date.unwrap_or(today), gr.id, text));
         }
         marks.sort();

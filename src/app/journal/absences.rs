@@ -2,6 +2,7 @@
 //! tutor may change the reason letter of an existing one (5.6). Every change names the version
 //! it was read at and is audited with the reason given for a late change.
 
+use crate::app::journal::entries::Absence;
 use diesel::prelude::*;
 
 use crate::access::{self, Action};
@@ -22,12 +23,27 @@ pub fn set_absence(
     student_id: i64,
     reason: Option<AbsenceReason>,
     version: Option<i32>,
-) -> Result<Option<AbsenceRow>, AppError> {
+) -> Result<Option<Absence>, AppError> {
     set_absence_because(db, actor, lesson_id, student_id, reason, version, None)
 }
 
 /// [`set_absence`] after the deadline: `why` goes into the audit record.
 pub fn set_absence_because(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    reason: Option<AbsenceReason>,
+    version: Option<i32>,
+    why: Option<&str>,
+) -> Result<Option<Absence>, AppError> {
+    set_absence_because_row(db, actor, lesson_id, student_id, reason, version, why)?
+        .map(Absence::try_from)
+        .transpose()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn set_absence_because_row(
     db: &mut Db,
     actor: &Actor,
     lesson_id: i64,

@@ -4,6 +4,7 @@
 
 use diesel::prelude::*;
 
+use crate::app::journal::entries::{decode, Absence, Grade};
 use crate::app::journal::marks::add_grade_in;
 use crate::app::{Actor, AppError};
 use crate::domain::{GradeValue, WorkKind};
@@ -14,8 +15,8 @@ use crate::store::Db;
 /// The grades (by id) and the absence of one student at one lesson.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CellMarks {
-    pub grades: Vec<GradeRow>,
-    pub absence: Option<AbsenceRow>,
+    pub grades: Vec<Grade>,
+    pub absence: Option<Absence>,
 }
 
 /// Reads one cell as it is in the database now.
@@ -33,7 +34,10 @@ pub fn read(db: &mut Db, lesson_id: i64, student_id: i64) -> Result<CellMarks, A
             .select(AbsenceRow::as_select())
             .first(x)
             .optional())?;
-        Ok(CellMarks { grades, absence })
+        Ok(CellMarks {
+            grades: decode(grades)?,
+            absence: absence.map(Absence::try_from).transpose()?,
+        })
     })
 }
 
@@ -47,8 +51,8 @@ pub fn grade_all(
     value: GradeValue,
     kind: WorkKind,
     reason: Option<&str>,
-) -> Result<Vec<GradeRow>, AppError> {
-    db.write(|c| {
+) -> Result<Vec<Grade>, AppError> {
+    let rows: Vec<GradeRow> = db.write(|c| {
         let taken: i64 = crate::with_conn!(c, x => grades::table
             .filter(grades::lesson_id.eq(lesson_id))
             .filter(grades::student_id.eq_any(students))
@@ -63,5 +67,6 @@ pub fn grade_all(
             .iter()
             .map(|s| add_grade_in(c, actor, lesson_id, *s, value, kind, reason))
             .collect()
-    })
+    })?;
+    decode(rows)
 }

@@ -1,12 +1,13 @@
 //! Final grades for a term, an exam or the year (6.5): set by the teacher of the assignment, for
 //! a subject the group studies in that term, with a version check and an audit record.
 
+use crate::app::journal::entries::FinalGrade;
 use diesel::prelude::*;
 
 use crate::access::{self, Action};
 use crate::app::journal::marks::record;
 use crate::app::{Actor, AppError};
-use crate::domain::FinalGradeValue;
+use crate::domain::{FinalGradeValue, FinalKind};
 use crate::store::audit::AuditEntry;
 use crate::store::rows::FinalGradeRow;
 use crate::store::schema::{assignments, curriculum, final_grades};
@@ -19,13 +20,24 @@ pub struct FinalKey {
     pub group_id: i64,
     pub subject_id: i64,
     pub term_id: i64,
-    /// `term`, `exam` or `year`.
-    pub kind: &'static str,
+    pub kind: FinalKind,
 }
 
 /// Sets a final grade; `version` is that of the grade as read (`None` if there was none). A
 /// subject the group does not study in that term is refused by the database.
 pub fn set_final(
+    db: &mut Db,
+    actor: &Actor,
+    key: FinalKey,
+    value: FinalGradeValue,
+    version: Option<i32>,
+    reason: Option<&str>,
+) -> Result<FinalGrade, AppError> {
+    set_final_row(db, actor, key, value, version, reason)?.try_into()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn set_final_row(
     db: &mut Db,
     actor: &Actor,
     key: FinalKey,
@@ -59,7 +71,7 @@ pub fn set_final(
             .filter(final_grades::student_id.eq(key.student_id))
             .filter(final_grades::subject_id.eq(key.subject_id))
             .filter(final_grades::term_id.eq(key.term_id))
-            .filter(final_grades::kind.eq(key.kind))
+            .filter(final_grades::kind.eq(key.kind.as_code()))
             .select(FinalGradeRow::as_select())
             .first(x)
             .optional())?;
@@ -77,7 +89,7 @@ pub fn set_final(
                     final_grades::group_id.eq(key.group_id),
                     final_grades::subject_id.eq(key.subject_id),
                     final_grades::term_id.eq(key.term_id),
-                    final_grades::kind.eq(key.kind),
+                    final_grades::kind.eq(key.kind.as_code()),
                     final_grades::value.eq(value.to_code()),
                     final_grades::entered_by.eq(permit.user_id()),
                     final_grades::entered_at.eq(now),

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::entries::{decode, Absence, FinalGrade, Grade, Lesson, Student};
 use crate::app::AppError;
 use crate::store::rows::{
     AbsenceRow, AssignmentRow, FinalGradeRow, GradeRow, LessonRow, StudentRow, TermRow,
@@ -18,7 +19,7 @@ use crate::store::{Conn, Db};
 /// A student row of the grid with the spans during which they belonged to the group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridStudent {
-    pub student: StudentRow,
+    pub student: Student,
     /// Inclusive spans; `None` as the end means "still in the group".
     pub spans: Vec<(NaiveDate, Option<NaiveDate>)>,
 }
@@ -40,10 +41,10 @@ pub struct Grid {
     pub subject_name: String,
     pub term: TermRow,
     pub students: Vec<GridStudent>,
-    pub lessons: Vec<LessonRow>,
-    pub grades: Vec<GradeRow>,
-    pub absences: Vec<AbsenceRow>,
-    pub finals: Vec<FinalGradeRow>,
+    pub lessons: Vec<Lesson>,
+    pub grades: Vec<Grade>,
+    pub absences: Vec<Absence>,
+    pub finals: Vec<FinalGrade>,
     /// The college's weight of each kind of work, by code.
     pub weights: std::collections::HashMap<String, u32>,
     /// The college's forecast rules.
@@ -131,10 +132,10 @@ pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
         subject_name,
         term,
         students,
-        lessons,
-        grades,
-        absences,
-        finals,
+        lessons: decode(lessons)?,
+        grades: decode(grades)?,
+        absences: decode(absences)?,
+        finals: decode(finals)?,
     })
 }
 
@@ -178,16 +179,16 @@ fn members(
         match out.iter_mut().find(|g| g.student.id == student.id) {
             Some(g) => g.spans.push((from, to)),
             None => out.push(GridStudent {
-                student,
+                student: student.into(),
                 spans: vec![(from, to)],
             }),
         }
     }
     out.sort_by(|a, b| {
-        let (x, y) = (&a.student, &b.student);
+        let (x, y) = (&a.student.name, &b.student.name);
         crate::domain::collate::compare_names(
-            [&x.last_name, &x.first_name, &x.patronymic],
-            [&y.last_name, &y.first_name, &y.patronymic],
+            [&x.last, &x.first, &x.patronymic],
+            [&y.last, &y.first, &y.patronymic],
         )
     });
     Ok(out)

@@ -4,10 +4,10 @@
 
 use crate::domain::formulas::{average, weighted_average};
 use crate::domain::{
-    forecast, AbsenceReason, Attendance, FinalGradeValue, Fixed2, Forecast, ForecastInput,
-    GradeValue, LessonKind,
+    forecast, Attendance, FinalGradeValue, FinalKind, Fixed2, Forecast, ForecastInput, GradeValue,
 };
 
+use crate::app::journal::entries::{Absence, Grade};
 use crate::app::journal::grid::Grid;
 
 /// One student's figures in one assignment.
@@ -27,21 +27,20 @@ impl Grid {
         let student = self.students.iter().find(|s| s.student.id == student_id)?;
         // One pass over the grid's marks, then per lesson only this student's: a grid holds
         // thousands of marks and the screen recomputes a row after every key.
-        let own_grades: Vec<&crate::store::rows::GradeRow> = self
+        let own_grades: Vec<&Grade> = self
             .grades
             .iter()
             .filter(|g| g.student_id == student_id)
             .collect();
-        let own_absences: Vec<&crate::store::rows::AbsenceRow> = self
+        let own_absences: Vec<&Absence> = self
             .absences
             .iter()
             .filter(|a| a.student_id == student_id)
             .collect();
         let mut weighted: Vec<(GradeValue, u32)> = Vec::new();
         for g in &own_grades {
-            if let Ok(v) = GradeValue::from_code(g.value) {
-                weighted.push((v, self.weights.get(&g.work_kind).copied().unwrap_or(1)));
-            }
+            let weight = self.weights.get(g.work_kind.as_code()).copied();
+            weighted.push((g.value, weight.unwrap_or(1)));
         }
         let plain: Vec<GradeValue> = weighted.iter().map(|(g, _)| *g).collect();
         let mut attendance = Attendance::default();
@@ -54,16 +53,14 @@ impl Grid {
             let mark = own_absences
                 .iter()
                 .find(|a| a.lesson_id == l.id)
-                .and_then(|a| AbsenceReason::from_code(&a.reason).ok());
+                .map(|a| a.reason);
             attendance.add(u32::try_from(l.hours).ok(), mark);
-            let work = LessonKind::from_code(&l.kind)
-                .ok()
-                .and_then(|k| k.expected_work());
+            let work = l.kind.expected_work();
             if let Some(w) = work {
                 expected += 1;
                 let has = own_grades
                     .iter()
-                    .any(|g| g.lesson_id == l.id && g.work_kind == w.as_code());
+                    .any(|g| g.lesson_id == l.id && g.work_kind == w);
                 recorded += u32::from(has);
             }
         }
@@ -82,8 +79,8 @@ impl Grid {
             final_grade: self
                 .finals
                 .iter()
-                .find(|f| f.student_id == student_id && f.kind == "term")
-                .and_then(|f| FinalGradeValue::from_code(f.value).ok()),
+                .find(|f| f.student_id == student_id && f.kind == FinalKind::Term)
+                .map(|f| f.value),
         })
     }
 }

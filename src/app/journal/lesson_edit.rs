@@ -1,6 +1,7 @@
 //! Editing a lesson (6.6): its topic, homework, kind and hours, by the teacher who holds it, with
 //! a version check and an audit record of the whole before and after.
 
+use crate::app::journal::entries::Lesson;
 use diesel::prelude::*;
 
 use crate::access::{self, Action};
@@ -23,6 +24,17 @@ pub struct LessonEdit {
 
 /// Changes a lesson read at `version`; a different version in the database is a conflict.
 pub fn edit(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    version: i32,
+    e: &LessonEdit,
+) -> Result<Lesson, AppError> {
+    edit_row(db, actor, lesson_id, version, e)?.try_into()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn edit_row(
     db: &mut Db,
     actor: &Actor,
     lesson_id: i64,

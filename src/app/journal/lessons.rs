@@ -2,6 +2,7 @@
 //! timetable with that day's substitutions applied (`timetable::day`), opening a lesson (found, or created from
 //! the timetable) and editing its topic, homework, kind and hours with an audit record.
 
+use crate::app::journal::entries::Lesson;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -175,6 +176,17 @@ pub fn open(
     assignment_id: i64,
     date: NaiveDate,
     pair: i32,
+) -> Result<Lesson, AppError> {
+    open_row(db, actor, assignment_id, date, pair)?.try_into()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn open_row(
+    db: &mut Db,
+    actor: &Actor,
+    assignment_id: i64,
+    date: NaiveDate,
+    pair: i32,
 ) -> Result<LessonRow, AppError> {
     let found: Option<LessonRow> = crate::with_conn!(&mut db.conn(), c => lessons::table
         .filter(lessons::assignment_id.eq(assignment_id))
@@ -186,7 +198,7 @@ pub fn open(
     if let Some(l) = found {
         return Ok(l);
     }
-    marks::add_lesson(
+    marks::add_lesson_row(
         db,
         actor,
         &marks::NewLesson {

@@ -3,6 +3,7 @@
 //! version it was read at, and a different version in the database is a conflict, not a
 //! silent overwrite.
 
+use crate::app::journal::entries::{Grade, Lesson};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -28,7 +29,16 @@ pub struct NewLesson {
 }
 
 /// Adds a lesson; a date outside the assignment's term is refused by the database.
-pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<LessonRow, AppError> {
+pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<Lesson, AppError> {
+    add_lesson_row(db, actor, l)?.try_into()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn add_lesson_row(
+    db: &mut Db,
+    actor: &Actor,
+    l: &NewLesson,
+) -> Result<LessonRow, AppError> {
     db.write(|c| {
         let teacher: i64 = crate::with_conn!(c, x => assignments::table
             .find(l.assignment_id)
@@ -153,12 +163,37 @@ pub fn add_grade(
     student_id: i64,
     value: GradeValue,
     kind: WorkKind,
+) -> Result<Grade, AppError> {
+    add_grade_row(db, actor, lesson_id, student_id, value, kind)?.try_into()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn add_grade_row(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
 ) -> Result<GradeRow, AppError> {
     db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, None))
 }
 
 /// [`add_grade`] after the deadline: the reason goes into the audit record.
 pub fn add_grade_because(
+    db: &mut Db,
+    actor: &Actor,
+    lesson_id: i64,
+    student_id: i64,
+    value: GradeValue,
+    kind: WorkKind,
+    reason: Option<&str>,
+) -> Result<Grade, AppError> {
+    add_grade_because_row(db, actor, lesson_id, student_id, value, kind, reason)?.try_into()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn add_grade_because_row(
     db: &mut Db,
     actor: &Actor,
     lesson_id: i64,
@@ -214,6 +249,20 @@ pub(super) fn add_grade_in(
 
 /// Changes a grade read at `version`; `None` as the new value deletes it.
 pub fn change_grade(
+    db: &mut Db,
+    actor: &Actor,
+    grade_id: i64,
+    version: i32,
+    new: Option<(GradeValue, WorkKind)>,
+    reason: Option<&str>,
+) -> Result<Option<Grade>, AppError> {
+    change_grade_row(db, actor, grade_id, version, new, reason)?
+        .map(Grade::try_from)
+        .transpose()
+}
+
+/// The stored row, for callers inside `app`.
+pub(crate) fn change_grade_row(
     db: &mut Db,
     actor: &Actor,
     grade_id: i64,

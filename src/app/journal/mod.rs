@@ -4,6 +4,7 @@
 pub mod absences;
 pub mod cells;
 pub mod deadline;
+pub mod entries;
 pub mod finals;
 pub mod grid;
 pub mod grid_stats;

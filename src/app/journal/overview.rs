@@ -71,7 +71,7 @@ pub fn load(
         for s in &g.students {
             if !rows.iter().any(|r| r.0 == s.student.id) {
                 let st = &s.student;
-                let name = short_name(&st.last_name, &st.first_name, &st.patronymic);
+                let name = st.name.short();
                 rows.push((st.id, name, vec![None; subjects_out.len()]));
             }
         }

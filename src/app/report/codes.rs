@@ -8,6 +8,7 @@
 //! password, or `--teacher LOGIN` alone (the administrator).
 
 use super::context::{self, Filters};
+use super::Kind;
 use crate::access::{Actor, Role};
 use crate::app::accounts::codes::{self, CodeLine, Recipients};
 use crate::app::AppError;
@@ -52,12 +53,12 @@ pub fn sheet_for(
 ) -> Result<Report, AppError> {
     let college = db.read(context::college)?;
     let runner = db.read(|c| context::short_name(c, Some(actor.user_id)))?;
-    Ok(sheet(&college.row.name, who, lines, f, runner))
+    Ok(sheet(&college, who, lines, f, runner))
 }
 
 /// The sheet of issued codes, as every format prints it.
 pub fn sheet(
-    college: &str,
+    college: &context::College,
     who: &Recipients,
     lines: &[CodeLine],
     f: &Filters,
@@ -84,19 +85,14 @@ pub fn sheet(
             total: false,
         })
         .collect();
+    let period = match lines.first() {
+        Some(l) => format!(
+            "коды действуют до {} (UTC)",
+            l.expires_at.format("%d.%m.%Y %H:%M")
+        ),
+        None => "кодов не выдано".into(),
+    };
     Report {
-        name: "access-codes".into(),
-        title: TITLE.into(),
-        college: college.into(),
-        scope,
-        period: match lines.first() {
-            Some(l) => format!(
-                "коды действуют до {} (UTC)",
-                l.expires_at.format("%d.%m.%Y %H:%M")
-            ),
-            None => "кодов не выдано".into(),
-        },
-        made_on: context::made_on(f),
         column_groups: vec![ColumnGroup {
             title: String::new(),
             columns: [
@@ -129,6 +125,6 @@ pub fn sheet(
             role: "Выдал".into(),
             name: runner,
         }],
-        sections: Vec::new(),
+        ..context::header(Kind::AccessCodes, college, f, scope, period)
     }
 }

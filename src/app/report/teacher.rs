@@ -5,6 +5,7 @@
 //! A teacher sees their own assignments; the deputy, the director, the administrator and the
 //! reporter any teacher's (`--teacher`) or all.
 
+use super::Kind;
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
@@ -34,11 +35,12 @@ pub fn build(
     f: &Filters,
     preliminary: bool,
 ) -> Result<Report, AppError> {
-    let title = if preliminary {
-        PRELIMINARY_TITLE
+    let kind = if preliminary {
+        Kind::TeacherPreliminary
     } else {
-        RESULTS_TITLE
+        Kind::TeacherResults
     };
+    let title = kind.title();
     let college = context::college(c)?;
     let term = context::term(c, f)?;
     let span = context::term_span(&term, f)?;
@@ -200,17 +202,6 @@ pub fn build(
         _ => "Все преподаватели техникума".into(),
     };
     Ok(Report {
-        name: if preliminary {
-            "teacher-preliminary"
-        } else {
-            "teacher-results"
-        }
-        .into(),
-        title: title.into(),
-        college: college.row.name.clone(),
-        scope,
-        period: context::term_period(&term, span),
-        made_on: context::made_on(f),
         column_groups: columns,
         rows,
         notes,
@@ -219,6 +210,6 @@ pub fn build(
             role: "Преподаватель".into(),
             name: teacher_name,
         }],
-        sections: Vec::new(),
+        ..context::header(kind, &college, f, scope, context::term_period(&term, span))
     })
 }

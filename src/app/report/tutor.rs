@@ -3,6 +3,7 @@
 //! figures, attendance and movement during the term under the table; `tutor-preliminary` — the
 //! same before the term ends from the forecasts, the students at risk first.
 
+use super::Kind;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -29,11 +30,12 @@ pub fn build(
     f: &Filters,
     preliminary: bool,
 ) -> Result<Report, AppError> {
-    let title = if preliminary {
-        PRELIMINARY_TITLE
+    let kind = if preliminary {
+        Kind::TutorPreliminary
     } else {
-        REPORT_TITLE
+        Kind::TutorReport
     };
+    let title = kind.title();
     let college = context::college(c)?;
     let group = context::group(c, actor, f)?;
     let sight = context::admit(actor, &group, Audience::Tutor, title)?;
@@ -184,23 +186,18 @@ pub fn build(
         crate::domain::definition(crate::domain::Figure::Attendance, figs).into(),
     );
     Ok(Report {
-        name: if preliminary {
-            "tutor-preliminary"
-        } else {
-            "tutor-report"
-        }
-        .into(),
-        title: title.into(),
-        college: college.row.name.clone(),
-        scope: context::group_scope(&group, &sight),
-        period: context::term_period(&term, span),
-        made_on: context::made_on(f),
         column_groups: columns,
         rows,
         notes,
         definitions,
         signatures: signatures(c, &college, &group, &sight)?,
-        sections: Vec::new(),
+        ..context::header(
+            kind,
+            &college,
+            f,
+            context::group_scope(&group, &sight),
+            context::term_period(&term, span),
+        )
     })
 }
 
