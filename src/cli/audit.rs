@@ -81,7 +81,7 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
             l.id.to_string(),
             l.at.format("%d.%m.%Y %H:%M:%S").to_string(),
             l.actor.clone(),
-            format!("{} {}", l.action, l.entity),
+            l.what.clone(),
             l.entity_id.to_string(),
             l.student_id.map_or(String::new(), |s| s.to_string()),
             l.old_value.clone().unwrap_or_default(),

@@ -29,6 +29,8 @@ pub struct AuditLine {
     pub actor: String,
     pub action: String,
     pub entity: String,
+    /// What was done, in Russian: «добавлена отметка», «изменён пропуск».
+    pub what: String,
     pub entity_id: i64,
     pub student_id: Option<i64>,
     pub old_value: Option<String>,
@@ -133,6 +135,7 @@ pub fn list(db: &mut Db, actor: &Actor, f: &AuditFilter) -> Result<Vec<AuditLine
             id: r.id,
             at: r.at,
             actor: login.unwrap_or_else(|| "—".into()),
+            what: what_ru(&r.action, &r.entity),
             action: r.action,
             entity: r.entity,
             entity_id: r.entity_id,
@@ -142,4 +145,52 @@ pub fn list(db: &mut Db, actor: &Actor, f: &AuditFilter) -> Result<Vec<AuditLine
             reason: r.reason,
         })
         .collect())
+}
+
+/// «добавлена отметка», «изменён пропуск», «удалено занятие»: the action and the kind of record
+/// of an audit row as the «Что» column says it, the verb agreeing with the noun's gender.
+pub fn what_ru(action: &str, entity: &str) -> String {
+    // (noun, gender: m, f, n or plural p)
+    let (noun, gender) = match entity {
+        "grade" => ("отметка", 'f'),
+        "absence" => ("пропуск", 'm'),
+        "final_grade" => ("итоговая оценка", 'f'),
+        "lesson" => ("занятие", 'n'),
+        "student" => ("обучающийся", 'm'),
+        "guardian" => ("родитель", 'm'),
+        "user" => ("пользователь", 'm'),
+        "membership" => ("членство в группе", 'n'),
+        "settings" => ("настройки", 'p'),
+        other => return format!("{action} {other}"),
+    };
+    let stem = match action {
+        "insert" => "добавлен",
+        "update" => "изменён",
+        "delete" => "удалён",
+        other => return format!("{other} {entity}"),
+    };
+    // «изменён» loses its ё when an ending follows: изменена, изменено, изменены.
+    let base = stem.replace('ё', "е");
+    let verb = match gender {
+        'm' => stem.to_string(),
+        'f' => format!("{base}а"),
+        'n' => format!("{base}о"),
+        _ => format!("{base}ы"),
+    };
+    format!("{verb} {noun}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::what_ru;
+
+    #[test]
+    fn actions_read_as_russian_phrases() {
+        assert_eq!(what_ru("insert", "grade"), "добавлена отметка");
+        assert_eq!(what_ru("update", "absence"), "изменён пропуск");
+        assert_eq!(what_ru("delete", "lesson"), "удалено занятие");
+        assert_eq!(what_ru("update", "final_grade"), "изменена итоговая оценка");
+        assert_eq!(what_ru("update", "settings"), "изменены настройки");
+        assert_eq!(what_ru("delete", "student"), "удалён обучающийся");
+    }
 }
