@@ -40,17 +40,6 @@ impl Format {
         }
     }
 
-    /// Reads a format name, as in `--format pdf,xlsx`.
-    pub fn parse(text: &str) -> Option<Format> {
-        match text.trim().to_lowercase().as_str() {
-            "table" => Some(Format::Table),
-            "csv" => Some(Format::Csv),
-            "xlsx" => Some(Format::Xlsx),
-            "pdf" => Some(Format::Pdf),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
-    }
 }
 
 /// How to render, beyond the format.
