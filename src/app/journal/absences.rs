@@ -37,21 +37,6 @@ pub fn set_absence_because(
     version: Option<i32>,
     why: Option<&str>,
 ) -> Result<Option<Absence>, AppError> {
-    set_absence_because_row(db, actor, lesson_id, student_id, reason, version, why)?
-        .map(Absence::try_from)
-        .transpose()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn set_absence_because_row(
-    db: &mut Db,
-    actor: &Actor,
-    lesson_id: i64,
-    student_id: i64,
-    reason: Option<AbsenceReason>,
-    version: Option<i32>,
-    why: Option<&str>,
-) -> Result<Option<AbsenceRow>, AppError> {
     db.write(|c| {
         let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
         let by_teacher = marks_permit(actor, &lesson, teacher);
@@ -135,5 +120,7 @@ pub(crate) fn set_absence_because_row(
             now,
         )?;
         Ok(new_row)
-    })
+    })?
+    .map(Absence::try_from)
+    .transpose()
 }

@@ -33,18 +33,6 @@ pub fn set_final(
     version: Option<i32>,
     reason: Option<&str>,
 ) -> Result<FinalGrade, AppError> {
-    set_final_row(db, actor, key, value, version, reason)?.try_into()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn set_final_row(
-    db: &mut Db,
-    actor: &Actor,
-    key: FinalKey,
-    value: FinalGradeValue,
-    version: Option<i32>,
-    reason: Option<&str>,
-) -> Result<FinalGradeRow, AppError> {
     db.write(|c| {
         let studied: i64 = crate::with_conn!(c, x => curriculum::table
             .filter(curriculum::group_id.eq(key.group_id))
@@ -125,5 +113,6 @@ pub(crate) fn set_final_row(
             now,
         )?;
         Ok(row)
-    })
+    })?
+    .try_into()
 }

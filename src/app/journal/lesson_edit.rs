@@ -30,17 +30,6 @@ pub fn edit(
     version: i32,
     e: &LessonEdit,
 ) -> Result<Lesson, AppError> {
-    edit_row(db, actor, lesson_id, version, e)?.try_into()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn edit_row(
-    db: &mut Db,
-    actor: &Actor,
-    lesson_id: i64,
-    version: i32,
-    e: &LessonEdit,
-) -> Result<LessonRow, AppError> {
     db.write(|c| {
         let found: Option<(LessonRow, i64)> = crate::with_conn!(c, x => lessons::table
             .inner_join(assignments::table)
@@ -102,5 +91,6 @@ pub(crate) fn edit_row(
             now,
         )?;
         Ok(row)
-    })
+    })?
+    .try_into()
 }

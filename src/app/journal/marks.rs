@@ -164,19 +164,8 @@ pub fn add_grade(
     value: GradeValue,
     kind: WorkKind,
 ) -> Result<Grade, AppError> {
-    add_grade_row(db, actor, lesson_id, student_id, value, kind)?.try_into()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn add_grade_row(
-    db: &mut Db,
-    actor: &Actor,
-    lesson_id: i64,
-    student_id: i64,
-    value: GradeValue,
-    kind: WorkKind,
-) -> Result<GradeRow, AppError> {
-    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, None))
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, None))?
+        .try_into()
 }
 
 /// [`add_grade`] after the deadline: the reason goes into the audit record.
@@ -189,20 +178,8 @@ pub fn add_grade_because(
     kind: WorkKind,
     reason: Option<&str>,
 ) -> Result<Grade, AppError> {
-    add_grade_because_row(db, actor, lesson_id, student_id, value, kind, reason)?.try_into()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn add_grade_because_row(
-    db: &mut Db,
-    actor: &Actor,
-    lesson_id: i64,
-    student_id: i64,
-    value: GradeValue,
-    kind: WorkKind,
-    reason: Option<&str>,
-) -> Result<GradeRow, AppError> {
-    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, reason))
+    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, reason))?
+        .try_into()
 }
 
 /// [`add_grade`] inside a transaction the caller holds.
@@ -256,20 +233,6 @@ pub fn change_grade(
     new: Option<(GradeValue, WorkKind)>,
     reason: Option<&str>,
 ) -> Result<Option<Grade>, AppError> {
-    change_grade_row(db, actor, grade_id, version, new, reason)?
-        .map(Grade::try_from)
-        .transpose()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn change_grade_row(
-    db: &mut Db,
-    actor: &Actor,
-    grade_id: i64,
-    version: i32,
-    new: Option<(GradeValue, WorkKind)>,
-    reason: Option<&str>,
-) -> Result<Option<GradeRow>, AppError> {
     db.write(|c| {
         let old: GradeRow = crate::with_conn!(c, x => grades::table
             .find(grade_id)
@@ -323,7 +286,9 @@ pub(crate) fn change_grade_row(
             now,
         )?;
         Ok(row)
-    })
+    })?
+    .map(Grade::try_from)
+    .transpose()
 }
 
 pub use crate::app::journal::absences::{set_absence, set_absence_because};

@@ -39,7 +39,6 @@ impl Format {
             Format::Json => "json",
         }
     }
-
 }
 
 /// How to render, beyond the format.
