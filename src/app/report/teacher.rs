@@ -28,18 +28,9 @@ pub const PRELIMINARY_TITLE: &str = "Предварительный отчёт �
 /// (group id, group, subject id, subject, teacher id, planned hours)
 type Line = (i64, String, i64, String, i64, i32);
 
-/// Builds either report; `preliminary` picks the forecast form.
-pub fn build(
-    c: &mut Conn<'_>,
-    actor: &Actor,
-    f: &Filters,
-    preliminary: bool,
-) -> Result<Report, AppError> {
-    let kind = if preliminary {
-        Kind::TeacherPreliminary
-    } else {
-        Kind::TeacherResults
-    };
+/// Builds either report (`kind`): the preliminary one shows the forecast.
+pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result<Report, AppError> {
+    let preliminary = kind == Kind::TeacherPreliminary;
     let title = kind.title();
     let college = context::college(c)?;
     let term = context::term(c, f)?;

@@ -23,18 +23,9 @@ pub const REPORT_TITLE: &str = "Отчёт классного руководит
 /// The title of `tutor-preliminary`.
 pub const PRELIMINARY_TITLE: &str = "Предварительный отчёт классного руководителя";
 
-/// Builds either report.
-pub fn build(
-    c: &mut Conn<'_>,
-    actor: &Actor,
-    f: &Filters,
-    preliminary: bool,
-) -> Result<Report, AppError> {
-    let kind = if preliminary {
-        Kind::TutorPreliminary
-    } else {
-        Kind::TutorReport
-    };
+/// Builds either report (`kind`): the preliminary one shows the forecast.
+pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result<Report, AppError> {
+    let preliminary = kind == Kind::TutorPreliminary;
     let title = kind.title();
     let college = context::college(c)?;
     let group = context::group(c, actor, f)?;
