@@ -2,12 +2,14 @@
 //! room, a student (by number, record-book number or full name). Every miss is a Russian
 //! «не найдено» naming what was looked for; an ambiguous name lists the candidates.
 
-use crate::domain::person::{short_name, PersonName};
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::AppError;
 use crate::access::Role;
+use crate::domain::person::{short_name, PersonName};
 use crate::store::rows::StudentRow;
 use crate::store::schema::{
     group_memberships, rooms, students, study_groups, subgroups, subjects, user_roles, users,
@@ -137,11 +139,29 @@ pub fn teacher_id(c: &mut Conn<'_>, reference: &str) -> Result<i64, AppError> {
 
 /// «Фамилия И. О.» of a user.
 pub fn user_short_name(c: &mut Conn<'_>, id: i64) -> Result<String, AppError> {
-    let (l, f, p): (String, String, String) = crate::with_conn!(c, x => users::table
+    find_user_short_name(c, id)?.ok_or_else(|| diesel::result::Error::NotFound.into())
+}
+
+/// «Фамилия И. О.» of a user, if there is one.
+pub fn find_user_short_name(c: &mut Conn<'_>, id: i64) -> Result<Option<String>, AppError> {
+    let row: Option<(String, String, String)> = crate::with_conn!(c, x => users::table
         .find(id)
         .select((users::last_name, users::first_name, users::patronymic))
-        .first(x))?;
-    Ok(short_name(&l, &f, &p))
+        .first(x)
+        .optional())?;
+    Ok(row.map(|(l, f, p)| short_name(&l, &f, &p)))
+}
+
+/// «Фамилия И. О.» of every user, by id, in one query (a college has hundreds of staff and
+/// thousands of families; reports and the timetable name many of them at once).
+pub fn user_short_names(c: &mut Conn<'_>) -> Result<HashMap<i64, String>, AppError> {
+    let rows: Vec<(i64, String, String, String)> = crate::with_conn!(c, x => users::table
+        .select((users::id, users::last_name, users::first_name, users::patronymic))
+        .load(x))?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, l, f, p)| (id, short_name(&l, &f, &p)))
+        .collect())
 }
 
 /// A student by id, record-book number or «Фамилия Имя [Отчество]». Namesakes are listed with

@@ -7,8 +7,8 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use rand::Rng;
 
+use super::auth::log_activity;
 use crate::access::{self, Action};
-use crate::app::accounts::auth::log_activity;
 use crate::app::{accounts::auth, accounts::password, lookup, Actor, AppError};
 use crate::store::rows::{AccessCodeRow, UserRow};
 use crate::store::schema::{

@@ -195,7 +195,7 @@ pub fn show(db: &mut Db) -> Result<Vec<(&'static Setting, String)>, AppError> {
     let row = db.read(load)?;
     Ok(SETTINGS
         .iter()
-        .map(|s| (s, crate::app::college::settings_value::get(&row, s.key)))
+        .map(|s| (s, super::settings_value::get(&row, s.key)))
         .collect())
 }
 
@@ -209,12 +209,12 @@ pub fn set(
 ) -> Result<(String, String), AppError> {
     let permit = access::check(actor, &Action::ConfigureCollege)?;
     let setting = find(key)?;
-    let parsed = crate::app::college::settings_value::parse(setting, value)?;
+    let parsed = super::settings_value::parse(setting, value)?;
     db.write(|c| {
         let mut row = load(c)?;
-        let old = crate::app::college::settings_value::get(&row, setting.key);
-        crate::app::college::settings_value::put(&mut row, setting.key, &parsed);
-        let new = crate::app::college::settings_value::get(&row, setting.key);
+        let old = super::settings_value::get(&row, setting.key);
+        super::settings_value::put(&mut row, setting.key, &parsed);
+        let new = super::settings_value::get(&row, setting.key);
         if old == new {
             return Ok((old, new));
         }

@@ -1,7 +1,7 @@
 //! Reading, parsing and writing one setting of the `college` row by its key: the one place
-//! that maps the keys of [`crate::app::college::settings::SETTINGS`] to the row's fields.
+//! that maps the keys of [`super::settings::SETTINGS`] to the row's fields.
 
-use crate::app::college::settings::{Setting, Values};
+use super::settings::{Setting, Values};
 use crate::app::AppError;
 use crate::store::rows::CollegeRow;
 
@@ -118,8 +118,8 @@ pub fn put(row: &mut CollegeRow, key: &str, value: &Value) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::settings::{find, SETTINGS};
     use super::*;
-    use crate::app::college::settings::{find, SETTINGS};
 
     #[test]
     fn every_key_reads_and_writes_its_own_field() {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::app::contingent::students::{edit_permit, may_see};
+use super::students::{edit_permit, may_see};
 use crate::app::lookup::{self, ru};
 use crate::app::{Actor, AppError};
 use crate::store::audit::{self, AuditEntry};
@@ -121,7 +121,7 @@ pub fn unlink_guardian(
     db.write(|c| {
         let s = lookup::student(c, student)?;
         let permit = edit_permit(c, actor, s.id)?;
-        let linked = crate::app::contingent::students::guardians_of(c, s.id)?;
+        let linked = super::students::guardians_of(c, s.id)?;
         let r = guardian.trim();
         let matching: Vec<_> = linked
             .iter()

@@ -7,8 +7,8 @@
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 
+use super::movement_rules::{plan, state_of, Plan};
 use crate::access::{self, Action, Permit};
-use crate::app::contingent::movement_rules::{plan, state_of, Plan};
 use crate::app::lookup::{self, ru};
 use crate::app::{Actor, AppError};
 pub use crate::domain::movement_kind::MovementKind;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::app::contingent::movement::MovementRequest;
+use super::movement::MovementRequest;
 use crate::app::lookup::{self, ru};
 use crate::app::AppError;
 use crate::domain::movement_kind::MovementKind;

@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::movement::MovementKind;
 use crate::access::{self, Action, Permit, Role};
-use crate::app::contingent::movement::MovementKind;
 use crate::app::lookup::{self, ru};
 use crate::app::{Actor, AppError};
 use crate::store::audit::{self, AuditEntry};
@@ -201,9 +201,9 @@ pub fn edit(
     db: &mut Db,
     actor: &Actor,
     reference: &str,
-    changes: &[(crate::app::contingent::student_fields::Field, String)],
+    changes: &[(super::student_fields::Field, String)],
 ) -> Result<usize, AppError> {
-    use crate::app::contingent::student_fields::Value;
+    use super::student_fields::Value;
     db.write(|c| {
         let s = lookup::student(c, reference)?;
         let permit = edit_permit(c, actor, s.id)?;
@@ -215,10 +215,8 @@ pub fn edit(
             if old == field.show(&value) {
                 continue;
             }
-            if let (
-                crate::app::contingent::student_fields::Field::RecordBook,
-                Value::Text(Some(book)),
-            ) = (field, &value)
+            if let (super::student_fields::Field::RecordBook, Value::Text(Some(book))) =
+                (field, &value)
             {
                 let holder: Option<i64> = crate::with_conn!(c, x => students::table
                     .filter(students::record_book.eq(book))

@@ -2,12 +2,12 @@
 //! a group into subgroups for a subject (5.3, 6.8): the students are split alphabetically into
 //! contiguous blocks, as a paper journal divides them, and can then be moved one by one.
 
-use crate::domain::person::short_name;
 use diesel::prelude::*;
 
 use crate::access::{self, Action};
 use crate::app::lookup::{self, full_name};
 use crate::app::{Actor, AppError};
+use crate::domain::person::short_name;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::rows::{GroupRow, StudentRow};
 use crate::store::schema::{

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::columns::{normalize, Spec};
 use super::lookup::{number, Lookup};
 use super::read::{Row, Sheet};
-use super::runner::{self, need, Pass};
+use super::runner::{self, Pass};
 use super::words::control_form;
 use super::{ImportOptions, Problem, Progress, Report};
 use crate::access::Actor;
@@ -84,10 +84,10 @@ pub struct Rec {
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
     let mut errs = Vec::new();
-    let group = need(s, row, "group", &mut errs);
-    let subject = need(s, row, "subject", &mut errs);
-    let term_text = need(s, row, "term", &mut errs);
-    let hours_text = need(s, row, "hours", &mut errs);
+    let group = s.need(row, "group", &mut errs);
+    let subject = s.need(row, "subject", &mut errs);
+    let term_text = s.need(row, "term", &mut errs);
+    let hours_text = s.need(row, "hours", &mut errs);
     let mut num = |key: &str, text: &str, max: i32| {
         if text.is_empty() {
             return 0;

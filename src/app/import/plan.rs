@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::columns::Spec;
 use super::lookup::{number, Lookup};
 use super::read::{Row, Sheet};
-use super::runner::{self, need, Pass};
+use super::runner::{self, Pass};
 use super::{ImportOptions, Problem, Progress, Report};
 use crate::access::Actor;
 use crate::app::AppError;
@@ -77,11 +77,11 @@ pub struct Rec {
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
     let mut errs = Vec::new();
-    let group = need(s, row, "group", &mut errs);
-    let subject = need(s, row, "subject", &mut errs);
-    let topic = need(s, row, "topic", &mut errs);
-    let term_text = need(s, row, "term", &mut errs);
-    let number_text = need(s, row, "number", &mut errs);
+    let group = s.need(row, "group", &mut errs);
+    let subject = s.need(row, "subject", &mut errs);
+    let topic = s.need(row, "topic", &mut errs);
+    let term_text = s.need(row, "term", &mut errs);
+    let number_text = s.need(row, "number", &mut errs);
     let mut num = |key: &str, text: &str, max: i32| {
         if text.is_empty() {
             return 0;

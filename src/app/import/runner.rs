@@ -54,17 +54,7 @@ pub(super) fn run<R>(
 ) -> Result<Report, AppError> {
     access::check(actor, &Action::Import)?;
     let sheet = read::read(file, bytes, spec, &opts.read).map_err(failure)?;
-    let mut recs = Vec::new();
-    let mut problems = Vec::new();
-    for row in &sheet.rows {
-        match check(&sheet, row) {
-            Ok(r) => recs.push(r),
-            Err(mut p) => problems.append(&mut p),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(failure(problems));
-    }
+    let recs = sheet.parse_rows(check).map_err(failure)?;
     let body = |c: &mut Conn<'_>, write: bool| -> Result<Report, AppError> {
         let mut pass = Pass {
             sheet: &sheet,
@@ -92,13 +82,4 @@ pub(super) fn run<R>(
     } else {
         db.write(|c| body(c, true))
     }
-}
-
-/// The trimmed cell or a «не заполнено» problem.
-pub(super) fn need(s: &Sheet, row: &Row, key: &str, errs: &mut Vec<Problem>) -> String {
-    let v = s.get(row, key);
-    if v.is_none() {
-        errs.push(s.problem(row, key, "", "не заполнено"));
-    }
-    v.unwrap_or_default().to_string()
 }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::columns::Spec;
 use super::lookup::{number, Lookup};
 use super::read::{Row, Sheet};
-use super::runner::{self, need, Pass};
+use super::runner::{self, Pass};
 use super::words::{parity, weekday};
 use super::{values, ImportOptions, Problem, Progress, Report};
 use crate::access::Actor;
@@ -98,11 +98,11 @@ pub struct Rec {
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
     let mut errs = Vec::new();
-    let group = need(s, row, "group", &mut errs);
-    let subject = need(s, row, "subject", &mut errs);
-    let teacher = need(s, row, "teacher", &mut errs);
-    let day_text = need(s, row, "weekday", &mut errs);
-    let pair_text = need(s, row, "pair", &mut errs);
+    let group = s.need(row, "group", &mut errs);
+    let subject = s.need(row, "subject", &mut errs);
+    let teacher = s.need(row, "teacher", &mut errs);
+    let day_text = s.need(row, "weekday", &mut errs);
+    let pair_text = s.need(row, "pair", &mut errs);
     let weekday = if day_text.is_empty() {
         0
     } else {

@@ -2,11 +2,11 @@
 //! tutor may change the reason letter of an existing one (5.6). Every change names the version
 //! it was read at and is audited with the reason given for a late change.
 
-use crate::app::journal::entries::Absence;
+use super::entries::Absence;
 use diesel::prelude::*;
 
+use super::marks::{lesson_and_group, marks_permit, record, require_member};
 use crate::access::{self, Action};
-use crate::app::journal::marks::{lesson_and_group, marks_permit, record, require_member};
 use crate::app::{Actor, AppError};
 use crate::domain::AbsenceReason;
 use crate::store::audit::AuditEntry;

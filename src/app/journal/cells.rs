@@ -4,8 +4,8 @@
 
 use diesel::prelude::*;
 
-use crate::app::journal::entries::{decode, Absence, Grade};
-use crate::app::journal::marks::add_grade_in;
+use super::entries::{decode, Absence, Grade};
+use super::marks::add_grade_in;
 use crate::app::{Actor, AppError};
 use crate::domain::{GradeValue, WorkKind};
 use crate::store::rows::{AbsenceRow, GradeRow};

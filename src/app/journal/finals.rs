@@ -1,11 +1,11 @@
 //! Final grades for a term, an exam or the year (6.5): set by the teacher of the assignment, for
 //! a subject the group studies in that term, with a version check and an audit record.
 
-use crate::app::journal::entries::FinalGrade;
+use super::entries::FinalGrade;
 use diesel::prelude::*;
 
+use super::marks::record;
 use crate::access::{self, Action};
-use crate::app::journal::marks::record;
 use crate::app::{Actor, AppError};
 use crate::domain::{FinalGradeValue, FinalKind};
 use crate::store::audit::AuditEntry;

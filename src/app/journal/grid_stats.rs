@@ -7,8 +7,8 @@ use crate::domain::{
     forecast, Attendance, FinalGradeValue, FinalKind, Fixed2, Forecast, ForecastInput, GradeValue,
 };
 
-use crate::app::journal::entries::{Absence, Grade};
-use crate::app::journal::grid::Grid;
+use super::entries::{Absence, Grade};
+use super::grid::Grid;
 
 /// One student's figures in one assignment.
 #[derive(Debug, Clone, PartialEq, Eq)]

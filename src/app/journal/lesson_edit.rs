@@ -1,11 +1,11 @@
 //! Editing a lesson (6.6): its topic, homework, kind and hours, by the teacher who holds it, with
 //! a version check and an audit record of the whole before and after.
 
-use crate::app::journal::entries::Lesson;
+use super::entries::Lesson;
 use diesel::prelude::*;
 
+use super::marks::record;
 use crate::access::{self, Action};
-use crate::app::journal::marks::record;
 use crate::app::{Actor, AppError};
 use crate::domain::LessonKind;
 use crate::store::audit::AuditEntry;

@@ -2,11 +2,11 @@
 //! timetable with that day's substitutions applied (`timetable::day`), opening a lesson (found, or created from
 //! the timetable) and editing its topic, homework, kind and hours with an audit record.
 
-use crate::app::journal::entries::Lesson;
+use super::entries::Lesson;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::app::journal::marks;
+use super::marks;
 use crate::app::timetable::schedule::Whose;
 use crate::app::{Actor, AppError};
 use crate::domain::LessonKind;
@@ -177,17 +177,6 @@ pub fn open(
     date: NaiveDate,
     pair: i32,
 ) -> Result<Lesson, AppError> {
-    open_row(db, actor, assignment_id, date, pair)?.try_into()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn open_row(
-    db: &mut Db,
-    actor: &Actor,
-    assignment_id: i64,
-    date: NaiveDate,
-    pair: i32,
-) -> Result<LessonRow, AppError> {
     let found: Option<LessonRow> = crate::with_conn!(&mut db.conn(), c => lessons::table
         .filter(lessons::assignment_id.eq(assignment_id))
         .filter(lessons::date.eq(date))
@@ -196,9 +185,9 @@ pub(crate) fn open_row(
         .first(c)
         .optional())?;
     if let Some(l) = found {
-        return Ok(l);
+        return l.try_into();
     }
-    marks::add_lesson_row(
+    marks::add_lesson(
         db,
         actor,
         &marks::NewLesson {
@@ -213,4 +202,4 @@ pub(crate) fn open_row(
     )
 }
 
-pub use crate::app::journal::lesson_edit::{edit, LessonEdit};
+pub use super::lesson_edit::{edit, LessonEdit};

@@ -3,12 +3,12 @@
 //! version it was read at, and a different version in the database is a conflict, not a
 //! silent overwrite.
 
-use crate::app::journal::entries::{Grade, Lesson};
+use super::entries::{Grade, Lesson};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+pub use super::finals::{set_final, FinalKey};
 use crate::access::{self, Action, Permit};
-pub use crate::app::journal::finals::{set_final, FinalKey};
 use crate::app::{Actor, AppError};
 use crate::domain::{GradeValue, LessonKind, WorkKind};
 use crate::store::audit::{self, AuditEntry};
@@ -30,15 +30,6 @@ pub struct NewLesson {
 
 /// Adds a lesson; a date outside the assignment's term is refused by the database.
 pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<Lesson, AppError> {
-    add_lesson_row(db, actor, l)?.try_into()
-}
-
-/// The stored row, for callers inside `app`.
-pub(crate) fn add_lesson_row(
-    db: &mut Db,
-    actor: &Actor,
-    l: &NewLesson,
-) -> Result<LessonRow, AppError> {
     db.write(|c| {
         let teacher: i64 = crate::with_conn!(c, x => assignments::table
             .find(l.assignment_id)
@@ -81,8 +72,9 @@ pub(crate) fn add_lesson_row(
             },
             now,
         )?;
-        Ok(row)
-    })
+        Ok::<_, AppError>(row)
+    })?
+    .try_into()
 }
 
 /// Records a journal entry: the audit row and, for the monthly activity reports, an «entry»
@@ -291,4 +283,4 @@ pub fn change_grade(
     .transpose()
 }
 
-pub use crate::app::journal::absences::{set_absence, set_absence_because};
+pub use super::absences::{set_absence, set_absence_because};

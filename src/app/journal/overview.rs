@@ -5,9 +5,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
 
+use super::grid::{self, Grid};
+use super::grid_stats::StudentStats;
 use crate::access::{self, Action};
-use crate::app::journal::grid::{self, Grid};
-use crate::app::journal::grid_stats::StudentStats;
 use crate::app::{Actor, AppError};
 use crate::store::schema::{
     absences, assignments, lessons, students, study_groups, subjects, terms,

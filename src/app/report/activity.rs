@@ -2,11 +2,11 @@
 //! hold it, how many of them logged in during the month, their logins and the audited entries
 //! they made. A person with several roles is counted under each.
 
-use super::Kind;
 use chrono::{Datelike, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::context::{self, Filters};
+use super::Kind;
 use crate::access::{self, Action, Actor, Role};
 use crate::app::AppError;
 use crate::domain::DateSpan;

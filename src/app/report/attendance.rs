@@ -2,12 +2,12 @@
 //! lessons, missed hours per day with the reason letters, totals by reason, lateness and the
 //! attendance percentage; `attendance-statement` — students × the months of a term.
 
-use super::Kind;
 use chrono::{Datelike, NaiveDate};
 
 use super::context::{self, Audience, Filters};
 use super::data::{self, GroupData, Lesson, Member};
 use super::progress::signatures;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::{definition, Attendance, DateSpan, Figure};

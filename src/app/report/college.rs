@@ -3,16 +3,16 @@
 //! and the subgroups; `homework-fill` — «Запись домашнего задания», per teacher and assignment
 //! the share of the lessons held in the period with homework recorded.
 
-use super::Kind;
-use crate::domain::person::short_name;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::context::{self, Filters};
+use super::Kind;
 use crate::access::{self, Action, Actor, Role};
 use crate::app::AppError;
+use crate::domain::person::short_name;
 use crate::domain::{DateSpan, Fixed2};
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::schema::{

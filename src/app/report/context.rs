@@ -3,7 +3,6 @@
 //! it (`roles.md`: a tutor their group, a teacher their groups and subjects, the deputy, the
 //! director, the administrator and the reporter token the whole college).
 
-use crate::domain::person;
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
@@ -286,10 +285,5 @@ pub fn short_name(c: &mut Conn<'_>, user_id: Option<i64>) -> Result<String, AppE
     let Some(id) = user_id else {
         return Ok(String::new());
     };
-    let row: Option<(String, String, String)> = crate::with_conn!(c, x => users::table
-        .find(id)
-        .select((users::last_name, users::first_name, users::patronymic))
-        .first(x)
-        .optional())?;
-    Ok(row.map_or(String::new(), |(l, f, p)| person::short_name(&l, &f, &p)))
+    Ok(crate::app::lookup::find_user_short_name(c, id)?.unwrap_or_default())
 }

@@ -3,13 +3,13 @@
 //! given and the plan's topics taken up to the report date, and the lag or lead in hours
 //! against an even pace through the term. A teacher sees only their own assignments.
 
-use super::Kind;
 use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
 use super::context::{self, Filters};
 use super::staff;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::{format_ru, Fixed2};

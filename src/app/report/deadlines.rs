@@ -5,7 +5,6 @@
 //! set later than the college's days before its end or not set at all (6.5). The deputy and
 //! the director see every teacher (10.1); a teacher sees only their own.
 
-use super::Kind;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -13,6 +12,7 @@ use diesel::prelude::*;
 
 use super::context::{self, Filters};
 use super::staff::{self, Assignment};
+use super::Kind;
 use crate::access::Actor;
 use crate::app::journal::deadline::deadline;
 use crate::app::AppError;
@@ -44,7 +44,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let s = &college.row;
     let list = staff::assignments_of(c, p.term.id, None, f)?;
     let by_id: HashMap<i64, &Assignment> = list.iter().map(|a| (a.id, a)).collect();
-    let names = staff::teacher_names(c)?;
+    let names = crate::app::lookup::user_short_names(c)?;
     type L = (i64, i64, i64, NaiveDate, String, NaiveDateTime);
     let held: Vec<L> = crate::with_conn!(c, x => {
         let mut q = lessons::table

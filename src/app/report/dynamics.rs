@@ -4,13 +4,13 @@
 //! transferred, sent on and returned from academic leave, expelled, graduated), with the
 //! students on leave at each month's end. The deputy and the director may run it.
 
-use super::Kind;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
 use super::context::{self, Filters};
+use super::Kind;
 use crate::access::{self, Action, Actor};
 use crate::app::AppError;
 use crate::domain::movement_kind::MovementKind;

@@ -4,7 +4,6 @@
 //! for their guardians; with the group's counts of people under the table. The group's tutor,
 //! the deputy and the director may run it.
 
-use super::Kind;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDateTime};
@@ -12,6 +11,7 @@ use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
 use super::data;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::DateSpan;

@@ -3,7 +3,6 @@
 //! grades per student against the college's expected minimum (`college.min_grades_per_month`,
 //! 3 by default) and the students below it, named under the table.
 
-use super::Kind;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +10,7 @@ use diesel::prelude::*;
 
 use super::context::{self, Filters};
 use super::staff;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::collate::compare_names;

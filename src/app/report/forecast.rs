@@ -3,13 +3,13 @@
 //! as `domain::forecast` computes them. Staff see a group (a teacher only their subjects); a
 //! student sees only themselves and a guardian only their own children.
 
-use super::Kind;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters, Sight};
 use super::data::{self, GroupData, Member};
 use super::outcome;
+use super::Kind;
 use crate::access::{self, Action, Actor, Role};
 use crate::app::{family::diary, AppError};
 use crate::domain::{definition, forecast, Figure, Forecast};

@@ -5,12 +5,12 @@
 //! lessons, topics and homework; the final grades with the signature lines. The teacher of the
 //! subject, the group's tutor, the deputy and the director may print it.
 
-use super::Kind;
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
 use super::data::{self, GroupData};
 use super::journal_pages::{finals_page, group_of, topics_page, LessonLine};
+use super::Kind;
 use crate::access::{Actor, Denied};
 use crate::app::AppError;
 use crate::report::{Cell, ColumnGroup, Report, Row, Signature};

@@ -3,12 +3,12 @@
 //! with every movement listed under the table. A tutor sees their group; the secretary, the
 //! deputy, the director and the administrator every group.
 
-use super::Kind;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::context::{self, Filters};
 use super::tutor::movement;
+use super::Kind;
 use crate::access::{self, Action, Actor, Denied, Role};
 use crate::app::AppError;
 use crate::domain::DateSpan;

@@ -3,7 +3,6 @@
 //! to its value in the previous period of the same kind and the change. The deputy, the
 //! director (and the other college-wide runners) make it; `--teacher` narrows it to one teacher.
 
-use super::Kind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use diesel::prelude::*;
@@ -12,6 +11,7 @@ use super::context::{self, Filters};
 use super::outcome::{self, FORECAST_NOTE};
 use super::quality_period::{self, Span};
 use super::staff;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::{FinalCounts, Fixed2, Omitted};
@@ -67,7 +67,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         }
         q.load(x)
     })?;
-    let names = staff::teacher_names(c)?;
+    let names = crate::app::lookup::user_short_names(c)?;
     let mut groups: BTreeMap<String, i64> = BTreeMap::new();
     let mut teachers: BTreeMap<(i64, i64), BTreeSet<i64>> = BTreeMap::new();
     for (gid, gname, sid, tid) in &taught {

@@ -3,12 +3,12 @@
 //! result; the four figures of `formulas.md` over all the group's results (student ×
 //! subject); and the list of failing students with their subjects.
 
-use super::Kind;
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
 use super::data;
 use super::outcome::{self, Outcome, FORECAST_NOTE};
+use super::Kind;
 use crate::access::{self, Action, Actor};
 use crate::app::AppError;
 use crate::domain::{FinalCounts, FinalGradeValue};

@@ -3,7 +3,6 @@
 //! may show (the college, or a teacher their own), the assignments of the period and the
 //! teachers' short names.
 
-use crate::domain::person::short_name;
 use std::collections::HashMap;
 
 use chrono::Datelike;
@@ -16,7 +15,7 @@ use crate::domain::DateSpan;
 use crate::domain::Fixed2;
 use crate::report::{Cell, CellKind, ColumnGroup};
 use crate::store::rows::TermRow;
-use crate::store::schema::{assignments, study_groups, subgroups, subjects, terms, users};
+use crate::store::schema::{assignments, study_groups, subgroups, subjects, terms};
 use crate::store::Conn;
 
 /// The period of a control report: `--month`, else the term (cut by `--from/--to`).
@@ -156,7 +155,7 @@ pub fn assignments_of(
         .load::<(i64, String)>(x))?
     .into_iter()
     .collect();
-    let names = teacher_names(c)?;
+    let names = crate::app::lookup::user_short_names(c)?;
     let mut out: Vec<Assignment> = rows
         .into_iter()
         .map(|(id, tid, gid, group, sg, sid, subject)| Assignment {
@@ -175,17 +174,6 @@ pub fn assignments_of(
         .collect();
     out.sort_by(|a, b| (&a.teacher, &a.group, &a.subject).cmp(&(&b.teacher, &b.group, &b.subject)));
     Ok(out)
-}
-
-/// «Фамилия И. О.» of every user, by id.
-pub fn teacher_names(c: &mut Conn<'_>) -> Result<HashMap<i64, String>, AppError> {
-    let rows: Vec<(i64, String, String, String)> = crate::with_conn!(c, x => users::table
-        .select((users::id, users::last_name, users::first_name, users::patronymic))
-        .load(x))?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, l, f, p)| (id, short_name(&l, &f, &p)))
-        .collect())
 }
 
 /// The term before `term` (by start date), if any.

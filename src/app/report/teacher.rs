@@ -5,7 +5,6 @@
 //! A teacher sees their own assignments; the deputy, the director, the administrator and the
 //! reporter any teacher's (`--teacher`) or all.
 
-use super::Kind;
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
@@ -13,6 +12,7 @@ use diesel::prelude::*;
 use super::context::{self, Filters};
 use super::data;
 use super::outcome::{self, FORECAST_NOTE};
+use super::Kind;
 use crate::access::{self, Action, Actor, Denied};
 use crate::app::AppError;
 use crate::domain::{forecast, FinalCounts, Fixed2};

@@ -3,7 +3,6 @@
 //! grade, the entries made after the deadline of 6.1 (`app::journal::deadline`), and the last time they
 //! did anything in the journal (the audit log and the log of logins).
 
-use super::Kind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -11,6 +10,7 @@ use diesel::prelude::*;
 
 use super::context::{self, Filters};
 use super::staff;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::journal::deadline::deadline;
 use crate::app::AppError;
@@ -129,7 +129,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             t.last = t.last.max(at);
         }
     }
-    let names = staff::teacher_names(c)?;
+    let names = crate::app::lookup::user_short_names(c)?;
     let mut lines: Vec<(String, Tally)> = by
         .into_iter()
         .map(|(id, t)| (names.get(&id).cloned().unwrap_or_default(), t))

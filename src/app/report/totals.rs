@@ -3,7 +3,6 @@
 //! the debts (failing finals), the hours missed over the year and the average of the numeric
 //! finals with the count it was taken over.
 
-use super::Kind;
 use std::collections::{BTreeMap, HashMap};
 
 use diesel::prelude::*;
@@ -11,6 +10,7 @@ use diesel::prelude::*;
 use super::context::{self, Audience, Filters};
 use super::data;
 use super::progress::signatures;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::{definition, DateSpan, Figure, FinalCounts, FinalGradeValue};

@@ -3,7 +3,6 @@
 //! figures, attendance and movement during the term under the table; `tutor-preliminary` — the
 //! same before the term ends from the forecasts, the students at risk first.
 
-use super::Kind;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -11,6 +10,7 @@ use super::context::{self, Audience, Filters};
 use super::data;
 use super::outcome::{self, FORECAST_NOTE};
 use super::progress::signatures;
+use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
 use crate::domain::{forecast, format_ru, Attendance, FinalCounts};

@@ -10,9 +10,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
 
+pub(super) use super::timetable_slots::slots_on;
 use crate::access::{self, Action, Role};
 use crate::app::lookup;
-pub(super) use crate::app::timetable::timetable_slots::slots_on;
 use crate::app::{Actor, AppError};
 use crate::store::rows::BellRow;
 use crate::store::schema::{academic_years, bells};

@@ -8,10 +8,10 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::schedule::{load_bells, slots_on, Slot};
+use super::substitute_lesson::{assignment_for, drop_lesson, hold_lesson};
 use crate::access::{self, Action};
 use crate::app::lookup::{self, ru};
-use crate::app::timetable::schedule::{load_bells, slots_on, Slot};
-use crate::app::timetable::substitute_lesson::{assignment_for, drop_lesson, hold_lesson};
 use crate::app::{Actor, AppError};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::rows::SubstitutionRow;

@@ -2,19 +2,17 @@
 //! parity, each with its substitution applied, plus the extra pairs substitutions add, each
 //! matched to its journal lesson when one exists.
 
-use crate::domain::person::short_name;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
-use crate::access::Role;
-use crate::app::timetable::schedule::{bell_text, odd_week, Slot};
+use super::schedule::{bell_text, odd_week, Slot};
 use crate::app::{lookup, AppError};
 use crate::store::rows::{BellRow, SubstitutionRow};
 use crate::store::schema::{
     assignments, lessons, rooms, study_groups, subgroups, subjects, substitutions,
-    timetable_entries, user_roles, users,
+    timetable_entries,
 };
 use crate::store::Conn;
 
@@ -49,7 +47,7 @@ impl Names {
             subjects: s.into_iter().collect(),
             rooms: r.into_iter().collect(),
             subgroups: sg.into_iter().collect(),
-            teachers: teachers(c)?,
+            teachers: lookup::user_short_names(c)?.into_iter().collect(),
         })
     }
 
@@ -61,19 +59,6 @@ impl Names {
         self.teachers.insert(id, n.clone());
         Ok(n)
     }
-}
-
-/// «Фамилия И. О.» of every teacher, in one query (a college has hundreds).
-fn teachers(c: &mut Conn<'_>) -> Result<BTreeMap<i64, String>, AppError> {
-    let rows: Vec<(i64, String, String, String)> = crate::with_conn!(c, x => users::table
-        .inner_join(user_roles::table)
-        .filter(user_roles::role.eq(Role::Teacher.as_code()))
-        .select((users::id, users::last_name, users::first_name, users::patronymic))
-        .load(x))?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, l, f, p)| (id, short_name(&l, &f, &p)))
-        .collect())
 }
 
 fn name(map: &BTreeMap<i64, String>, id: i64) -> String {
