@@ -162,6 +162,12 @@ pub enum Action {
     /// Change the college's settings: names for the statements, deadlines, formula variants,
     /// lock and code times (4.x: the administrator configures the journal).
     ConfigureCollege,
+    /// Create academic years, their terms and holidays (4.5, 9.2).
+    ManageCalendar,
+    /// Close or reopen a term (6.5, 10.1).
+    CloseTerm,
+    /// Change the marks, absences, topics or finals of a closed term: the deputy, with a reason.
+    ChangeClosedTerm,
     /// Create the first administrator of a new journal: allowed only while it has no users.
     Bootstrap { users_exist: bool },
 }

@@ -72,6 +72,9 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
         }
         Action::CollegeReports => any(&[Role::Admin, Role::Director, Role::Deputy, Role::Reporter]),
         Action::ConfigureCollege => actor.has(Role::Admin),
+        Action::ManageCalendar => any(&[Role::Admin, Role::Deputy]),
+        Action::CloseTerm => any(&[Role::Director, Role::Deputy]),
+        Action::ChangeClosedTerm => any(&[Role::Deputy]),
         Action::Bootstrap { users_exist } => !users_exist,
     };
     if allowed {
@@ -110,6 +113,11 @@ fn describe(action: &Action) -> String {
         Action::ReadAudit { .. } => "просмотр журнала изменений".into(),
         Action::CollegeReports => "отчёты по техникуму".into(),
         Action::ConfigureCollege => "изменение настроек техникума".into(),
+        Action::ManageCalendar => "учебный год, семестры и каникулы".into(),
+        Action::CloseTerm => "закрытие и открытие семестра".into(),
+        Action::ChangeClosedTerm => {
+            "изменение записей закрытого семестра (вносит заместитель директора с причиной)".into()
+        }
         Action::Bootstrap { .. } => {
             "создание первого администратора в журнале, где уже есть пользователи".into()
         }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod batch;
+pub mod calendar;
 pub mod college;
 pub mod config;
 pub mod db;
@@ -68,6 +69,12 @@ pub enum Command {
     /// Настройки техникума: названия в ведомостях, сроки, варианты формул, блокировки
     #[command(subcommand)]
     College(college::CollegeCommand),
+    /// Учебный год: семестры, праздники и каникулы
+    #[command(subcommand)]
+    Year(calendar::YearCommand),
+    /// Закрыть или вновь открыть семестр
+    #[command(subcommand)]
+    Term(calendar::TermCommand),
     /// Группы и кураторы
     #[command(subcommand)]
     Group(group::GroupCommand),
@@ -179,6 +186,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::College(cmd)) => college::run(&target()?, cmd),
+        Some(Command::Year(cmd)) => calendar::run_year(&target()?, cmd),
+        Some(Command::Term(cmd)) => calendar::run_term(&target()?, cmd),
         Some(Command::Group(cmd)) => group::run(&target()?, cmd),
         Some(Command::Student(cmd)) => student::run(&target()?, cmd),
         Some(Command::Timetable(cmd)) => timetable::run(&target()?, cmd),

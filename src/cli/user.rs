@@ -7,7 +7,9 @@ use clap::Subcommand;
 use comfy_table::Table;
 
 use super::session;
+use crate::access::Role;
 use crate::app::accounts::codes::{self, CodeLine, Recipients};
+use crate::app::accounts::person_account::{self, PersonRef};
 use crate::app::report::{codes as report_codes, Filters};
 use crate::app::{accounts::users, college::setup};
 use crate::report::render::{self, Format, Options};
@@ -20,17 +22,27 @@ pub enum UserCommand {
     Add {
         /// Логин: строчные латинские буквы, цифры, точка, дефис
         login: String,
-        #[arg(long)]
-        last_name: String,
-        #[arg(long)]
-        first_name: String,
+        /// Фамилия (для обучающегося и родителя берётся из их записи)
+        #[arg(long, required_unless_present_any = ["student", "guardian"])]
+        last_name: Option<String>,
+        /// Имя
+        #[arg(long, required_unless_present_any = ["student", "guardian"])]
+        first_name: Option<String>,
+        /// Отчество
         #[arg(long, default_value = "")]
         patronymic: String,
         /// Роли через запятую: admin, director, deputy, secretary, teacher, student, guardian
         #[arg(long)]
         roles: String,
+        /// Должность
         #[arg(long, default_value = "")]
         position: String,
+        /// Обучающийся, чья это учётная запись: номер зачётной книжки или ФИО (с --roles student)
+        #[arg(long, value_name = "НОМЕР|ФИО", conflicts_with = "guardian")]
+        student: Option<String>,
+        /// Родитель, чья это учётная запись: ФИО (с --roles guardian)
+        #[arg(long, value_name = "ФИО")]
+        guardian: Option<String>,
     },
     /// Список пользователей
     List,
@@ -146,16 +158,32 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
             patronymic,
             roles,
             position,
+            student,
+            guardian,
         } => {
             let roles = users::parse_roles(&roles)?;
-            let user = setup::NewUser {
-                login: login.clone(),
-                last_name,
-                first_name,
-                patronymic,
-                position,
+            let person = match (student, guardian) {
+                (Some(s), _) => Some((PersonRef::Student(s), Role::Student)),
+                (None, Some(g)) => Some((PersonRef::Guardian(g), Role::Guardian)),
+                (None, None) => None,
             };
-            users::add(&mut db, &actor, &user, &roles)?;
+            if let Some((person, role)) = person {
+                if roles != [role] {
+                    anyhow::bail!(
+                        "«--roles»: с --student укажите --roles student, с --guardian — --roles guardian"
+                    );
+                }
+                person_account::add_for_person(&mut db, &actor, &login, &person)?;
+            } else {
+                let user = setup::NewUser {
+                    login: login.clone(),
+                    last_name: last_name.unwrap_or_default(),
+                    first_name: first_name.unwrap_or_default(),
+                    patronymic,
+                    position,
+                };
+                users::add(&mut db, &actor, &user, &roles)?;
+            }
             println!("Пользователь {login} создан. Выдайте ему код доступа: ezh user issue-codes --staff --user {login}");
         }
         UserCommand::List => {
@@ -259,8 +287,18 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                     format.extension()
                 );
             }
-            let lines = codes::issue(&mut db, &actor, &who)?;
-            print_sheet(&mut db, &actor, &who, &lines, format, output)?;
+            let issued = codes::issue_counted(&mut db, &actor, &who)?;
+            // The counts go to stderr: stdout may be the sheet itself, piped to a file.
+            if issued.accounts_created > 0 {
+                eprintln!("Создано учётных записей: {}", issued.accounts_created);
+            }
+            if issued.already_active > 0 {
+                eprintln!(
+                    "Уже активировали учётную запись (коды не выдавались): {}",
+                    issued.already_active
+                );
+            }
+            print_sheet(&mut db, &actor, &who, &issued.lines, format, output)?;
         }
     }
     Ok(())

@@ -77,6 +77,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    holidays (id) {
+        id -> BigInt,
+        academic_year_id -> BigInt,
+        starts_on -> Date,
+        ends_on -> Date,
+    }
+}
+
+diesel::table! {
     terms (id) {
         id -> BigInt,
         academic_year_id -> BigInt,
@@ -447,6 +456,7 @@ diesel::table! {
 
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(terms -> academic_years (academic_year_id));
+diesel::joinable!(holidays -> academic_years (academic_year_id));
 diesel::joinable!(study_groups -> specialties (specialty_id));
 diesel::joinable!(study_groups -> users (tutor_id));
 diesel::joinable!(subgroups -> study_groups (group_id));
@@ -513,6 +523,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     academic_years,
+    holidays,
     terms,
     specialties,
     study_groups,

@@ -276,6 +276,9 @@ fn table() -> Vec<(&'static str, Action, &'static [&'static str])> {
             &["admin", "director", "deputy", "reporter"],
         ),
         ("college settings", Action::ConfigureCollege, &["admin"]),
+        ("academic calendar", Action::ManageCalendar, &["admin", "deputy"]),
+        ("close a term", Action::CloseTerm, &["director", "deputy"]),
+        ("change a closed term", Action::ChangeClosedTerm, &["deputy"]),
     ]
 }
 
@@ -293,7 +296,7 @@ fn every_role_against_every_action() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 35 * 9);
+    assert_eq!(checked, 38 * 9);
 }
 
 #[test]

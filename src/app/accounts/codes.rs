@@ -9,11 +9,10 @@ use rand::Rng;
 
 use super::auth::log_activity;
 use crate::access::{self, Action};
+use super::family_accounts::{self, Holder, Person};
 use crate::app::{accounts::auth, accounts::password, lookup, Actor, AppError};
 use crate::store::rows::{AccessCodeRow, UserRow};
-use crate::store::schema::{
-    access_codes, guardians, student_guardians, students, user_roles, users,
-};
+use crate::store::schema::{access_codes, user_roles, users};
 use crate::store::Db;
 
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -52,105 +51,81 @@ pub enum Recipients {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CodeLine {
     pub name: String,
+    /// Who the person is: «обучающийся», «родитель: Андреева Е. Р.», or empty for staff, so
+    /// that the tutor hands each code to the right hand.
+    pub who: String,
     pub group: String,
     pub login: String,
     pub code: String,
     pub expires_at: NaiveDateTime,
 }
 
+/// What an issue did: the sheet, the accounts it created, and whom it passed over because
+/// they have already activated their accounts.
+#[derive(Debug, Clone, Default)]
+pub struct Issued {
+    pub lines: Vec<CodeLine>,
+    pub accounts_created: usize,
+    pub already_active: usize,
+}
+
 /// Issues codes and returns the sheet; the codes exist in clear only in the returned lines.
 pub fn issue(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Vec<CodeLine>, AppError> {
-    let (targets, permit_action, group_name) = match who {
+    Ok(issue_counted(db, actor, who)?.lines)
+}
+
+/// [`issue`] with the counts: for a group, the students and guardians without an account get
+/// one, and those who have activated theirs get no new code.
+pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Issued, AppError> {
+    let (mut holders, permit_action, group_name) = match who {
         Recipients::Group {
             group,
             students: s,
             guardians: g,
         } => {
             let gid = lookup::group_id(&mut db.conn(), group)?;
+            access::check(actor, &Action::IssueFamilyCodes { group_id: gid })?;
             let (s, g) = if !s && !g { (true, true) } else { (*s, *g) };
-            let mut ids: Vec<i64> = Vec::new();
-            crate::with_conn!(&mut db.conn(), c => {
-                let members: Vec<(i64, Option<i64>)> = students::table
-                    .inner_join(crate::store::schema::group_memberships::table)
-                    .filter(crate::store::schema::group_memberships::group_id.eq(gid))
-                    .filter(crate::store::schema::group_memberships::to_date.is_null())
-                    .select((students::id, students::user_id))
-                    .load(c)?;
-                if s {
-                    ids.extend(members.iter().filter_map(|m| m.1));
-                }
-                if g {
-                    let sids: Vec<i64> = members.iter().map(|m| m.0).collect();
-                    let gu: Vec<Option<i64>> = student_guardians::table
-                        .inner_join(guardians::table)
-                        .filter(student_guardians::student_id.eq_any(&sids))
-                        .select(guardians::user_id)
-                        .load(c)?;
-                    ids.extend(gu.into_iter().flatten());
-                }
-                Ok::<_, diesel::result::Error>(())
-            })?;
-            ids.sort_unstable();
-            ids.dedup();
+            let holders = db.read(|c| family_accounts::holders(c, gid, s, g))?;
             (
-                ids,
+                holders,
                 Action::IssueFamilyCodes { group_id: gid },
                 group.clone(),
             )
         }
-        Recipients::Staff { login } => {
-            let ids: Vec<i64> = crate::with_conn!(&mut db.conn(), c => {
-                let q = users::table
-                    .inner_join(user_roles::table)
-                    .filter(user_roles::role.ne_all(["student", "guardian", "reporter"]))
-                    .select(users::id)
-                    .distinct()
-                    .into_boxed();
-                match login {
-                    Some(l) => q.filter(users::login.eq(l.trim().to_lowercase())).load(c),
-                    None => q.filter(users::password_hash.is_null()).load(c),
-                }
-            })?;
-            if ids.is_empty() {
-                if let Some(l) = login {
-                    return Err(AppError::NotFound(format!("сотрудник с логином «{l}»")));
-                }
-            }
-            (ids, Action::IssueStaffCodes, String::new())
-        }
+        Recipients::Staff { login } => (staff(db, login.as_deref())?, Action::IssueStaffCodes, String::new()),
     };
     let permit = access::check(actor, &permit_action)?;
+    let already_active = holders.iter().filter(|h| h.activated).count();
+    // A staff member named by login gets a new code even with a password (a reset).
+    if matches!(who, Recipients::Group { .. }) {
+        holders.retain(|h| !h.activated);
+    }
     let s = db.read(auth::settings)?;
     let valid = match who {
         Recipients::Group { .. } => Duration::days(i64::from(s.family_code_days)),
         Recipients::Staff { .. } => Duration::hours(i64::from(s.staff_code_hours)),
     };
-    let people: Vec<UserRow> = crate::with_conn!(&mut db.conn(), c => users::table
-        .filter(users::id.eq_any(&targets))
-        .order((users::last_name, users::first_name))
-        .select(UserRow::as_select())
-        .load(c))?;
-    // Hash before the write transaction: argon2 takes tens of milliseconds a code, and the
-    // journal's write lock should not wait for it.
-    let mut prepared = Vec::with_capacity(people.len());
-    for u in &people {
-        let code = new_code();
-        prepared.push((u, password::hash(&normalize(&code))?, code));
-    }
+    // Hash before the write transaction, on two threads: argon2 takes tens of milliseconds a
+    // code, and the journal's write lock should not wait for it.
+    let codes: Vec<String> = holders.iter().map(|_| new_code()).collect();
+    let hashes = hash_all(&codes)?;
     let now = crate::store::now();
     let expires_at = now + valid;
-    db.write(|c| {
-        for (u, hash, _) in &prepared {
+    let accounts_created = db.write(|c| {
+        let made = family_accounts::create_missing(c, &permit, &mut holders)?;
+        for (h, hash) in holders.iter().zip(&hashes) {
+            let Some(uid) = h.user_id else { continue };
             crate::with_conn!(c, x => {
                 diesel::update(access_codes::table
-                    .filter(access_codes::user_id.eq(u.id))
+                    .filter(access_codes::user_id.eq(uid))
                     .filter(access_codes::used_at.is_null())
                     .filter(access_codes::revoked_at.is_null()))
                     .set(access_codes::revoked_at.eq(now))
                     .execute(x)?;
                 diesel::insert_into(access_codes::table)
                     .values((
-                        access_codes::user_id.eq(u.id),
+                        access_codes::user_id.eq(uid),
                         access_codes::code_hash.eq(hash),
                         access_codes::created_by.eq(permit.user_id()),
                         access_codes::created_at.eq(now),
@@ -158,22 +133,97 @@ pub fn issue(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Vec<CodeLin
                     ))
                     .execute(x)
             })?;
-            log_activity(c, Some(permit.user_id()), &u.login, "code_issued", "")?;
+        }
+        Ok::<_, AppError>(made)
+    })?;
+    let logins = db.read(|c| {
+        let ids: Vec<i64> = holders.iter().filter_map(|h| h.user_id).collect();
+        Ok::<_, AppError>(crate::with_conn!(c, x => users::table
+            .filter(users::id.eq_any(&ids))
+            .select((users::id, users::login))
+            .load::<(i64, String)>(x))?)
+    })?;
+    let login_of: std::collections::HashMap<i64, String> = logins.into_iter().collect();
+    db.write(|c| {
+        for h in &holders {
+            let login = h.user_id.and_then(|u| login_of.get(&u)).map_or("", String::as_str);
+            log_activity(c, Some(permit.user_id()), login, "code_issued", "")?;
         }
         Ok::<_, AppError>(())
     })?;
-    Ok(prepared
-        .into_iter()
-        .map(|(u, _, code)| CodeLine {
-            name: format!("{} {} {}", u.last_name, u.first_name, u.patronymic)
-                .trim()
-                .to_string(),
+    let lines = holders
+        .iter()
+        .zip(codes)
+        .map(|(h, code)| CodeLine {
+            name: crate::domain::person::full_name(&h.last_name, &h.first_name, &h.patronymic),
+            who: h.who.clone(),
             group: group_name.clone(),
-            login: u.login.clone(),
+            login: h
+                .user_id
+                .and_then(|u| login_of.get(&u))
+                .cloned()
+                .unwrap_or_default(),
             code,
             expires_at,
         })
+        .collect();
+    Ok(Issued {
+        lines,
+        accounts_created,
+        already_active,
+    })
+}
+
+/// Staff to issue codes to: one by login, or everyone on the staff without a password.
+fn staff(db: &mut Db, login: Option<&str>) -> Result<Vec<Holder>, AppError> {
+    let rows: Vec<UserRow> = crate::with_conn!(&mut db.conn(), c => {
+        let q = users::table
+            .inner_join(user_roles::table)
+            .filter(user_roles::role.ne_all(["student", "guardian", "reporter"]))
+            .select(UserRow::as_select())
+            .distinct()
+            .order((users::last_name, users::first_name))
+            .into_boxed();
+        match login {
+            Some(l) => q.filter(users::login.eq(l.trim().to_lowercase())).load(c),
+            None => q.filter(users::password_hash.is_null()).filter(users::disabled.eq(false)).load(c),
+        }
+    })?;
+    if rows.is_empty() {
+        if let Some(l) = login {
+            return Err(AppError::NotFound(format!("сотрудник с логином «{l}»")));
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|u| Holder {
+            person: Person::Staff,
+            user_id: Some(u.id),
+            activated: false,
+            last_name: u.last_name,
+            first_name: u.first_name,
+            patronymic: u.patronymic,
+            who: String::new(),
+        })
         .collect())
+}
+
+/// The argon2id hashes of the codes, computed on two threads.
+fn hash_all(codes: &[String]) -> Result<Vec<String>, AppError> {
+    let half = codes.len().div_ceil(2);
+    let (a, b) = codes.split_at(half);
+    let hash = |part: &[String]| -> Result<Vec<String>, AppError> {
+        part.iter().map(|c| password::hash(&normalize(c))).collect()
+    };
+    std::thread::scope(|s| {
+        let other = s.spawn(|| hash(b));
+        let mut first = hash(a)?;
+        let second = other
+            .join()
+            .map_err(|_| AppError::Invalid("не удалось вычислить хеши кодов".into()))??;
+        first.extend(second);
+        Ok(first)
+    })
 }
 
 /// Sets a password with a one-time code. A used, revoked or expired code is refused with the

@@ -2,6 +2,8 @@
 
 pub mod auth;
 pub mod codes;
+pub mod family_accounts;
 pub mod password;
+pub mod person_account;
 pub mod screen_lock;
 pub mod users;

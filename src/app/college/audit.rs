@@ -161,6 +161,8 @@ pub fn what_ru(action: &str, entity: &str) -> String {
         "user" => ("пользователь", 'm'),
         "membership" => ("членство в группе", 'n'),
         "settings" => ("настройки", 'p'),
+        "academic_year" => ("учебный год", 'm'),
+        "term" => ("семестр", 'm'),
         other => return format!("{action} {other}"),
     };
     let stem = match action {

@@ -2,8 +2,10 @@
 //! change history.
 
 pub mod audit;
+pub mod calendar;
 pub mod maintenance;
 pub mod settings;
 pub(crate) mod settings_value;
 pub mod setup;
 pub mod summary;
+pub mod term_close;

@@ -38,9 +38,10 @@ pub fn set_absence_because(
     why: Option<&str>,
 ) -> Result<Option<Absence>, AppError> {
     db.write(|c| {
-        let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
-        let by_teacher = marks_permit(actor, &lesson, teacher);
-        require_member(c, student_id, group_id, lesson.date)?;
+        let at = lesson_and_group(c, lesson_id)?;
+        let group_id = at.group_id;
+        let by_teacher = marks_permit(actor, &at, why);
+        require_member(c, student_id, group_id, at.lesson.date)?;
         let old: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
             .filter(absences::lesson_id.eq(lesson_id))
             .filter(absences::student_id.eq(student_id))
@@ -51,7 +52,7 @@ pub fn set_absence_because(
         // remove one; that is the teacher's.
         let permit = match by_teacher {
             Ok(p) => p,
-            Err(denied) if old.is_some() && reason.is_some() => {
+            Err(denied) if old.is_some() && reason.is_some() && !at.closed => {
                 access::check(actor, &Action::CorrectAbsenceReason { group_id })
                     .map_err(|_| denied)?
             }

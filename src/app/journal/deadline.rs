@@ -17,6 +17,20 @@ pub fn deadline(date: NaiveDate, weekday: i32) -> NaiveDate {
     monday + Duration::days(7 + i64::from(weekday.clamp(1, 7) - 1))
 }
 
+/// [`deadline`] moved past the holidays it falls on: a due day inside a holiday becomes the
+/// first day after it (4.5: nothing is due while the college rests).
+pub fn deadline_after_holidays(
+    date: NaiveDate,
+    weekday: i32,
+    holidays: &[crate::domain::DateSpan],
+) -> NaiveDate {
+    let mut due = deadline(date, weekday);
+    while let Some(h) = holidays.iter().find(|h| h.contains(due)) {
+        due = h.end + Duration::days(1);
+    }
+    due
+}
+
 /// Why a change of the marks of `lesson_id` on `today` needs a reason, or `None` when it is on
 /// time.
 pub fn lateness(db: &mut Db, lesson_id: i64, today: NaiveDate) -> Result<Option<String>, AppError> {
@@ -34,7 +48,16 @@ pub fn lateness(db: &mut Db, lesson_id: i64, today: NaiveDate) -> Result<Option<
     let weekday = db
         .read(crate::app::accounts::auth::settings)?
         .grade_deadline_weekday;
-    let due = deadline(date, weekday);
+    let holidays = db.read(|c| {
+        crate::app::college::calendar::holidays_in(
+            c,
+            crate::domain::DateSpan {
+                start: date,
+                end: date + Duration::days(60),
+            },
+        )
+    })?;
+    let due = deadline_after_holidays(date, weekday, &holidays);
     Ok((today > due).then(|| {
         format!(
             "срок внесения отметок за {} истёк {}",
@@ -65,5 +88,16 @@ mod tests {
             d(2026, 11, 30),
             "kept within 1..=7"
         );
+    }
+
+    #[test]
+    fn a_deadline_on_a_holiday_moves_past_it() {
+        let winter = crate::domain::DateSpan {
+            start: d(2026, 12, 31),
+            end: d(2027, 1, 11),
+        };
+        // Tuesday 29.12 → Monday 04.01, inside the vacation → Tuesday 12.01.
+        assert_eq!(deadline_after_holidays(d(2026, 12, 29), 1, &[winter]), d(2027, 1, 12));
+        assert_eq!(deadline_after_holidays(d(2026, 11, 27), 1, &[winter]), d(2026, 11, 30));
     }
 }

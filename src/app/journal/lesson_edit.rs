@@ -5,12 +5,11 @@ use super::entries::Lesson;
 use diesel::prelude::*;
 
 use super::marks::record;
-use crate::access::{self, Action};
 use crate::app::{Actor, AppError};
 use crate::domain::LessonKind;
 use crate::store::audit::AuditEntry;
 use crate::store::rows::LessonRow;
-use crate::store::schema::{assignments, lessons};
+use crate::store::schema::lessons;
 use crate::store::Db;
 
 /// What a teacher changes in a lesson; `None` keeps the field.
@@ -20,6 +19,8 @@ pub struct LessonEdit {
     pub homework: Option<String>,
     pub kind: Option<LessonKind>,
     pub hours: Option<i32>,
+    /// Why, for a change after the deadline or in a closed term (goes into the audit).
+    pub reason: Option<String>,
 }
 
 /// Changes a lesson read at `version`; a different version in the database is a conflict.
@@ -31,21 +32,9 @@ pub fn edit(
     e: &LessonEdit,
 ) -> Result<Lesson, AppError> {
     db.write(|c| {
-        let found: Option<(LessonRow, i64)> = crate::with_conn!(c, x => lessons::table
-            .inner_join(assignments::table)
-            .filter(lessons::id.eq(lesson_id))
-            .select((LessonRow::as_select(), assignments::teacher_id))
-            .first(x)
-            .optional())?;
-        let (old, teacher) =
-            found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
-        let permit = access::check(
-            actor,
-            &Action::EnterMarks {
-                teacher_id: teacher,
-                held_by: old.held_by,
-            },
-        )?;
+        let at = super::marks::lesson_and_group(c, lesson_id)?;
+        let permit = super::marks::marks_permit(actor, &at, e.reason.as_deref())?;
+        let old = at.lesson;
         if old.version != version {
             return Err(AppError::Conflict(format!("занятие № {lesson_id}")));
         }
@@ -61,6 +50,9 @@ pub fn edit(
             .map_or(old.homework.clone(), |t| t.trim().to_string());
         let kind = e.kind.map_or(old.kind.clone(), |k| k.as_code().to_string());
         let hours = e.hours.unwrap_or(old.hours);
+        if (&topic, &homework, &kind, hours) == (&old.topic, &old.homework, &old.kind, old.hours) {
+            return Ok(old); // a write that changes nothing writes nothing
+        }
         let now = crate::store::now();
         let row: LessonRow = crate::with_conn!(c, x => diesel::update(lessons::table.find(lesson_id))
             .set((
@@ -86,6 +78,7 @@ pub fn edit(
                 entity_id: lesson_id,
                 old_value: Some(show(&old)),
                 new_value: Some(show(&row)),
+                reason: e.reason.clone(),
                 ..Default::default()
             },
             now,

@@ -120,8 +120,13 @@ fn info_of(db: &mut Db, id: i64) -> Result<Option<AssignmentInfo>, AppError> {
 /// substitutions (`timetable::day`; cancelled pairs left out), plus lessons they already
 /// entered that day outside the timetable; by pair.
 pub fn day(db: &mut Db, actor: &Actor, date: NaiveDate) -> Result<Vec<DayLesson>, AppError> {
-    let slots =
-        crate::app::timetable::schedule::day(db, actor, &Whose::TeacherId(actor.user_id), date)?;
+    // No lessons are offered on a holiday (4.5); lessons entered anyway still show below.
+    let holiday = db.read(|c| crate::app::college::calendar::is_holiday(c, date))?;
+    let slots = if holiday {
+        Vec::new()
+    } else {
+        crate::app::timetable::schedule::day(db, actor, &Whose::TeacherId(actor.user_id), date)?
+    };
     let mut out: Vec<DayLesson> = Vec::new();
     for s in slots.into_iter().filter(|s| !s.cancelled) {
         let Some(a) = s

@@ -37,6 +37,16 @@ pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<Lesson, A
             .first(x)
             .optional())?
         .ok_or_else(|| AppError::NotFound(format!("нагрузка № {}", l.assignment_id)))?;
+        let term: i64 = crate::with_conn!(c, x => assignments::table
+            .find(l.assignment_id)
+            .select(assignments::term_id)
+            .first(x))?;
+        if crate::app::college::term_close::is_closed(c, term)? {
+            return Err(AppError::Invalid(format!(
+                "{}: семестр закрыт, новые занятия в нём не записываются",
+                crate::domain::format_ru(l.date)
+            )));
+        }
         let permit = access::check(
             actor,
             &Action::EnterMarks {
@@ -89,31 +99,50 @@ pub(crate) fn record(
     crate::app::accounts::auth::log_activity(c, Some(permit.user_id()), "", "entry", e.entity)
 }
 
-/// The lesson, its group and its assignment's teacher, or a not-found error.
-pub(super) fn lesson_and_group(
-    c: &mut Conn<'_>,
-    lesson_id: i64,
-) -> Result<(LessonRow, i64, i64), AppError> {
-    let found: Option<(LessonRow, i64, i64)> = crate::with_conn!(c, x => lessons::table
-        .inner_join(assignments::table)
-        .filter(lessons::id.eq(lesson_id))
-        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id))
-        .first(x)
-        .optional())?;
-    found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))
+/// A lesson with what its rights depend on.
+pub(super) struct LessonAt {
+    pub(super) lesson: LessonRow,
+    pub(super) group_id: i64,
+    pub(super) teacher: i64,
+    /// Whether the lesson's term is closed.
+    pub(super) closed: bool,
 }
 
-/// The permit to write marks of a lesson: its teacher or the one who held it.
+/// The lesson, its group, its assignment's teacher and whether its term is closed, or a
+/// not-found error.
+pub(super) fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<LessonAt, AppError> {
+    let found: Option<(LessonRow, i64, i64, i64)> = crate::with_conn!(c, x => lessons::table
+        .inner_join(assignments::table)
+        .filter(lessons::id.eq(lesson_id))
+        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id, assignments::term_id))
+        .first(x)
+        .optional())?;
+    let (lesson, group_id, teacher, term) =
+        found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
+    let closed = crate::app::college::term_close::is_closed(c, term)?;
+    Ok(LessonAt {
+        lesson,
+        group_id,
+        teacher,
+        closed,
+    })
+}
+
+/// The permit to write marks of a lesson: its teacher or the one who held it; in a closed
+/// term only the deputy, with a reason.
 pub(super) fn marks_permit(
     actor: &Actor,
-    lesson: &LessonRow,
-    teacher: i64,
+    at: &LessonAt,
+    reason: Option<&str>,
 ) -> Result<Permit, AppError> {
+    if at.closed {
+        return crate::app::college::term_close::closed_term_permit(actor, reason);
+    }
     Ok(access::check(
         actor,
         &Action::EnterMarks {
-            teacher_id: teacher,
-            held_by: lesson.held_by,
+            teacher_id: at.teacher,
+            held_by: at.lesson.held_by,
         },
     )?)
 }
@@ -184,9 +213,9 @@ pub(super) fn add_grade_in(
     kind: WorkKind,
     reason: Option<&str>,
 ) -> Result<GradeRow, AppError> {
-    let (lesson, group_id, teacher) = lesson_and_group(c, lesson_id)?;
-    let permit = marks_permit(actor, &lesson, teacher)?;
-    require_member(c, student_id, group_id, lesson.date)?;
+    let at = lesson_and_group(c, lesson_id)?;
+    let permit = marks_permit(actor, &at, reason)?;
+    require_member(c, student_id, at.group_id, at.lesson.date)?;
     let now = crate::store::now();
     let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
             .values((
@@ -232,8 +261,8 @@ pub fn change_grade(
             .first(x)
             .optional())?
         .ok_or_else(|| AppError::NotFound(format!("отметка № {grade_id}")))?;
-        let (lesson, _, teacher) = lesson_and_group(c, old.lesson_id)?;
-        let permit = marks_permit(actor, &lesson, teacher)?;
+        let at = lesson_and_group(c, old.lesson_id)?;
+        let permit = marks_permit(actor, &at, reason)?;
         if old.version != version {
             return Err(AppError::Conflict(format!("отметка № {grade_id}")));
         }

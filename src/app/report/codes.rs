@@ -76,6 +76,7 @@ pub fn sheet(
             cells: vec![
                 Cell::int(n as i64 + 1),
                 Cell::text(&l.name),
+                Cell::text(&l.who),
                 Cell::text(&l.group),
                 Cell::text(&l.login),
                 Cell::text(&l.code),
@@ -98,6 +99,7 @@ pub fn sheet(
             columns: [
                 "№",
                 "ФИО",
+                "Кто",
                 "Группа",
                 "Логин",
                 "Код доступа",

@@ -14,7 +14,7 @@ use super::context::{self, Filters};
 use super::staff::{self, Assignment};
 use super::Kind;
 use crate::access::Actor;
-use crate::app::journal::deadline::deadline;
+use crate::app::journal::deadline::deadline_after_holidays;
 use crate::app::AppError;
 use crate::domain::format_ru;
 use crate::report::{Cell, Report, Row};
@@ -80,11 +80,18 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     for (l, at) in graded_at.iter().chain(&absent) {
         marks.entry(*l).or_default().push(at.date());
     }
+    let holidays = crate::app::college::calendar::holidays_in(
+        c,
+        crate::domain::DateSpan {
+            start: p.span.start,
+            end: p.span.end + Duration::days(60),
+        },
+    )?;
     let mut items: Vec<Item> = Vec::new();
     let who = |id: i64| names.get(&id).cloned().unwrap_or_default();
     for (lid, aid, by, date, kind, created) in &held {
         let Some(a) = by_id.get(aid) else { continue };
-        let due = deadline(*date, s.grade_deadline_weekday);
+        let due = deadline_after_holidays(*date, s.grade_deadline_weekday, &holidays);
         let late: Vec<NaiveDate> = marks
             .get(lid)
             .into_iter()

@@ -12,7 +12,7 @@ use super::context::{self, Filters};
 use super::staff;
 use super::Kind;
 use crate::access::Actor;
-use crate::app::journal::deadline::deadline;
+use crate::app::journal::deadline::deadline_after_holidays;
 use crate::app::AppError;
 use crate::report::{Cell, Report, Row};
 use crate::store::schema::{absences, activity_log, audit_log, grades, lessons, user_roles, users};
@@ -73,6 +73,14 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         .select((absences::lesson_id, absences::entered_at))
         .load(x))?;
     marks.extend(absent.into_iter().map(|(l, at)| (l, at, false)));
+    let holidays = crate::app::college::calendar::holidays_in(
+        c,
+        crate::domain::DateSpan {
+            start: p.span.start,
+            end: p.span.end + chrono::Duration::days(60),
+        },
+    )?;
+    let deadline = |date: NaiveDate, weekday: i32| deadline_after_holidays(date, weekday, &holidays);
     let mut by: BTreeMap<i64, Tally> = teachers.iter().map(|t| (*t, Tally::default())).collect();
     let lesson_of: HashMap<i64, (i64, NaiveDate)> =
         held.iter().map(|l| (l.0, (l.1, l.2))).collect();
