@@ -91,7 +91,12 @@ fn print_year(y: &YearInfo) {
             term.name.clone(),
             format_ru(term.starts_on),
             format_ru(term.ends_on),
-            if term.closed { "закрыт" } else { "открыт" }.to_string(),
+            if term.closed {
+                "закрыт"
+            } else {
+                "открыт"
+            }
+            .to_string(),
         ]);
     }
     println!("{t}");
@@ -195,7 +200,10 @@ mod tests {
     #[test]
     fn spans_read_in_both_forms() {
         let s = parse_span("01.09.2026-28.12.2026").unwrap();
-        assert_eq!((s.start.to_string(), s.end.to_string()), ("2026-09-01".into(), "2026-12-28".into()));
+        assert_eq!(
+            (s.start.to_string(), s.end.to_string()),
+            ("2026-09-01".into(), "2026-12-28".into())
+        );
         let s = parse_span("2026-11-04").unwrap();
         assert_eq!(s.start, s.end);
         let s = parse_span("2026-12-31-2027-01-11").unwrap();

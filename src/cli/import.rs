@@ -35,7 +35,8 @@ pub enum ImportKind {
 pub struct ImportArgs {
     /// Что импортировать
     pub kind: ImportKind,
-    /// Файл CSV (Windows-1251 или UTF-8; разделитель «;», «,» или табуляция)
+    /// Файл CSV (Windows-1251 или UTF-8; «;», «,» или табуляция), книга .xlsx или .ods;
+    /// для расписания также выгрузка FET (CSV, .fet, XML)
     pub file: PathBuf,
     /// Показать, что изменится, и ничего не записывать
     #[arg(long)]
@@ -49,6 +50,12 @@ pub struct ImportArgs {
     /// Не создавать неизвестные группы, а считать их ошибкой
     #[arg(long)]
     pub strict: bool,
+    /// Пустая ячейка очищает поле (без флага пустые ячейки и отсутствующие столбцы его не меняют)
+    #[arg(long)]
+    pub clear_empty: bool,
+    /// Лист книги .xlsx или .ods (без него — первый)
+    #[arg(long, value_name = "ЛИСТ")]
+    pub sheet: Option<String>,
 }
 
 /// Output format of `ezh export`.
@@ -112,9 +119,11 @@ pub fn run_import(target: &DbTarget, args: ImportArgs) -> anyhow::Result<()> {
         read: ReadOptions {
             encoding: args.encoding,
             delimiter,
+            sheet: args.sheet,
         },
         dry_run: args.dry_run,
         strict: args.strict,
+        clear_empty: args.clear_empty,
     };
     let name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),

@@ -13,6 +13,7 @@ fn parse_all(bytes: &[u8]) {
         ReadOptions {
             encoding: Some("utf-8".into()),
             delimiter: Some(b','),
+            sheet: None,
         },
     ] {
         if let Ok(sheet) = read::read("x.csv", bytes, students::SPEC, &opts) {
@@ -123,6 +124,7 @@ fn encoding_and_separator_can_be_forced() {
     let utf8 = ReadOptions {
         encoding: Some("utf-8".into()),
         delimiter: None,
+        sheet: None,
     };
     let e = read::read("s.csv", SAMPLE, students::SPEC, &utf8).expect_err("cp1251 is not UTF-8");
     assert_eq!(
@@ -132,12 +134,14 @@ fn encoding_and_separator_can_be_forced() {
     let cp = ReadOptions {
         encoding: Some("cp1251".into()),
         delimiter: Some(b';'),
+        sheet: None,
     };
     let s = read::read("s.csv", SAMPLE, students::SPEC, &cp).expect("forced cp1251");
     assert_eq!((s.encoding, s.rows.len()), ("windows-1251", 7));
     let unknown = ReadOptions {
         encoding: Some("koi9".into()),
         delimiter: None,
+        sheet: None,
     };
     let e = read::read("s.csv", SAMPLE, students::SPEC, &unknown).expect_err("unknown label");
     assert!(
@@ -148,6 +152,7 @@ fn encoding_and_separator_can_be_forced() {
     let comma = ReadOptions {
         encoding: None,
         delimiter: Some(b','),
+        sheet: None,
     };
     assert!(
         read::read("s.csv", SAMPLE, students::SPEC, &comma).is_err(),

@@ -276,9 +276,17 @@ fn table() -> Vec<(&'static str, Action, &'static [&'static str])> {
             &["admin", "director", "deputy", "reporter"],
         ),
         ("college settings", Action::ConfigureCollege, &["admin"]),
-        ("academic calendar", Action::ManageCalendar, &["admin", "deputy"]),
+        (
+            "academic calendar",
+            Action::ManageCalendar,
+            &["admin", "deputy"],
+        ),
         ("close a term", Action::CloseTerm, &["director", "deputy"]),
-        ("change a closed term", Action::ChangeClosedTerm, &["deputy"]),
+        (
+            "change a closed term",
+            Action::ChangeClosedTerm,
+            &["deputy"],
+        ),
     ]
 }
 

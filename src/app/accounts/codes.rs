@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use rand::Rng;
 
 use super::auth::log_activity;
-use crate::access::{self, Action};
 use super::family_accounts::{self, Holder, Person};
+use crate::access::{self, Action};
 use crate::app::{accounts::auth, accounts::password, lookup, Actor, AppError};
 use crate::store::rows::{AccessCodeRow, UserRow};
 use crate::store::schema::{access_codes, user_roles, users};
@@ -93,7 +93,11 @@ pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Iss
                 group.clone(),
             )
         }
-        Recipients::Staff { login } => (staff(db, login.as_deref())?, Action::IssueStaffCodes, String::new()),
+        Recipients::Staff { login } => (
+            staff(db, login.as_deref())?,
+            Action::IssueStaffCodes,
+            String::new(),
+        ),
     };
     let permit = access::check(actor, &permit_action)?;
     let already_active = holders.iter().filter(|h| h.activated).count();
@@ -146,7 +150,10 @@ pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Iss
     let login_of: std::collections::HashMap<i64, String> = logins.into_iter().collect();
     db.write(|c| {
         for h in &holders {
-            let login = h.user_id.and_then(|u| login_of.get(&u)).map_or("", String::as_str);
+            let login = h
+                .user_id
+                .and_then(|u| login_of.get(&u))
+                .map_or("", String::as_str);
             log_activity(c, Some(permit.user_id()), login, "code_issued", "")?;
         }
         Ok::<_, AppError>(())

@@ -81,7 +81,11 @@ pub fn holders(
     let mut out = Vec::new();
     if with_students {
         for s in &members {
-            out.push(holder(Person::Student(s.0), s.clone(), "обучающийся".into()));
+            out.push(holder(
+                Person::Student(s.0),
+                s.clone(),
+                "обучающийся".into(),
+            ));
         }
     }
     if with_guardians {
@@ -94,7 +98,11 @@ pub fn holders(
                 .iter()
                 .find(|s| s.0 == sid)
                 .map_or(String::new(), |s| short_name(&s.1, &s.2, &s.3));
-            out.push(holder(Person::Guardian(g.0), g, format!("родитель: {child}")));
+            out.push(holder(
+                Person::Guardian(g.0),
+                g,
+                format!("родитель: {child}"),
+            ));
         }
     }
     Ok(out)
@@ -109,8 +117,7 @@ pub fn create_missing(
     if holders.iter().all(|h| h.user_id.is_some()) {
         return Ok(0);
     }
-    let taken: Vec<String> =
-        crate::with_conn!(c, x => users::table.select(users::login).load(x))?;
+    let taken: Vec<String> = crate::with_conn!(c, x => users::table.select(users::login).load(x))?;
     let mut logins = Logins::default();
     for l in &taken {
         logins.reserve(l);

@@ -60,7 +60,9 @@ fn check(y: &NewYear) -> Result<(), AppError> {
         ));
     }
     if y.terms.is_empty() || y.terms.len() > 4 {
-        return bad("в учебном году от одного до четырёх семестров (--term ДД.ММ.ГГГГ-ДД.ММ.ГГГГ)".into());
+        return bad(
+            "в учебном году от одного до четырёх семестров (--term ДД.ММ.ГГГГ-ДД.ММ.ГГГГ)".into(),
+        );
     }
     for w in y.terms.windows(2) {
         if w[1].start <= w[0].end {
@@ -236,5 +238,12 @@ pub fn holidays_in(c: &mut Conn<'_>, span: DateSpan) -> Result<Vec<DateSpan>, Ap
 
 /// Whether `day` is a holiday.
 pub fn is_holiday(c: &mut Conn<'_>, day: NaiveDate) -> Result<bool, AppError> {
-    Ok(!holidays_in(c, DateSpan { start: day, end: day })?.is_empty())
+    Ok(!holidays_in(
+        c,
+        DateSpan {
+            start: day,
+            end: day,
+        },
+    )?
+    .is_empty())
 }

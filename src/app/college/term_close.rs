@@ -30,14 +30,13 @@ fn find(c: &mut Conn<'_>, t: &TermRef) -> Result<(i64, String, bool), AppError> 
             .first::<i64>(x)
             .optional())?
         .ok_or_else(|| AppError::NotFound(format!("учебный год «{}»", name.trim())))?,
-        None => super::calendar::current_year_id(c, crate::store::now().date())?.ok_or_else(
-            || {
+        None => {
+            super::calendar::current_year_id(c, crate::store::now().date())?.ok_or_else(|| {
                 AppError::NotFound(
-                    "текущий учебный год (укажите --year или создайте год: ezh year create)"
-                        .into(),
+                    "текущий учебный год (укажите --year или создайте год: ezh year create)".into(),
                 )
-            },
-        )?,
+            })?
+        }
     };
     crate::with_conn!(c, x => terms::table
         .filter(terms::academic_year_id.eq(year_id))
@@ -75,7 +74,11 @@ pub fn set_closed(
         if closed == close {
             return Err(AppError::Invalid(format!(
                 "{name} уже {}",
-                if close { "закрыт" } else { "открыт" }
+                if close {
+                    "закрыт"
+                } else {
+                    "открыт"
+                }
             )));
         }
         let now = crate::store::now();

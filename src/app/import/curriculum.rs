@@ -178,7 +178,7 @@ fn apply(
     let teacher = match r.teacher.as_deref().map(|t| (t, look.teacher(t))) {
         Some((_, Ok(id))) => Some(id),
         Some((t, Err(e))) => {
-            pass.fail(r.line, "teacher", t, e);
+            pass.fail(r.line, "teacher", t, &e);
             return Ok(());
         }
         None => None,

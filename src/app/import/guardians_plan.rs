@@ -39,11 +39,15 @@ pub(super) fn guardian_plan(
         for g in &r.guardians {
             let name = join_name(&g.last_name, &g.first_name, &g.patronymic);
             let linked = student.and_then(|s| k.linked_by_name(s, &name));
-            let key = (name, g.phone.clone());
+            let key = (name, g.phone.clone().unwrap_or_default());
+            let same =
+                |stored: &str, new: &Option<String>| new.as_deref().is_none_or(|n| n == stored);
             gs.push(match linked {
-                Some((_, phone, email)) if phone == g.phone && email == g.email => GStep::Keep,
+                Some((_, phone, email)) if same(phone, &g.phone) && same(email, &g.email) => {
+                    GStep::Keep
+                }
                 Some((id, ..)) => GStep::Update(id),
-                None if g.phone.is_empty() => {
+                None if key.1.is_empty() => {
                     n_new += 1;
                     GStep::New(n_new - 1)
                 }

@@ -5,6 +5,7 @@
 
 pub mod columns;
 pub mod curriculum;
+pub mod fet;
 mod guardians_plan;
 mod lookup;
 pub mod marks;
@@ -13,6 +14,7 @@ mod marks_lesson;
 mod marks_write;
 pub mod plan;
 pub mod read;
+pub mod read_book;
 mod runner;
 pub mod students;
 mod students_apply;
@@ -21,6 +23,7 @@ mod students_report;
 pub mod synthetic;
 pub mod teachers;
 pub mod timetable;
+mod timetable_apply;
 pub mod values;
 pub mod words;
 
@@ -45,13 +48,17 @@ pub struct Problem {
     pub field: String,
     pub value: String,
     pub text: String,
+    /// The column as a spreadsheet letter (`D`) rather than a number: a workbook's cell.
+    pub letters: bool,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.file, self.line)?;
-        if let Some(c) = self.column {
-            write!(f, ":{c}")?;
+        match self.column {
+            Some(c) if self.letters => write!(f, ":{}", read_book::column_letters(c))?,
+            Some(c) => write!(f, ":{c}")?,
+            None => {}
         }
         if self.field.is_empty() {
             write!(f, ": {}", self.text)
@@ -80,6 +87,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Refuse unknown groups instead of creating them.
     pub strict: bool,
+    /// An empty cell of a present column clears the stored field (otherwise it keeps it).
+    pub clear_empty: bool,
 }
 
 /// What an import did (or, in a dry run, would do).

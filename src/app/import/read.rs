@@ -14,6 +14,8 @@ pub struct ReadOptions {
     /// An encoding label: `utf-8`, `windows-1251`, `cp1251`, …
     pub encoding: Option<String>,
     pub delimiter: Option<u8>,
+    /// The sheet of a workbook (`.xlsx`, `.ods`) to read; the first when `None`.
+    pub sheet: Option<String>,
 }
 
 /// One data row: its line in the file and its cells (trimmed).
@@ -34,6 +36,8 @@ pub struct Sheet {
     pub rows: Vec<Row>,
     /// Unknown columns and other remarks that do not stop the import.
     pub warnings: Vec<String>,
+    /// Columns are named by letter in messages (a workbook's sheet).
+    pub letters: bool,
 }
 
 impl Sheet {
@@ -44,6 +48,15 @@ impl Sheet {
             .get(i)
             .map(String::as_str)
             .filter(|s| !s.is_empty())
+    }
+
+    /// A cell that updates a stored field: `None` — keep what is stored — when the column is
+    /// absent or the cell empty; with `clear_empty` an empty cell of a present column is
+    /// `Some("")` and clears the field. So a shorter list never erases what it does not carry.
+    pub fn update_cell<'a>(&self, row: &'a Row, key: &str, clear_empty: bool) -> Option<&'a str> {
+        let i = self.columns.index(key)?;
+        let v = row.cells.get(i).map_or("", String::as_str);
+        (!v.is_empty() || clear_empty).then_some(v)
     }
 
     /// Checks every row with `parse_row`: the records when all rows are good, else every
@@ -85,6 +98,7 @@ impl Sheet {
             field: self.columns.title(key),
             value: value.to_string(),
             text: text.to_string(),
+            letters: self.letters,
         }
     }
 }
@@ -161,8 +175,12 @@ pub fn read(
             field: String::new(),
             value: String::new(),
             text,
+            letters: false,
         }]
     };
+    if super::read_book::is_workbook(bytes) {
+        return super::read_book::read(file, bytes, spec, opts);
+    }
     let (text, encoding) = decode(bytes, opts.encoding.as_deref()).map_err(whole)?;
     // The header is the line among the first ten where the most cells name known columns.
     let mut best: Option<(usize, u8, usize, usize)> = None; // (matches, delim, line index, offset)
@@ -222,6 +240,7 @@ pub fn read(
             field: missing.clone(),
             value: String::new(),
             text: "нет обязательного столбца".into(),
+            letters: false,
         }]);
     }
     let mut rows = Vec::new();
@@ -245,6 +264,7 @@ pub fn read(
                     field: String::new(),
                     value: String::new(),
                     text: format!("строка не читается: {e}"),
+                    letters: false,
                 });
             }
         }
@@ -265,5 +285,6 @@ pub fn read(
         columns,
         rows,
         warnings,
+        letters: false,
     })
 }

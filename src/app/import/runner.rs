@@ -54,10 +54,24 @@ pub(super) fn run<R>(
 ) -> Result<Report, AppError> {
     access::check(actor, &Action::Import)?;
     let sheet = read::read(file, bytes, spec, &opts.read).map_err(failure)?;
+    run_sheet(db, actor, &sheet, opts, progress, check, apply)
+}
+
+/// [`run`] on a sheet read already (e.g. converted from a timetabling program's XML).
+pub(super) fn run_sheet<R>(
+    db: &mut Db,
+    actor: &Actor,
+    sheet: &Sheet,
+    opts: &ImportOptions,
+    progress: &dyn Progress,
+    check: fn(&Sheet, &Row) -> Result<R, Vec<Problem>>,
+    apply: &Apply<'_, R>,
+) -> Result<Report, AppError> {
+    access::check(actor, &Action::Import)?;
     let recs = sheet.parse_rows(check).map_err(failure)?;
     let body = |c: &mut Conn<'_>, write: bool| -> Result<Report, AppError> {
         let mut pass = Pass {
-            sheet: &sheet,
+            sheet,
             permit: access::check(actor, &Action::Import)?,
             report: Report {
                 dry_run: !write,

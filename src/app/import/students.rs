@@ -107,8 +107,9 @@ pub struct GuardianRec {
     pub last_name: String,
     pub first_name: String,
     pub patronymic: String,
-    pub phone: String,
-    pub email: String,
+    /// `None`: keep what is stored (no such column, or an empty cell without --clear-empty).
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// A checked student row.
@@ -122,8 +123,9 @@ pub struct StudentRec {
     pub group: String,
     pub record_book: Option<String>,
     pub sex: Option<String>,
-    pub phone: String,
-    pub email: String,
+    /// `None`: keep what is stored (no such column, or an empty cell without --clear-empty).
+    pub phone: Option<String>,
+    pub email: Option<String>,
     pub funding: Option<String>,
     pub guardians: Vec<GuardianRec>,
 }
@@ -139,10 +141,15 @@ pub use crate::domain::person::full_name as join_name;
 
 /// Checks every row; all problems of the file are returned together.
 pub fn parse(sheet: &Sheet) -> Result<Vec<StudentRec>, Vec<Problem>> {
-    sheet.parse_rows(parse_row)
+    parse_with(sheet, false)
 }
 
-fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
+/// [`parse`]; with `clear_empty` an empty contact cell clears the stored one.
+pub fn parse_with(sheet: &Sheet, clear_empty: bool) -> Result<Vec<StudentRec>, Vec<Problem>> {
+    sheet.parse_rows(|s, row| parse_row(s, row, clear_empty))
+}
+
+fn parse_row(s: &Sheet, row: &Row, clear_empty: bool) -> Result<StudentRec, Vec<Problem>> {
     let mut errs = Vec::new();
     let (last, first, patr) = if s.columns.index("last_name").is_some() {
         let last = s.need(row, "last_name", &mut errs);
@@ -182,7 +189,10 @@ fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
     };
     let group = s.need(row, "group", &mut errs);
     let opt = |key: &str, f: fn(&str) -> Result<String, &'static str>, errs: &mut Vec<Problem>| {
-        s.get(row, key).map_or(String::new(), |v| {
+        s.update_cell(row, key, clear_empty).map(|v| {
+            if v.is_empty() {
+                return String::new();
+            }
             f(v).unwrap_or_else(|e| {
                 errs.push(s.problem(row, key, v, e));
                 String::new()
@@ -227,12 +237,16 @@ fn parse_row(s: &Sheet, row: &Row) -> Result<StudentRec, Vec<Problem>> {
                 }),
                 Err(e) => errs.push(s.problem(row, &kn, full, e)),
             },
-            None if !phone.is_empty() || !email.is_empty() => errs.push(s.problem(
-                row,
-                &kn,
-                "",
-                "указан телефон или email, но нет ФИО родителя",
-            )),
+            None if phone.as_deref().is_some_and(|p| !p.is_empty())
+                || email.as_deref().is_some_and(|e| !e.is_empty()) =>
+            {
+                errs.push(s.problem(
+                    row,
+                    &kn,
+                    "",
+                    "указан телефон или email, но нет ФИО родителя",
+                ))
+            }
             None => {}
         }
     }

@@ -28,7 +28,7 @@ pub fn import(
 ) -> Result<Report, AppError> {
     access::check(actor, &Action::Import)?;
     let sheet = read::read(file, bytes, list::SPEC, &opts.read).map_err(failure)?;
-    let recs = list::parse(&sheet).map_err(failure)?;
+    let recs = list::parse_with(&sheet, opts.clear_empty).map_err(failure)?;
     let today = crate::store::now().date();
     let base = Report {
         dry_run: opts.dry_run,
@@ -43,14 +43,17 @@ pub fn import(
         let k = sdb::load(c, today)?;
         let (mut steps, new_groups) = sdb::plan(&sheet, &recs, &k, opts.strict, &mut report)?;
         let (gsteps, new_guardians) = guardian_plan(&k, &recs, &steps);
-        for (s, g) in steps.iter_mut().zip(&gsteps) {
-            if let Step::Same { id } = *s {
-                if g.iter().any(|x| *x != GStep::Keep) {
+        for ((s, g), r) in steps.iter_mut().zip(&gsteps).zip(&recs) {
+            let mut more = guardian_changes(&k, r, g);
+            match s {
+                Step::Same { id } if !more.is_empty() => {
                     *s = Step::Update {
-                        id,
-                        changes: vec![("Родители", String::new(), "изменены".into())],
-                    };
+                        id: *id,
+                        changes: more,
+                    }
                 }
+                Step::Update { changes, .. } => changes.append(&mut more),
+                _ => {}
             }
         }
         summarize(
@@ -84,6 +87,31 @@ pub fn import(
         }
         Ok(report)
     })
+}
+
+/// Every field of the row's guardians that would change, old → new, for the dry run.
+fn guardian_changes(k: &Known, r: &StudentRec, g: &[GStep]) -> Vec<(&'static str, String, String)> {
+    let mut out = Vec::new();
+    for (rec, step) in r.guardians.iter().zip(g) {
+        let name = join_name(&rec.last_name, &rec.first_name, &rec.patronymic);
+        match *step {
+            GStep::Keep => {}
+            GStep::Update(id) => {
+                let (phone, email) = k.guardian_pair(id);
+                if let Some(p) = rec.phone.as_ref().filter(|p| **p != phone) {
+                    out.push(("Телефон родителя", format!("{name}: {phone}"), p.clone()));
+                }
+                if let Some(e) = rec.email.as_ref().filter(|e| **e != email) {
+                    out.push(("Email родителя", format!("{name}: {email}"), e.clone()));
+                }
+            }
+            GStep::Link(_) | GStep::Reuse(_) => {
+                out.push(("Родители", String::new(), format!("привязан {name}")))
+            }
+            GStep::New(_) => out.push(("Родители", String::new(), format!("новый {name}"))),
+        }
+    }
+    out
 }
 
 fn summarize(
@@ -158,13 +186,15 @@ pub(super) fn apply(
             students::first_name.eq(&r.first_name),
             students::patronymic.eq(&r.patronymic),
             students::birth_date.eq(r.birth_date),
-            students::phone.eq(&r.phone),
-            students::email.eq(&r.email),
         );
         let sid = match step {
             Step::New => {
+                let contacts = (
+                    students::phone.eq(r.phone.clone().unwrap_or_default()),
+                    students::email.eq(r.email.clone().unwrap_or_default()),
+                );
                 let id: i64 = crate::with_conn!(c, x => diesel::insert_into(students::table)
-                    .values((values, students::record_book.eq(&r.record_book), students::sex.eq(&r.sex), students::funding.eq(&r.funding)))
+                    .values((values, contacts, students::record_book.eq(&r.record_book), students::sex.eq(&r.sex), students::funding.eq(&r.funding)))
                     .returning(students::id)
                     .get_result(x))?;
                 members.push((id, group));
@@ -180,6 +210,13 @@ pub(super) fn apply(
             }
             Step::Update { id, changes } => {
                 crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(values).execute(x))?;
+                // A field the file does not carry keeps its stored value.
+                if let Some(v) = &r.phone {
+                    crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(students::phone.eq(v)).execute(x))?;
+                }
+                if let Some(v) = &r.email {
+                    crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(students::email.eq(v)).execute(x))?;
+                }
                 if let Some(v) = &r.record_book {
                     crate::with_conn!(c, x => diesel::update(students::table.find(*id)).set(students::record_book.eq(v)).execute(x))?;
                 }
@@ -213,8 +250,11 @@ pub(super) fn apply(
             match *step {
                 GStep::Keep => {}
                 GStep::Update(gid) => {
+                    let (old_phone, old_email) = k.guardian_pair(gid);
+                    let phone = g.phone.clone().unwrap_or(old_phone);
+                    let email = g.email.clone().unwrap_or(old_email);
                     crate::with_conn!(c, x => diesel::update(guardians::table.find(gid))
-                        .set((guardians::phone.eq(&g.phone), guardians::email.eq(&g.email)))
+                        .set((guardians::phone.eq(&phone), guardians::email.eq(&email)))
                         .execute(x))?;
                     let old = k.guardian_contacts(gid);
                     audits.push(entry(
@@ -223,7 +263,7 @@ pub(super) fn apply(
                         gid,
                         Some(sid),
                         Some(old),
-                        Some(format!("{} {}", g.phone, g.email)),
+                        Some(format!("{phone} {email}")),
                     ));
                 }
                 GStep::Link(gid) => {
@@ -261,7 +301,7 @@ pub(super) fn apply(
                 GStep::New(_) => {
                     let gid: i64 = crate::with_conn!(c, x => diesel::insert_into(guardians::table)
                         .values((guardians::last_name.eq(&g.last_name), guardians::first_name.eq(&g.first_name),
-                            guardians::patronymic.eq(&g.patronymic), guardians::phone.eq(&g.phone), guardians::email.eq(&g.email)))
+                            guardians::patronymic.eq(&g.patronymic), guardians::phone.eq(g.phone.clone().unwrap_or_default()), guardians::email.eq(g.email.clone().unwrap_or_default())))
                         .returning(guardians::id)
                         .get_result(x))?;
                     fresh.push(gid);
@@ -275,8 +315,8 @@ pub(super) fn apply(
                         Some(format!(
                             "{} {} {}",
                             join_name(&g.last_name, &g.first_name, &g.patronymic),
-                            g.phone,
-                            g.email
+                            g.phone.as_deref().unwrap_or_default(),
+                            g.email.as_deref().unwrap_or_default()
                         )),
                     ));
                 }

@@ -119,6 +119,13 @@ impl Known {
         self.guardian_by_key.get(key).copied()
     }
 
+    /// The stored phone and email of a guardian.
+    pub(super) fn guardian_pair(&self, id: i64) -> (String, String) {
+        self.guardians
+            .get(&id)
+            .map_or_else(Default::default, |g| (g.4.clone(), g.5.clone()))
+    }
+
     /// «phone email» of a stored guardian, for the audit.
     pub(super) fn guardian_contacts(&self, id: i64) -> String {
         self.guardians
@@ -254,8 +261,12 @@ pub(super) fn plan(
         if r.sex.is_some() {
             cmp("Пол", opt_text(&s.6), opt_text(&r.sex));
         }
-        cmp("Телефон", s.7.clone(), r.phone.clone());
-        cmp("Email", s.8.clone(), r.email.clone());
+        if let Some(v) = &r.phone {
+            cmp("Телефон", s.7.clone(), v.clone());
+        }
+        if let Some(v) = &r.email {
+            cmp("Email", s.8.clone(), v.clone());
+        }
         if r.funding.is_some() {
             cmp("Основа обучения", opt_text(&s.9), opt_text(&r.funding));
         }

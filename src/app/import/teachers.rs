@@ -62,8 +62,9 @@ struct Rec {
     first: String,
     patr: String,
     position: String,
-    email: String,
-    phone: String,
+    /// `None`: keep the stored value (column absent or cell empty).
+    email: Option<String>,
+    phone: Option<String>,
     tutor_of: Option<String>,
     login: Option<String>,
 }
@@ -121,8 +122,9 @@ pub fn import(
                 })
             })
         };
-        let email = checked("email", values::email);
-        let phone = checked("phone", values::phone);
+        let keep = |key: &str| sheet.update_cell(row, key, opts.clear_empty).is_none();
+        let email = (!keep("email")).then(|| checked("email", values::email));
+        let phone = (!keep("phone")).then(|| checked("phone", values::phone));
         if problems.len() == before {
             recs.push(Rec {
                 line: row.line,
@@ -169,13 +171,13 @@ pub fn import(
         for r in &recs {
             let row = by_line.get(&r.line).copied();
             let name = join_name(&r.last, &r.first, &r.patr);
-            let found = existing
-                .iter()
-                .find(|u| match (&r.login, r.email.is_empty()) {
+            let found = existing.iter().find(|u| {
+                match (&r.login, r.email.as_deref().filter(|e| !e.is_empty())) {
                     (Some(l), _) => &u.1 == l,
-                    (None, false) => u.6 == r.email,
-                    (None, true) => teachers.contains(&u.0) && join_name(&u.2, &u.3, &u.4) == name,
-                });
+                    (None, Some(e)) => u.6 == e,
+                    (None, None) => teachers.contains(&u.0) && join_name(&u.2, &u.3, &u.4) == name,
+                }
+            });
             let tutor_group = match (&r.tutor_of, row) {
                 (Some(g), Some(row)) => match groups.iter().find(|x| &x.0 == g) {
                     Some(x) => Some(x),
@@ -200,12 +202,21 @@ pub fn import(
                     let now = crate::store::now();
                     let id: i64 = crate::with_conn!(c, x => diesel::insert_into(users::table)
                         .values((users::login.eq(&login), users::last_name.eq(&r.last), users::first_name.eq(&r.first),
-                            users::patronymic.eq(&r.patr), users::position.eq(&r.position), users::email.eq(&r.email),
-                            users::phone.eq(&r.phone), users::created_at.eq(now)))
+                            users::patronymic.eq(&r.patr), users::position.eq(&r.position), users::email.eq(r.email.clone().unwrap_or_default()),
+                            users::phone.eq(r.phone.clone().unwrap_or_default()), users::created_at.eq(now)))
                         .returning(users::id)
                         .get_result(x))?;
+                    let roles: Vec<_> = super::words::staff_roles(&r.position)
+                        .into_iter()
+                        .map(|role| {
+                            (
+                                user_roles::user_id.eq(id),
+                                user_roles::role.eq(role.as_code()),
+                            )
+                        })
+                        .collect();
                     crate::with_conn!(c, x => diesel::insert_into(user_roles::table)
-                        .values((user_roles::user_id.eq(id), user_roles::role.eq(Role::Teacher.as_code())))
+                        .values(&roles)
                         .execute(x))?;
                     audits.push(entry(
                         "insert",
@@ -233,8 +244,8 @@ pub fn import(
                     let new = (
                         name.clone(),
                         position.clone(),
-                        r.email.clone(),
-                        r.phone.clone(),
+                        r.email.clone().unwrap_or_else(|| u.6.clone()),
+                        r.phone.clone().unwrap_or_else(|| u.7.clone()),
                     );
                     let tutor_changes = tutor_group.is_some_and(|g| g.2 != Some(u.0));
                     if old == new && !tutor_changes {
@@ -250,7 +261,7 @@ pub fn import(
                         if write && old != new {
                             crate::with_conn!(c, x => diesel::update(users::table.find(u.0))
                                 .set((users::last_name.eq(&r.last), users::first_name.eq(&r.first), users::patronymic.eq(&r.patr),
-                                    users::position.eq(&position), users::email.eq(&r.email), users::phone.eq(&r.phone)))
+                                    users::position.eq(&position), users::email.eq(&new.2), users::phone.eq(&new.3)))
                                 .execute(x))?;
                             audits.push(entry(
                                 "update",

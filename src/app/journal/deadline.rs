@@ -97,7 +97,13 @@ mod tests {
             end: d(2027, 1, 11),
         };
         // Tuesday 29.12 → Monday 04.01, inside the vacation → Tuesday 12.01.
-        assert_eq!(deadline_after_holidays(d(2026, 12, 29), 1, &[winter]), d(2027, 1, 12));
-        assert_eq!(deadline_after_holidays(d(2026, 11, 27), 1, &[winter]), d(2026, 11, 30));
+        assert_eq!(
+            deadline_after_holidays(d(2026, 12, 29), 1, &[winter]),
+            d(2027, 1, 12)
+        );
+        assert_eq!(
+            deadline_after_holidays(d(2026, 11, 27), 1, &[winter]),
+            d(2026, 11, 30)
+        );
     }
 }

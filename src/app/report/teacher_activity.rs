@@ -80,7 +80,8 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             end: p.span.end + chrono::Duration::days(60),
         },
     )?;
-    let deadline = |date: NaiveDate, weekday: i32| deadline_after_holidays(date, weekday, &holidays);
+    let deadline =
+        |date: NaiveDate, weekday: i32| deadline_after_holidays(date, weekday, &holidays);
     let mut by: BTreeMap<i64, Tally> = teachers.iter().map(|t| (*t, Tally::default())).collect();
     let lesson_of: HashMap<i64, (i64, NaiveDate)> =
         held.iter().map(|l| (l.0, (l.1, l.2))).collect();
