@@ -34,6 +34,19 @@ pub struct InitArgs {
     pub password_stdin: bool,
 }
 
+/// What a new college does next, in order (docs/start.md walks through each step).
+const NEXT_STEPS: &str = "\
+Дальше, по порядку (подробно — docs/start.md):
+  1. ezh login --login admin
+  2. ezh year create 2026/2027 --term 01.09.2026-28.12.2026 --term 12.01.2027-30.06.2027 --holiday 31.12.2026-11.01.2027
+  3. ezh import students обучающиеся.csv      (CSV из Excel, .xlsx или .ods)
+  4. ezh import teachers преподаватели.csv    (учётные записи сотрудников, кураторы)
+  5. ezh import curriculum учебный-план.csv
+  6. ezh import timetable расписание.fet      (файл FET, его CSV или свой список)
+  7. ezh import plan тематический-план.csv
+  8. ezh user issue-codes --staff -o коды-сотрудников.pdf --format pdf
+  9. ezh user issue-codes --group ГРУППА -o коды-группы.pdf --format pdf   (куратор)";
+
 /// Runs `ezh init`.
 pub fn run(target: &DbTarget, args: InitArgs) -> anyhow::Result<()> {
     let password = secret::new_password(
@@ -62,5 +75,6 @@ pub fn run(target: &DbTarget, args: InitArgs) -> anyhow::Result<()> {
         target.display(),
         admin.login.trim().to_lowercase()
     );
+    println!("{}", NEXT_STEPS);
     Ok(())
 }

@@ -8,3 +8,7 @@ CREATE TABLE holidays (
     CONSTRAINT holiday_span CHECK (starts_on <= ends_on)
 );
 CREATE INDEX holidays_year ON holidays (academic_year_id);
+
+-- The calendar's acts are audited too: the audit log learns the academic year and the term.
+ALTER TABLE audit_log DROP CONSTRAINT audit_entity;
+ALTER TABLE audit_log ADD CONSTRAINT audit_entity CHECK (entity IN ('grade', 'absence', 'final_grade', 'lesson', 'student', 'guardian', 'user', 'membership', 'settings', 'academic_year', 'term'));
