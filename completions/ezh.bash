@@ -70,6 +70,9 @@ _ezh() {
             ezh,student)
                 cmd="ezh__subcmd__student"
                 ;;
+            ezh,term)
+                cmd="ezh__subcmd__term"
+                ;;
             ezh,timetable)
                 cmd="ezh__subcmd__timetable"
                 ;;
@@ -81,6 +84,9 @@ _ezh() {
                 ;;
             ezh,whoami)
                 cmd="ezh__subcmd__whoami"
+                ;;
+            ezh,year)
+                cmd="ezh__subcmd__year"
                 ;;
             ezh__subcmd__audit,verify)
                 cmd="ezh__subcmd__audit__subcmd__verify"
@@ -175,6 +181,12 @@ _ezh() {
             ezh__subcmd__student__subcmd__guardian,unlink)
                 cmd="ezh__subcmd__student__subcmd__guardian__subcmd__unlink"
                 ;;
+            ezh__subcmd__term,close)
+                cmd="ezh__subcmd__term__subcmd__close"
+                ;;
+            ezh__subcmd__term,reopen)
+                cmd="ezh__subcmd__term__subcmd__reopen"
+                ;;
             ezh__subcmd__timetable,show)
                 cmd="ezh__subcmd__timetable__subcmd__show"
                 ;;
@@ -214,6 +226,15 @@ _ezh() {
             ezh__subcmd__user__subcmd__token,create)
                 cmd="ezh__subcmd__user__subcmd__token__subcmd__create"
                 ;;
+            ezh__subcmd__year,create)
+                cmd="ezh__subcmd__year__subcmd__create"
+                ;;
+            ezh__subcmd__year,list)
+                cmd="ezh__subcmd__year__subcmd__list"
+                ;;
+            ezh__subcmd__year,show)
+                cmd="ezh__subcmd__year__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -221,7 +242,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate college group student timetable import export user passwd diary mail announce report audit tui completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate college year term group student timetable import export user passwd diary mail announce report audit tui completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,7 +878,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__import)
-            opts="-h --dry-run --encoding --delimiter --strict --help --db --config students teachers curriculum timetable plan marks"
+            opts="-h --dry-run --encoding --delimiter --strict --clear-empty --sheet --help --db --config students teachers curriculum timetable plan marks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +889,10 @@ _ezh() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sheet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1732,6 +1757,84 @@ _ezh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ezh__subcmd__term)
+            opts="-h --help --db --config close reopen"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__term__subcmd__close)
+            opts="-h --year --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__term__subcmd__reopen)
+            opts="-h --year --reason --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ezh__subcmd__timetable)
             opts="-h --help --db --config show substitute"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1887,7 +1990,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__user__subcmd__add)
-            opts="-h --last-name --first-name --patronymic --roles --position --help --db --config"
+            opts="-h --last-name --first-name --patronymic --roles --position --student --guardian --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1910,6 +2013,14 @@ _ezh() {
                     return 0
                     ;;
                 --position)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --student)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --guardian)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2179,6 +2290,102 @@ _ezh() {
         ezh__subcmd__whoami)
             opts="-h --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__year)
+            opts="-h --help --db --config create list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__year__subcmd__create)
+            opts="-h --term --holiday --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --term)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --holiday)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__year__subcmd__list)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__year__subcmd__show)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -36,6 +36,8 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "logout" -d 'Заверши�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "whoami" -d 'Кто вошёл'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "activate" -d 'Установить пароль по одноразовому коду доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "college" -d 'Настройки техникума: названия в ведомостях, сроки, варианты формул, блокировки'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "year" -d 'Учебный год: семестры, праздники и каникулы'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "term" -d 'Закрыть или вновь открыть семестр'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "group" -d 'Группы и кураторы'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "student" -d 'Обучающиеся: движение по приказам, карточка, персональные данные, родители, достижения'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "timetable" -d 'Расписание на неделю и замены'
@@ -116,6 +118,37 @@ complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcomm
 complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from set" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from set" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand college; and __fish_seen_subcommand_from set" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and not __fish_seen_subcommand_from create list show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand year; and not __fish_seen_subcommand_from create list show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand year; and not __fish_seen_subcommand_from create list show" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and not __fish_seen_subcommand_from create list show" -f -a "create" -d 'Создать учебный год с семестрами и каникулами (заместитель директора, администратор)'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and not __fish_seen_subcommand_from create list show" -f -a "list" -d 'Все учебные годы'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and not __fish_seen_subcommand_from create list show" -f -a "show" -d 'Учебный год: семестры, закрыты ли они, каникулы (без названия — текущий)'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from create" -l term -d 'Семестр: ДД.ММ.ГГГГ-ДД.ММ.ГГГГ (по порядку; повторите для каждого)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from create" -l holiday -d 'Праздник или каникулы: ДД.ММ.ГГГГ или ДД.ММ.ГГГГ-ДД.ММ.ГГГГ (можно повторять)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from create" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from create" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from create" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from list" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand year; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand term; and not __fish_seen_subcommand_from close reopen" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand term; and not __fish_seen_subcommand_from close reopen" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand term; and not __fish_seen_subcommand_from close reopen" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand term; and not __fish_seen_subcommand_from close reopen" -f -a "close" -d 'Закрыть семестр: дальше изменения только у заместителя директора с причиной'
+complete -c ezh -n "__fish_ezh_using_subcommand term; and not __fish_seen_subcommand_from close reopen" -f -a "reopen" -d 'Открыть закрытый семестр вновь (с причиной)'
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from close" -l year -d 'Учебный год (без него — текущий)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from close" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from close" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from close" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from reopen" -l year -d 'Учебный год (без него — текущий)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from reopen" -l reason -d 'Почему семестр открывается вновь (записывается в журнал изменений)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from reopen" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from reopen" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand term; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand group; and not __fish_seen_subcommand_from create list show split move-student set-tutor" -s h -l help -d 'Показать эту справку'
@@ -262,10 +295,12 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from substitute" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l encoding -d 'Кодировка файла вместо определения: utf-8, windows-1251' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l delimiter -d 'Разделитель вместо определения: «;», «,» или tab' -r
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l sheet -d 'Лист книги .xlsx или .ods (без него — первый)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l dry-run -d 'Показать, что изменится, и ничего не записывать'
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l strict -d 'Не создавать неизвестные группы, а считать их ошибкой'
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l clear-empty -d 'Пустая ячейка очищает поле (без флага пустые ячейки и отсутствующие столбцы его не меняют)'
 complete -c ezh -n "__fish_ezh_using_subcommand import" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand export" -l group -d 'Только эта группа' -r
 complete -c ezh -n "__fish_ezh_using_subcommand export" -l format -d 'Формат: csv, xlsx, json [варианты: csv, xlsx, json]' -r -f -a "csv\t''
@@ -288,11 +323,13 @@ complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcom
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "unlock" -d 'Снять блокировку входа после неудачных попыток'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "token" -d 'Токены для отчётов по расписанию (cron)'
 complete -c ezh -n "__fish_ezh_using_subcommand user; and not __fish_seen_subcommand_from add list show disable enable roles reset unlock token issue-codes" -f -a "issue-codes" -d 'Выдать одноразовые коды доступа: группе (куратор, администратор) или сотрудникам'
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l last-name -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l first-name -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l patronymic -d '[по умолчанию: ""]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l last-name -d 'Фамилия (для обучающегося и родителя берётся из их записи)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l first-name -d 'Имя' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l patronymic -d 'Отчество [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l roles -d 'Роли через запятую: admin, director, deputy, secretary, teacher, student, guardian' -r
-complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l position -d '[по умолчанию: ""]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l position -d 'Должность [по умолчанию: ""]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l student -d 'Обучающийся, чья это учётная запись: номер зачётной книжки или ФИО (с --roles student)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l guardian -d 'Родитель, чья это учётная запись: ФИО (с --roles guardian)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Показать эту справку'

@@ -131,7 +131,8 @@ fn lockout_and_codes(url: &str, target: &DbTarget, backend: &str, file: Option<&
         guardians: false,
     };
     let sheet = codes::issue(&mut db, &tutor, &who).expect("codes");
-    assert!(sheet.len() >= 24, "{backend}: {} codes", sheet.len());
+    // Students who have activated get no new code: the demo leaves a few who have not.
+    assert!(sheet.len() >= 3, "{backend}: {} codes", sheet.len());
     let first = sheet[0].clone();
     let pw = "сирень-в-цвету";
     codes::activate(&mut db, &first.login, &first.code, pw).expect("activate");

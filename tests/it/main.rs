@@ -44,6 +44,8 @@ mod report_registers_cli;
 mod report_staff;
 mod reports;
 mod schema_invariants;
+mod start_files;
+mod start_story;
 mod story;
 mod tui_guards;
 mod tui_keys;

@@ -60,6 +60,16 @@ pub fn add(db: &mut Db) {
             }
             Ok::<_, diesel::result::Error>(())
         })?;
+        // Rows were written with chosen ids: move PostgreSQL's identity sequences past them, so
+        // the application's own inserts (accounts made when codes are issued) get fresh ids.
+        if let ezh::store::Conn::Pg(pg) = c {
+            for table in ["users", "guardians", "students", "lessons"] {
+                diesel::sql_query(format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                ))
+                .execute(&mut **pg)?;
+            }
+        }
         Ok::<_, ezh::app::AppError>(())
     })
     .expect("registers data");

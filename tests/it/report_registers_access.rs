@@ -48,31 +48,54 @@ fn access_codes_are_issued_once_and_only_by_those_who_may() {
             }
         }
         assert_eq!(count(&mut db), (0, 0, 0), "{backend}: nothing issued");
-        // The tutor of ТМ-26: Абрамов and his mother, the only ones with accounts.
+        // The tutor of ТМ-26: every student and parent of the group; those without an account
+        // (all but Абрамов and his mother) get one now.
         let r = make(&mut db, 2, Kind::AccessCodes, &filters(Some("ТМ-26"))).expect("codes");
-        assert_eq!(r.rows.len(), 2, "{backend}");
-        let names: Vec<&str> = r.rows.iter().map(|x| x.cells[1].text.as_str()).collect();
-        assert_eq!(names, ["Абрамов Алексей Ильич", "Абрамова Мария"]);
-        assert_eq!(r.rows[1].cells[2].text, "ТМ-26");
-        assert_eq!(r.rows[1].cells[3].text, "abramova");
-        let code = r.rows[1].cells[4].text.clone();
+        let n = r.rows.len();
+        assert!(n > 2, "{backend}: {n}");
+        assert_eq!(r.rows[0].cells[2].text, "обучающийся");
+        let row = |login: &str| {
+            r.rows
+                .iter()
+                .find(|x| x.cells[4].text == login)
+                .expect(login)
+        };
+        assert_eq!(row("abramova").cells[1].text, "Абрамова Мария");
+        assert!(
+            row("abramova").cells[2].text.starts_with("родитель: "),
+            "{backend}"
+        );
+        assert!(
+            row("abramova").cells[2].text.contains("Абрамов ")
+                && row("abramova").cells[2].text.contains("Белов"),
+            "{backend}: both her children: {}",
+            row("abramova").cells[2].text
+        );
+        assert_eq!(row("abramova").cells[3].text, "ТМ-26");
+        let code = row("abramova").cells[5].text.clone();
         assert_eq!(code.len(), 14);
         assert_eq!(code.matches('-').count(), 2);
         assert_eq!(r.signatures[0].role, "Выдал");
         assert_eq!(r.signatures[0].name, "Петрова А. С.");
-        assert_eq!(r.notes[0], "Выдано кодов: 2.");
-        assert_eq!(count(&mut db), (2, 0, 2), "{backend}: issued and logged");
+        assert_eq!(r.notes[0], format!("Выдано кодов: {n}."));
+        assert_eq!(
+            count(&mut db),
+            (n as i64, 0, n as i64),
+            "{backend}: issued and logged"
+        );
         ezh::app::accounts::codes::activate(&mut db, "abramova", &code, "Солнечный-день-7")
             .expect("works");
         assert!(
             ezh::app::accounts::codes::activate(&mut db, "abramova", &code, "Другой-день-8")
                 .is_err()
         );
-        // Again, the tutor's own group by default: the unused code of Абрамов is revoked, the
-        // used one stays as it was.
+        // Again, the tutor's own group by default: the unused codes are revoked and issued
+        // anew; the mother, who has activated, gets none and her used code stays as it was.
         let again = make(&mut db, 2, Kind::AccessCodes, &filters(None)).expect("again");
         assert_eq!(again.scope, "Группа ТМ-26: обучающиеся и родители");
-        assert_eq!(count(&mut db), (4, 1, 4), "{backend}");
+        assert_eq!(again.rows.len(), n - 1, "{backend}");
+        let m = (2 * n - 1) as i64;
+        assert_eq!(count(&mut db), (m, n as i64 - 1, m), "{backend}");
         // The administrator issues a staff member's code by login.
         let mut f = filters(None);
         f.teacher = Some("physics".into());

@@ -51,15 +51,19 @@ fn registers_from_the_command_line() {
     .stdout
     .clone();
     let csv = String::from_utf8(out).expect("utf8");
-    assert!(csv.starts_with("№,ФИО,Группа,Логин,Код доступа,"), "{csv}");
-    // The student of the demo's list, with the code just issued, sets a password.
+    assert!(
+        csv.starts_with("№,ФИО,Кто,Группа,Логин,Код доступа,"),
+        "{csv}"
+    );
+    // A student of the list who had not activated, with the code just issued, sets a password.
     let line = csv
         .lines()
-        .find(|l| l.contains(",andreeva.er,"))
-        .expect("andreeva.er on the sheet");
-    let code = line.split(',').nth(4).expect("code");
+        .find(|l| l.contains(",обучающийся,ТМ-26,"))
+        .expect("a student on the sheet");
+    let login = line.split(',').nth(4).expect("login");
+    let code = line.split(',').nth(5).expect("code");
     run(
-        &["activate", "--login", "andreeva.er", "--stdin"],
+        &["activate", "--login", login, "--stdin"],
         &format!("{code}\nНовый-пароль-2026\n"),
     )
     .success()

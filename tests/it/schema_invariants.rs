@@ -19,11 +19,25 @@ fn tables_of_sql(sql: &str) -> BTreeMap<String, Vec<String>> {
         // A later migration's `ALTER TABLE t ADD COLUMN c …` appends a column.
         if let Some(rest) = t.strip_prefix("ALTER TABLE ") {
             let words: Vec<&str> = rest.split_whitespace().collect();
-            if let [table, "ADD", "COLUMN", col, ..] = words.as_slice() {
-                if let Some(cols) = out.get_mut(*table) {
-                    cols.push((*col).to_string());
+            match words.as_slice() {
+                [table, "ADD", "COLUMN", col, ..] => {
+                    if let Some(cols) = out.get_mut(*table) {
+                        cols.push((*col).to_string());
+                    }
                 }
+                // SQLite rebuilds a table to change a constraint: a copy renamed over it.
+                [from, "RENAME", "TO", to] => {
+                    let to = to.trim_end_matches(';');
+                    if let Some(cols) = out.remove(*from) {
+                        out.insert(to.to_string(), cols);
+                    }
+                }
+                _ => {}
             }
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix("DROP TABLE ") {
+            out.remove(rest.trim_end_matches(';').trim());
             continue;
         }
         if let Some(rest) = t.strip_prefix("CREATE TABLE ") {

@@ -89,19 +89,23 @@ pub fn holders(
         }
     }
     if with_guardians {
-        let mut seen = std::collections::HashSet::new();
+        // A parent of two students of the group gets one account, named for both children.
+        let mut children: Vec<(NameRow, Vec<String>)> = Vec::new();
         for (sid, g) in parents {
-            if !seen.insert(g.0) {
-                continue; // a parent of two siblings gets one account
-            }
             let child = members
                 .iter()
                 .find(|s| s.0 == sid)
                 .map_or(String::new(), |s| short_name(&s.1, &s.2, &s.3));
+            match children.iter_mut().find(|c| c.0 .0 == g.0) {
+                Some(c) => c.1.push(child),
+                None => children.push((g, vec![child])),
+            }
+        }
+        for (g, kids) in children {
             out.push(holder(
                 Person::Guardian(g.0),
                 g,
-                format!("родитель: {child}"),
+                format!("родитель: {}", kids.join(", ")),
             ));
         }
     }

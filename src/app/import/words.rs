@@ -48,10 +48,15 @@ pub fn fet_day(text: &str) -> Result<(i32, Option<&'static str>), &'static str> 
         .split(['-', ' ', '_', '/', '(', ')'])
         .filter(|p| !p.trim().is_empty())
         .collect();
-    let day = parts.iter().find_map(|p| weekday(p).ok());
+    // A named day wins, so that in «Среда-2» the number is the week, not Tuesday.
+    let named = |p: &&&str| weekday(p).is_ok() && p.trim().parse::<i32>().is_err();
+    let Some(day_part) = parts.iter().find(named) else {
+        return Err("день недели — понедельник … суббота (или 1 … 6), для двухнедельного цикла «А-Понедельник» / «В-Понедельник»");
+    };
+    let day = weekday(day_part).ok();
     let week = parts
         .iter()
-        .filter(|p| weekday(p).is_err())
+        .filter(|p| *p != day_part)
         .map(|p| match normalize(p).as_str() {
             "а" | "a" | "1" | "i" | "нечет" | "нечетная" | "н" => Some("odd"),
             "в" | "b" | "б" | "2" | "ii" | "чет" | "четная" | "ч" => Some("even"),

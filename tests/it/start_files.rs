@@ -1,0 +1,340 @@
+//! The files a college really has, read the way the start-up story reads them: a shorter list
+//! re-imported never erases what the full one set (and `--clear-empty` does when asked); a
+//! list saved by LibreOffice as `.xlsx` or `.ods` imports to exactly the data of its CSV, and a
+//! bad cell of a workbook is named by sheet, row and column letter; FET's CSV export, its
+//! `.fet` file and its teachers' XML give the same timetable; a teacher in two groups at one
+//! pair is refused with both lines named and nothing written.
+
+use std::path::Path;
+use std::process::Command;
+
+use predicates::prelude::*;
+
+use super::start_story::kit;
+use crate::support;
+
+/// Runs `ezh` against `url` with its session in `state`.
+fn ezh<'a>(
+    state: &'a Path,
+    url: &'a str,
+) -> impl Fn(&[&str], &str) -> assert_cmd::assert::Assert + 'a {
+    move |args, stdin| support::cli::run(state, url, args, stdin)
+}
+
+/// A new journal with a year holding today, logged in as the administrator.
+fn begin(state: &Path, url: &str) {
+    let run = ezh(state, url);
+    let pw = "пароль-админа-2026\n";
+    run(&["init", "--password-stdin"], pw).success();
+    run(&["login", "--login", "admin", "--password-stdin"], pw).success();
+    let today = chrono::Local::now().date_naive();
+    let span = |a: i64, b: i64| {
+        format!(
+            "{}-{}",
+            (today + chrono::Duration::days(a)).format("%d.%m.%Y"),
+            (today + chrono::Duration::days(b)).format("%d.%m.%Y")
+        )
+    };
+    run(
+        &[
+            "year",
+            "create",
+            "2026/2027",
+            "--term",
+            &span(-40, 20),
+            "--term",
+            &span(35, 150),
+        ],
+        "",
+    )
+    .success();
+}
+
+/// Everything a list sets, as text: students and their guardians.
+fn people(url: &str) -> String {
+    let mut db = ezh::app::college::setup::open(&ezh::store::DbTarget::parse(url).expect("url"))
+        .expect("db");
+    use diesel::prelude::*;
+    use ezh::store::schema::{guardians, student_guardians, students};
+    type S = (
+        String,
+        String,
+        String,
+        chrono::NaiveDate,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        Option<String>,
+    );
+    let s: Vec<S> = ezh::with_conn!(&mut db.conn(), c => students::table
+        .order(students::record_book)
+        .select((students::last_name, students::first_name, students::patronymic, students::birth_date, students::record_book,
+            students::sex, students::phone, students::email, students::funding))
+        .load(c))
+    .expect("students");
+    let g: Vec<(Option<String>, String, String, String, String)> = ezh::with_conn!(&mut db.conn(), c => student_guardians::table
+        .inner_join(students::table)
+        .inner_join(guardians::table)
+        .order((students::record_book, guardians::last_name, guardians::first_name))
+        .select((students::record_book, guardians::last_name, guardians::first_name, guardians::phone, guardians::email))
+        .load(c))
+    .expect("guardians");
+    format!("{s:?}\n{g:?}")
+}
+
+fn path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_shorter_list_erases_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("reimport_keeps_fields", dir.path()) {
+        let state = dir.path().join(format!("state-{backend}"));
+        let run = ezh(&state, &url);
+        begin(&state, &url);
+        run(&["import", "students", &path(&kit("students.csv"))], "").success();
+        let full = people(&url);
+        assert!(
+            full.contains("+7 900 2600-00-10") && full.contains("andreeva.mama@example.ru"),
+            "{backend}"
+        );
+        run(
+            &["import", "students", &path(&kit("students-short.csv"))],
+            "",
+        )
+        .success()
+        .stdout(predicate::str::contains("Изменений нет"));
+        assert_eq!(
+            people(&url),
+            full,
+            "{backend}: the short list kept every field"
+        );
+        // An empty cell of a present column clears only with --clear-empty.
+        let emptied = dir.path().join("emptied.csv");
+        std::fs::write(&emptied, "Фамилия;Имя;Отчество;Дата рождения;Группа;№ зачётки;Телефон\nАндреев;Артём;Сергеевич;01.01.2010;ИС-26;26-001;\n")
+            .expect("file");
+        run(&["import", "students", &path(&emptied)], "").success();
+        assert_eq!(people(&url), full, "{backend}");
+        run(
+            &[
+                "import",
+                "students",
+                &path(&emptied),
+                "--clear-empty",
+                "--dry-run",
+            ],
+            "",
+        )
+        .success()
+        .stdout(predicate::str::contains(
+            "«Телефон»: «+7 900 2600-00-10» → «»",
+        ));
+        run(
+            &["import", "students", &path(&emptied), "--clear-empty"],
+            "",
+        )
+        .success();
+        let after = people(&url);
+        assert!(
+            !after.contains("+7 900 2600-00-10") && after.contains("+7 900 2601-01-11"),
+            "{backend}"
+        );
+    }
+}
+
+#[test]
+fn workbooks_import_as_their_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let import = |name: &str, file: &Path| {
+        let sub = dir.path().join(name);
+        std::fs::create_dir_all(&sub).expect("dir");
+        let url = support::sqlite_url(&sub);
+        let state = sub.join("state");
+        begin(&state, &url);
+        ezh(&state, &url)(&["import", "students", &path(file)], "").success();
+        people(&url)
+    };
+    let csv = import("csv", &kit("students.csv"));
+    assert_eq!(
+        import("xlsx", &kit("students.xlsx")),
+        csv,
+        "LibreOffice's .xlsx"
+    );
+    assert_eq!(
+        import("ods", &kit("students.ods")),
+        csv,
+        "LibreOffice's .ods"
+    );
+    // The committed workbooks are LibreOffice's; where it is installed, save the list anew.
+    if Command::new("soffice").arg("--version").output().is_ok() {
+        let out = dir.path().join("fresh");
+        let status = Command::new("soffice")
+            .args([
+                "--headless",
+                "--infilter=CSV:59,34,34,1",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+            ])
+            .arg(&out)
+            .arg(kit("students.csv"))
+            .output()
+            .expect("soffice");
+        assert!(status.status.success(), "{status:?}");
+        assert_eq!(
+            import("fresh-xlsx", &out.join("students.xlsx")),
+            csv,
+            "a fresh .xlsx"
+        );
+    } else {
+        eprintln!(
+            "LibreOffice (soffice) is not installed: the committed .xlsx/.ods it wrote are used"
+        );
+    }
+    // A bad cell is named by sheet, row and column letter, and nothing is imported.
+    let bad = dir.path().join("bad.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Лист1").expect("sheet");
+    for (col, title) in ["Фамилия", "Имя", "Отчество", "Дата рождения", "Группа"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *title).expect("cell");
+    }
+    for (col, v) in ["Лебедев", "Лев", "Игоревич", "31.02.2010", "ИС-26"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, col as u16, *v).expect("cell");
+    }
+    book.save(&bad).expect("save");
+    let sub = dir.path().join("bad");
+    std::fs::create_dir_all(&sub).expect("dir");
+    let url = support::sqlite_url(&sub);
+    let state = sub.join("state");
+    begin(&state, &url);
+    ezh(&state, &url)(&["import", "students", &path(&bad)], "")
+        .failure()
+        .stderr(predicate::str::contains(
+            "bad.xlsx:Лист1:2:D: «Дата рождения»: «31.02.2010»",
+        ));
+    assert!(people(&url).starts_with("[]"), "nothing imported");
+}
+
+/// A journal up to its curriculum, from the kit, for the timetable tests.
+fn up_to_curriculum(dir: &Path, name: &str) -> (std::path::PathBuf, String) {
+    let sub = dir.join(name);
+    std::fs::create_dir_all(&sub).expect("dir");
+    let url = support::sqlite_url(&sub);
+    let state = sub.join("state");
+    begin(&state, &url);
+    for (kind, file) in [
+        ("students", "students.csv"),
+        ("teachers", "teachers.csv"),
+        ("curriculum", "curriculum.csv"),
+    ] {
+        ezh(&state, &url)(&["import", kind, &path(&kit(file))], "").success();
+    }
+    (state, url)
+}
+
+fn timetable(url: &str) -> Vec<(i64, i32, i32, String, Option<i64>)> {
+    use diesel::prelude::*;
+    use ezh::store::schema::timetable_entries as t;
+    let mut db = ezh::app::college::setup::open(&ezh::store::DbTarget::parse(url).expect("url"))
+        .expect("db");
+    ezh::with_conn!(&mut db.conn(), c => t::table
+        .order((t::weekday, t::pair, t::week_parity, t::assignment_id))
+        .select((t::assignment_id, t::weekday, t::pair, t::week_parity, t::room_id))
+        .load(c))
+    .expect("timetable")
+}
+
+#[test]
+fn fet_files_give_one_timetable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut seen = Vec::new();
+    for file in [
+        "fet/is-26_timetable.csv",
+        "fet/is-26_data_and_timetable.fet",
+        "fet/is-26_teachers.xml",
+    ] {
+        let (state, url) = up_to_curriculum(dir.path(), &file.replace(['/', '.'], "-"));
+        ezh(&state, &url)(&["import", "timetable", &path(&kit(file))], "").success();
+        let t = timetable(&url);
+        assert_eq!(t.len(), 10, "{file}: ten pairs of the two-week cycle");
+        assert!(
+            t.iter().all(|e| e.3 == "odd" || e.3 == "even"),
+            "{file}: А/В days are odd/even weeks"
+        );
+        seen.push((file, t));
+    }
+    for (file, t) in &seen[1..] {
+        assert_eq!(t, &seen[0].1, "{file} gives what the CSV export gives");
+    }
+    // Where FET is installed, have it make the timetable anew from its input and import that.
+    if Command::new("fet-cl").arg("--version").output().is_ok() {
+        let out = dir.path().join("fet-out");
+        let run = Command::new("fet-cl")
+            .arg(format!("--inputfile={}", path(&kit("fet/is-26.fet"))))
+            .arg(format!("--outputdir={}", path(&out)))
+            .arg("--timelimitseconds=60")
+            .output()
+            .expect("fet-cl");
+        assert!(run.status.success(), "{run:?}");
+        let made = out.join("timetables/is-26/is-26_data_and_timetable.fet");
+        let (state, url) = up_to_curriculum(dir.path(), "fet-fresh");
+        ezh(&state, &url)(&["import", "timetable", &path(&made)], "").success();
+        assert_eq!(timetable(&url).len(), 10, "a fresh FET timetable imports");
+    } else {
+        eprintln!("FET (fet-cl) is not installed: the committed files it wrote are used");
+    }
+}
+
+#[test]
+fn a_teacher_in_two_groups_at_one_pair_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (state, url) = up_to_curriculum(dir.path(), "clash");
+    let run = ezh(&state, &url);
+    run(
+        &[
+            "group",
+            "create",
+            "ИС-25",
+            "--course",
+            "2",
+            "--admission-year",
+            "2025",
+        ],
+        "",
+    )
+    .success();
+    let plan = dir.path().join("plan25.csv");
+    std::fs::write(&plan, "Группа;Семестр;Дисциплина;Часы;Форма контроля;Преподаватель\nИС-25;1;Математика;72;экзамен;Иванов Сергей Павлович\nИС-25;1;Физика;72;экзамен;Орлова Мария Андреевна\n")
+        .expect("file");
+    run(&["import", "curriculum", &path(&plan)], "").success();
+    let tt = dir.path().join("clash.csv");
+    std::fs::write(
+        &tt,
+        "Группа;День недели;Пара;Дисциплина;Преподаватель;Кабинет\n\
+         ИС-26;понедельник;1;Математика;Иванов;101\n\
+         ИС-26;вторник;1;Математика;Иванов;101\n\
+         ИС-25;понедельник;1;Математика;Иванов С. П.;102\n",
+    )
+    .expect("file");
+    run(&["import", "timetable", &path(&tt)], "")
+        .failure()
+        .stderr(predicate::str::contains("clash.csv:4"))
+        .stderr(predicate::str::contains("преподаватель в двух местах на 1-й паре: строка 2 (ИС-26, Математика) и строка 4 (ИС-25, Математика)"));
+    assert!(timetable(&url).is_empty(), "nothing written");
+    // A room taken at the same pair is refused too, against the other groups' timetable.
+    let ok = dir.path().join("ok.csv");
+    std::fs::write(&ok, "Группа;День недели;Пара;Дисциплина;Преподаватель;Кабинет\nИС-26;понедельник;1;Математика;Иванов;101\n").expect("file");
+    run(&["import", "timetable", &path(&ok)], "").success();
+    let room = dir.path().join("room.csv");
+    std::fs::write(&room, "Группа;День недели;Пара;Дисциплина;Преподаватель;Кабинет\nИС-25;понедельник;1;Физика;Орлова;101\n").expect("file");
+    run(&["import", "timetable", &path(&room)], "").failure()
+        .stderr(predicate::str::contains("кабинет в двух местах на 1-й паре: строка 2 (ИС-25, Физика) и расписание журнала (ИС-26, Математика)"));
+}

@@ -1,0 +1,342 @@
+//! A college goes live from nothing, on both backends, with the steps of `docs/start.md` and
+//! the files of `examples/start/`: init, the academic year, students, teachers, curriculum,
+//! the timetable from FET, a thematic plan, codes for a group and for the staff; a student
+//! and a guardian activate; the teacher enters a mark and the guardian's diary shows it; the
+//! tutor may not close the term, the deputy does; then the teacher's change of a term-1 mark
+//! is refused and the deputy's, with a reason, is accepted. The year's dates are moved to hold
+//! today (the document's 2026/2027 would not hold the day the test runs).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use diesel::prelude::*;
+use predicates::prelude::*;
+
+use crate::support;
+use ezh::app::{actor, journal::marks, AppError};
+use ezh::domain::{GradeValue, LessonKind, WorkKind};
+use ezh::store::schema::{assignments, grades, study_groups, subjects, users};
+use ezh::store::{Db, DbTarget};
+
+pub fn kit(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/start")
+        .join(name)
+}
+
+fn ru(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// The codes of a sheet written as CSV: (login, code, who) of each line.
+fn codes(sheet: &Path) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(sheet).expect("sheet");
+    text.lines()
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(';').collect();
+            (c.len() >= 7 && c[0].parse::<u32>().is_ok())
+                .then(|| (c[4].to_string(), c[5].to_string(), c[2].to_string()))
+        })
+        .collect()
+}
+
+fn user_id(db: &mut Db, login: &str) -> i64 {
+    ezh::with_conn!(&mut db.conn(), c => users::table
+        .filter(users::login.eq(login))
+        .select(users::id)
+        .first::<i64>(c))
+    .expect("user")
+}
+
+fn walk(backend: &str, url: &str, dir: &Path) {
+    let state = dir.join(format!("state-{backend}"));
+    let run = |args: &[&str], stdin: &str| support::cli::run(&state, url, args, stdin);
+    let login = |who: &str, pw: &str| {
+        run(
+            &["login", "--login", who, "--password-stdin"],
+            &format!("{pw}\n"),
+        )
+        .success();
+    };
+    let file = |name: &str| kit(name).to_string_lossy().into_owned();
+    let today = chrono::Local::now().date_naive();
+    let (t1, t2) = (today - Duration::days(40), today + Duration::days(20));
+    let (t3, t4) = (today + Duration::days(35), today + Duration::days(150));
+    let year = format!("{}/{}", t1.year(), t1.year() + 1);
+    let pw = "пароль-админа-2026";
+
+    run(
+        &[
+            "init",
+            "--college",
+            "Колледж информационных технологий",
+            "--password-stdin",
+        ],
+        &format!("{pw}\n"),
+    )
+    .success()
+    .stdout(predicate::str::contains("ezh year create"));
+    login("admin", pw);
+    run(&[], "")
+        .success()
+        .stdout(predicate::str::contains("нет учебного года"));
+    let term1 = format!("{}-{}", ru(t1), ru(t2));
+    let term2 = format!("{}-{}", ru(t3), ru(t4));
+    let holiday = format!(
+        "{}-{}",
+        ru(t2 + Duration::days(3)),
+        ru(t2 + Duration::days(10))
+    );
+    run(
+        &[
+            "year",
+            "create",
+            &year,
+            "--term",
+            &term1,
+            "--term",
+            &term2,
+            "--holiday",
+            &holiday,
+        ],
+        "",
+    )
+    .success()
+    .stdout(predicate::str::contains("I семестр"));
+    for (kind, name) in [
+        ("students", "students.csv"),
+        ("teachers", "teachers.csv"),
+        ("curriculum", "curriculum.csv"),
+        ("timetable", "fet/is-26_data_and_timetable.fet"),
+        ("plan", "plan-math.csv"),
+    ] {
+        run(&["import", kind, &file(name)], "").success();
+    }
+    run(&["timetable", "show", "--group", "ИС-26"], "")
+        .success()
+        .stdout(predicate::str::contains("Иванов С. П."));
+
+    let sheet = dir.join(format!("codes-{backend}.csv"));
+    let staff = dir.join(format!("staff-{backend}.csv"));
+    let (sheet_s, staff_s) = (
+        sheet.to_string_lossy().into_owned(),
+        staff.to_string_lossy().into_owned(),
+    );
+    run(
+        &[
+            "user",
+            "issue-codes",
+            "--group",
+            "ИС-26",
+            "--format",
+            "csv",
+            "-o",
+            &sheet_s,
+        ],
+        "",
+    )
+    .success()
+    .stderr(predicate::str::contains("Создано учётных записей: 75"));
+    run(
+        &[
+            "user",
+            "issue-codes",
+            "--staff",
+            "--format",
+            "csv",
+            "-o",
+            &staff_s,
+        ],
+        "",
+    )
+    .success();
+    let family = codes(&sheet);
+    let staff = codes(&staff);
+    assert_eq!(family.len(), 75, "{backend}: 25 students and 50 guardians");
+    assert_eq!(family[0].2, "обучающийся");
+    let (student, student_code, _) = family[0].clone();
+    let parent = family
+        .iter()
+        .find(|f| f.2 == "родитель: Андреев А. С.")
+        .cloned()
+        .expect("a parent of the first student");
+    let code_of = |login: &str| {
+        staff
+            .iter()
+            .find(|s| s.0 == login)
+            .map(|s| s.1.clone())
+            .expect("staff code")
+    };
+    let member_pw = "сирень-в-цвету-26";
+    for (who, code) in [
+        (student.clone(), student_code),
+        (parent.0.clone(), parent.1.clone()),
+        ("ivanov.sp".into(), code_of("ivanov.sp")),
+        ("petrova.av".into(), code_of("petrova.av")),
+        ("smirnova.oi".into(), code_of("smirnova.oi")),
+    ] {
+        run(
+            &["activate", "--login", &who, "--stdin"],
+            &format!("{code}\n{member_pw}\n"),
+        )
+        .success();
+    }
+    // A second run gives codes only to those who have not activated, and says so.
+    run(
+        &[
+            "user",
+            "issue-codes",
+            "--group",
+            "ИС-26",
+            "--format",
+            "csv",
+            "-o",
+            &sheet_s,
+        ],
+        "",
+    )
+    .success()
+    .stderr(predicate::str::contains(
+        "Уже активировали учётную запись (коды не выдавались): 2",
+    ));
+    assert_eq!(codes(&sheet).len(), 73, "{backend}");
+
+    // The teacher enters a mark through the journal's use cases, as the grid does.
+    let target = DbTarget::parse(url).expect("url");
+    let mut db = ezh::app::college::setup::open(&target).expect("db");
+    let (tid, did) = (
+        user_id(&mut db, "ivanov.sp"),
+        user_id(&mut db, "smirnova.oi"),
+    );
+    let teacher = actor::load(&mut db, tid).expect("teacher");
+    let deputy = actor::load(&mut db, did).expect("deputy");
+    let assignment: i64 = ezh::with_conn!(&mut db.conn(), c => assignments::table
+        .inner_join(study_groups::table)
+        .inner_join(subjects::table)
+        .filter(study_groups::name.eq("ИС-26"))
+        .filter(subjects::name.eq("Математика"))
+        .filter(assignments::teacher_id.eq(teacher.user_id))
+        .order(assignments::term_id)
+        .select(assignments::id)
+        .first(c))
+    .expect("assignment of term 1");
+    let lesson = marks::add_lesson(
+        &mut db,
+        &teacher,
+        &marks::NewLesson {
+            assignment_id: assignment,
+            date: today,
+            pair: 1,
+            hours: 2,
+            kind: LessonKind::Lecture,
+            topic: "Действительные числа".into(),
+            homework: String::new(),
+        },
+    )
+    .expect("lesson");
+    let first = ezh::app::lookup::student(&mut db.conn(), "26-001").expect("student");
+    let grade = marks::add_grade(
+        &mut db,
+        &teacher,
+        lesson.id,
+        first.id,
+        GradeValue::Numeric(5),
+        WorkKind::Answer,
+    )
+    .expect("grade");
+    drop(db);
+
+    login(&parent.0, member_pw);
+    run(&["diary"], "")
+        .success()
+        .stdout(predicate::str::contains("Андреев Артём"))
+        .stdout(predicate::str::is_match(r"Математика\s*\|\s*5").expect("regex"));
+
+    // The tutor closes nothing; the deputy closes term 1.
+    login("petrova.av", member_pw);
+    run(&["term", "close", "1", "--year", &year], "")
+        .failure()
+        .stderr(predicate::str::contains("нет прав"));
+    login("smirnova.oi", member_pw);
+    run(&["year", "show", &year], "")
+        .success()
+        .stdout(predicate::str::contains("открыт"));
+    run(&["term", "close", "1", "--year", &year], "").success();
+    run(
+        &["term", "reopen", "1", "--year", &year, "--reason", " "],
+        "",
+    )
+    .failure();
+
+    let mut db = ezh::app::college::setup::open(&target).expect("db");
+    let value = |db: &mut Db| -> i32 {
+        ezh::with_conn!(&mut db.conn(), c => grades::table.find(grade.id).select(grades::value).first(c))
+            .expect("grade value")
+    };
+    let late = marks::change_grade(
+        &mut db,
+        &teacher,
+        grade.id,
+        grade.version,
+        Some((GradeValue::Numeric(4), WorkKind::Answer)),
+        Some("ошибся"),
+    );
+    assert!(
+        matches!(late, Err(AppError::Denied(_))),
+        "{backend}: {late:?}"
+    );
+    let silent = marks::change_grade(
+        &mut db,
+        &deputy,
+        grade.id,
+        grade.version,
+        Some((GradeValue::Numeric(4), WorkKind::Answer)),
+        None,
+    );
+    assert!(silent.is_err(), "{backend}: the deputy needs a reason");
+    assert_eq!(
+        value(&mut db),
+        GradeValue::Numeric(5).to_code(),
+        "{backend}: refused changes changed nothing"
+    );
+    marks::change_grade(
+        &mut db,
+        &deputy,
+        grade.id,
+        grade.version,
+        Some((GradeValue::Numeric(4), WorkKind::Answer)),
+        Some("исправление по заявлению преподавателя"),
+    )
+    .expect("the deputy's change with a reason");
+    assert_eq!(
+        value(&mut db),
+        GradeValue::Numeric(4).to_code(),
+        "{backend}"
+    );
+    let audited: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::audit_log::table
+        .filter(ezh::store::schema::audit_log::entity.eq("grade"))
+        .filter(ezh::store::schema::audit_log::reason.eq("исправление по заявлению преподавателя"))
+        .count()
+        .get_result(c))
+    .expect("audit");
+    assert_eq!(audited, 1, "{backend}");
+    let closed: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::audit_log::table
+        .filter(ezh::store::schema::audit_log::entity.eq("term"))
+        .count()
+        .get_result(c))
+    .expect("audit");
+    assert_eq!(closed, 1, "{backend}: the closing is audited");
+}
+
+#[test]
+fn start_story() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("start_story", dir.path()) {
+        let started = std::time::Instant::now();
+        walk(backend, &url, dir.path());
+        eprintln!(
+            "start story on {backend}: {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+}
