@@ -14,6 +14,7 @@ pub mod group;
 pub mod import;
 pub mod init;
 pub mod mail;
+pub mod mark;
 pub mod report;
 pub mod ru_clap;
 pub mod secret;
@@ -97,6 +98,9 @@ pub enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Отметка без экрана журнала: поставить, изменить (с причиной после срока), удалить
+    #[command(subcommand)]
+    Mark(mark::MarkCommand),
     /// Дневник обучающегося: отметки, средние баллы, пропуски
     Diary(diary::DiaryArgs),
     /// Внутренняя почта: написать, входящие, прочитать
@@ -187,6 +191,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::College(cmd)) => college::run(&target()?, cmd),
         Some(Command::Year(cmd)) => calendar::run_year(&target()?, cmd),
+        Some(Command::Mark(cmd)) => mark::run(&target()?, cmd),
         Some(Command::Term(cmd)) => calendar::run_term(&target()?, cmd),
         Some(Command::Group(cmd)) => group::run(&target()?, cmd),
         Some(Command::Student(cmd)) => student::run(&target()?, cmd),

@@ -10,5 +10,6 @@ pub mod grid;
 pub mod grid_stats;
 pub mod lesson_edit;
 pub mod lessons;
+pub mod mark_by_name;
 pub mod marks;
 pub mod overview;
