@@ -14,6 +14,7 @@ mod support;
 mod access;
 mod access_audit;
 mod access_matrix;
+mod calendar;
 mod cli;
 mod cli_russian;
 mod college_settings;
