@@ -184,21 +184,27 @@ pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Iss
 /// Staff to issue codes to: one by login, or everyone on the staff without a password.
 fn staff(db: &mut Db, login: Option<&str>) -> Result<Vec<Holder>, AppError> {
     let rows: Vec<UserRow> = crate::with_conn!(&mut db.conn(), c => {
-        let q = users::table
-            .inner_join(user_roles::table)
-            .filter(user_roles::role.ne_all(["student", "guardian", "reporter"]))
-            .select(UserRow::as_select())
-            .distinct()
-            .order((users::last_name, users::first_name))
-            .into_boxed();
+        // One login named by the administrator (a reset) may be anyone's; without a login,
+        // the staff who have not set a password.
         match login {
-            Some(l) => q.filter(users::login.eq(l.trim().to_lowercase())).load(c),
-            None => q.filter(users::password_hash.is_null()).filter(users::disabled.eq(false)).load(c),
+            Some(l) => users::table
+                .filter(users::login.eq(l.trim().to_lowercase()))
+                .select(UserRow::as_select())
+                .load(c),
+            None => users::table
+                .inner_join(user_roles::table)
+                .filter(user_roles::role.ne_all(["student", "guardian", "reporter"]))
+                .filter(users::password_hash.is_null())
+                .filter(users::disabled.eq(false))
+                .select(UserRow::as_select())
+                .distinct()
+                .order((users::last_name, users::first_name))
+                .load(c),
         }
     })?;
     if rows.is_empty() {
         if let Some(l) = login {
-            return Err(AppError::NotFound(format!("сотрудник с логином «{l}»")));
+            return Err(AppError::NotFound(format!("пользователь с логином «{l}»")));
         }
     }
     Ok(rows

@@ -291,7 +291,17 @@ fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Resul
     Ok(())
 }
 
+mod start;
+
 fn main() -> anyhow::Result<()> {
+    {
+        let dir = tempfile::tempdir()?;
+        println!("== Запуск техникума ==");
+        start::bench_codes(dir.path())?;
+    }
+    if std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("start") {
+        return Ok(());
+    }
     let import_students: usize = std::env::var("EZH_BENCH_IMPORT")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -1,0 +1,74 @@
+//! A college starting from nothing, timed: the start-up kit's list imported into a new journal
+//! with a year, then `ezh user issue-codes --group ИС-26` — 25 students and 50 guardians, their
+//! accounts made and their codes hashed (target: under 3 s).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ezh::app::accounts::codes::{self, Recipients};
+use ezh::app::college::calendar::{self, NewYear};
+use ezh::app::college::setup::{self, NewCollege, NewUser};
+use ezh::app::import::{self, ImportOptions, Quiet};
+use ezh::domain::DateSpan;
+use ezh::store::DbTarget;
+
+/// Prints the median of three issues of the group's codes, each into a fresh journal.
+pub fn bench_codes(dir: &Path) -> anyhow::Result<()> {
+    let list =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start/students.csv"))?;
+    let mut times: Vec<Duration> = Vec::new();
+    let mut issued = 0;
+    for run in 0..3 {
+        let target = DbTarget::Sqlite(dir.join(format!("codes-{run}.db")));
+        let college = NewCollege {
+            name: "Замер".into(),
+            short_name: "З".into(),
+            city: String::new(),
+        };
+        let admin = NewUser {
+            login: "admin".into(),
+            last_name: "Админов".into(),
+            first_name: "Пётр".into(),
+            patronymic: String::new(),
+            position: String::new(),
+        };
+        let mut db = setup::init(&target, &college, &admin, "длинный-пароль-для-замера")?;
+        let actor = ezh::app::actor::load(&mut db, 1)?;
+        let today = chrono::Local::now().date_naive();
+        let term = DateSpan {
+            start: today - chrono::Duration::days(30),
+            end: today + chrono::Duration::days(30),
+        };
+        calendar::create_year(
+            &mut db,
+            &actor,
+            &NewYear {
+                name: "2026/2027".into(),
+                terms: vec![term],
+                holidays: vec![],
+            },
+        )?;
+        import::import_students(
+            &mut db,
+            &actor,
+            "students.csv",
+            &list,
+            &ImportOptions::default(),
+            &Quiet,
+        )?;
+        let started = Instant::now();
+        let who = Recipients::Group {
+            group: "ИС-26".into(),
+            students: true,
+            guardians: true,
+        };
+        issued = codes::issue_counted(&mut db, &actor, &who)?.lines.len();
+        times.push(started.elapsed());
+    }
+    times.sort();
+    println!(
+        "  коды доступа группе ИС-26 ({issued}: 25 обучающихся и 50 родителей, с созданием учётных записей): медиана {:.2} с",
+        times[times.len() / 2].as_secs_f64()
+    );
+    Ok(())
+}
