@@ -45,28 +45,7 @@ pub fn set(
     reason: Option<&str>,
 ) -> Result<Outcome, AppError> {
     let (lesson, student) = {
-        let mut c = db.conn();
-        let gid = lookup::group_id(&mut c, &at.group)?;
-        let sid = lookup::subject_id(&mut c, &at.subject)?;
-        let found: Vec<(i64, i32)> = crate::with_conn!(&mut c, x => {
-            let q = lessons::table
-                .inner_join(assignments::table)
-                .filter(assignments::group_id.eq(gid))
-                .filter(assignments::subject_id.eq(sid))
-                .filter(lessons::date.eq(at.date))
-                .select((lessons::id, lessons::pair))
-                .into_boxed();
-            match at.pair {
-                Some(p) => q.filter(lessons::pair.eq(p)).load(x),
-                None => q.load(x),
-            }
-        })?;
-        let mine: Vec<i64> = crate::with_conn!(&mut c, x => assignments::table
-            .filter(assignments::group_id.eq(gid))
-            .filter(assignments::subject_id.eq(sid))
-            .select(assignments::id)
-            .load(x))?;
-        drop(c);
+        let (found, mine) = find_lessons(db, at)?;
         // Not in the journal yet: the actor's pair of the timetable opens it, as the screen's
         // «Сегодня» does.
         let plan = match (found.is_empty(), at.pair) {
@@ -151,4 +130,33 @@ fn planned(
         .into_iter()
         .find(|d| d.pair == pair && mine.contains(&d.assignment.id))
         .map(|d| d.assignment.id))
+}
+
+/// Lessons found (id, pair) and the assignments of the group's subject.
+type Found = (Vec<(i64, i32)>, Vec<i64>);
+
+/// The lessons of the group and subject on the date (and pair), and the assignments of both.
+fn find_lessons(db: &mut Db, at: &MarkRef) -> Result<Found, AppError> {
+    let mut c = db.conn();
+    let gid = lookup::group_id(&mut c, &at.group)?;
+    let sid = lookup::subject_id(&mut c, &at.subject)?;
+    let found: Vec<(i64, i32)> = crate::with_conn!(&mut c, x => {
+        let q = lessons::table
+            .inner_join(assignments::table)
+            .filter(assignments::group_id.eq(gid))
+            .filter(assignments::subject_id.eq(sid))
+            .filter(lessons::date.eq(at.date))
+            .select((lessons::id, lessons::pair))
+            .into_boxed();
+        match at.pair {
+            Some(p) => q.filter(lessons::pair.eq(p)).load(x),
+            None => q.load(x),
+        }
+    })?;
+    let mine: Vec<i64> = crate::with_conn!(&mut c, x => assignments::table
+        .filter(assignments::group_id.eq(gid))
+        .filter(assignments::subject_id.eq(sid))
+        .select(assignments::id)
+        .load(x))?;
+    Ok((found, mine))
 }
