@@ -45,6 +45,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "import" -d 'Импорт с
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "export" -d 'Выгрузка списка обучающихся: csv, xlsx, json'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "user" -d 'Пользователи и коды доступа'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить свой пароль'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "mark" -d 'Отметка без экрана журнала: поставить, изменить (с причиной после срока), удалить'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "mail" -d 'Внутренняя почта: написать, входящие, прочитать'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "announce" -d 'Опубликовать объявление для группы или всего техникума'
@@ -378,6 +379,20 @@ complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l db -d 'Адрес б�
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -l password-stdin -d 'Прочитать текущий и новый пароль со стандартного ввода (две строки)'
 complete -c ezh -n "__fish_ezh_using_subcommand passwd" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and not __fish_seen_subcommand_from set" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and not __fish_seen_subcommand_from set" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and not __fish_seen_subcommand_from set" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and not __fish_seen_subcommand_from set" -f -a "set" -d 'Поставить, изменить или удалить отметку обучающегося за занятие'
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l group -d 'Группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l subject -d 'Дисциплина' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l date -d 'Дата занятия: ДД.ММ.ГГГГ' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l pair -d 'Пара (если в этот день занятий несколько)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l student -d 'Обучающийся: номер зачётной книжки или ФИО' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l kind -d 'Вид работы (ответ, контрольная работа…); без него — единственная отметка клетки' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l reason -d 'Причина: после срока внесения и в закрытом семестре обязательна' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand mark; and __fish_seen_subcommand_from set" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l student -d 'Обучающийся: номер, номер зачётной книжки или «Фамилия Имя»' -r
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l date -d 'Дата внутри учебного периода (по умолчанию сегодня)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand diary" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
