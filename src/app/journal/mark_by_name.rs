@@ -10,7 +10,7 @@ use super::entries::Grade;
 use super::{cells, marks};
 use crate::app::{lookup, Actor, AppError};
 use crate::domain::{format_ru, GradeValue, WorkKind};
-use crate::store::schema::{assignments, lessons};
+use crate::store::schema::{assignments, lessons, terms};
 use crate::store::Db;
 
 /// Which cell.
@@ -118,7 +118,9 @@ pub fn set(
     }
 }
 
-/// The actor's assignment (among `mine`) that the timetable has at `pair` on `date`.
+/// The actor's assignment (among `mine`) that the timetable has at `pair` on `date`; else,
+/// as the grid's «add a lesson» does, the actor's one assignment of the group's subject in the
+/// term of `date` (a lesson outside the timetable).
 fn planned(
     db: &mut Db,
     actor: &Actor,
@@ -126,10 +128,25 @@ fn planned(
     pair: i32,
     mine: &[i64],
 ) -> Result<Option<i64>, AppError> {
-    Ok(super::lessons::day(db, actor, date)?
+    let by_timetable = super::lessons::day(db, actor, date)?
         .into_iter()
         .find(|d| d.pair == pair && mine.contains(&d.assignment.id))
-        .map(|d| d.assignment.id))
+        .map(|d| d.assignment.id);
+    if by_timetable.is_some() {
+        return Ok(by_timetable);
+    }
+    let own: Vec<i64> = crate::with_conn!(&mut db.conn(), c => assignments::table
+        .inner_join(terms::table)
+        .filter(assignments::id.eq_any(mine))
+        .filter(assignments::teacher_id.eq(actor.user_id))
+        .filter(terms::starts_on.le(date))
+        .filter(terms::ends_on.ge(date))
+        .select(assignments::id)
+        .load(c))?;
+    Ok(match own.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    })
 }
 
 /// Lessons found (id, pair) and the assignments of the group's subject.
