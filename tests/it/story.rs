@@ -115,6 +115,25 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
     );
     let stored: i32 = ezh::with_conn!(&mut db.conn(), c => grades::table.find(five.id).select(grades::value).first(c)).expect("read");
     assert_eq!(stored, 4);
+    // Writing the value the cell already holds writes nothing: no audit row, no new version
+    // (so nobody else gets a false conflict).
+    let audit_rows = |db: &mut Db| -> i64 {
+        ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::audit_log::table.count().get_result(c))
+            .expect("audit rows")
+    };
+    let before = audit_rows(&mut db);
+    let same = marks::change_grade(
+        &mut db,
+        actor,
+        five.id,
+        2,
+        Some((GradeValue::parse("4").expect("4"), WorkKind::Test)),
+        None,
+    )
+    .expect("same value")
+    .expect("row");
+    assert_eq!(same.version, 2, "{backend}: no new version");
+    assert_eq!(audit_rows(&mut db), before, "{backend}: no audit row");
 
     // Absence: set, change, conflict, clear.
     let other = g
@@ -135,6 +154,22 @@ fn story(url: &str, dir: &std::path::Path, backend: &str) {
     )
     .expect("absence")
     .expect("row");
+    let before = audit_rows(&mut db);
+    let same = marks::set_absence(
+        &mut db,
+        actor,
+        lesson.id,
+        other,
+        Some(AbsenceReason::parse("н").expect("н")),
+        Some(a.version),
+    )
+    .expect("same absence")
+    .expect("row");
+    assert_eq!(
+        (same.version, audit_rows(&mut db)),
+        (a.version, before),
+        "{backend}: the same absence again writes nothing"
+    );
     let a2 = marks::set_absence(
         &mut db,
         actor,

@@ -63,6 +63,12 @@ pub fn set_absence_because(
                 "пропуск обучающегося № {student_id}"
             )));
         }
+        // A write that changes nothing writes nothing: no audit row, no new version.
+        match (&old, reason) {
+            (None, None) => return Ok(None),
+            (Some(o), Some(r)) if o.reason == r.as_code() => return Ok(Some(o.clone())),
+            _ => {}
+        }
         let now = crate::store::now();
         let new_row: Option<AbsenceRow> = match (&old, reason) {
             (_, None) => {

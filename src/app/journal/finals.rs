@@ -73,6 +73,10 @@ pub fn set_final(
                 key.student_id
             )));
         }
+        // A write that changes nothing writes nothing: no audit row, no new version.
+        if let Some(o) = old.as_ref().filter(|o| o.value == value.to_code()) {
+            return Ok(o.clone());
+        }
         let now = crate::store::now();
         let row: FinalGradeRow = match &old {
             None => crate::with_conn!(c, x => diesel::insert_into(final_grades::table)

@@ -266,6 +266,10 @@ pub fn change_grade(
         if old.version != version {
             return Err(AppError::Conflict(format!("отметка № {grade_id}")));
         }
+        // A write that changes nothing writes nothing: no audit row, no new version.
+        if new.is_some_and(|(v, k)| v.to_code() == old.value && k.as_code() == old.work_kind) {
+            return Ok(Some(old));
+        }
         let now = crate::store::now();
         let (action, row) = match new {
             Some((value, kind)) => {
