@@ -127,6 +127,7 @@ pub enum Command {
 
 /// Runs the program and returns its exit status.
 pub fn main() -> std::process::ExitCode {
+    quiet_on_closed_pipe();
     let parsed = command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
@@ -136,11 +137,39 @@ pub fn main() -> std::process::ExitCode {
     };
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if closed_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ошибка: {}", crate::ioerr::chain(&e));
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the error is a closed output pipe (`ezh … | head -1`): the reader has what it
+/// wanted, so the command ends quietly.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `println!` panics when stdout is a closed pipe; that panic ends the program quietly
+/// instead of printing a panic message (any other panic keeps the default report).
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let text = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if text.contains("Broken pipe") || text.contains("os error 32") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// The command tree as users see it: the clap definition with Russian headings and flags.

@@ -281,3 +281,32 @@ fn a_reporter_token_reads_but_does_not_write() {
         .failure()
         .stderr(predicate::str::contains("нет прав"));
 }
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    // The bash completions are larger than a pipe's buffer, so `ezh` is still writing when the
+    // reader goes away, as with `ezh … | head -1`.
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("ezh"));
+    support::cli::isolate(&mut c, &support::cli::fresh_home());
+    let mut child = c
+        .args(["completions", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ezh");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "no message, no panic"
+    );
+}
