@@ -128,7 +128,11 @@ pub fn to_csv(rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
     let io = |e: csv::Error| AppError::Invalid(format!("не удалось записать CSV: {e}"));
     w.write_record(COLUMNS).map_err(io)?;
     for r in rows {
-        w.write_record(r).map_err(io)?;
+        w.write_record(
+            r.iter()
+                .map(|c| crate::report::render::csv::safe_cell(c).into_owned()),
+        )
+        .map_err(io)?;
     }
     w.into_inner()
         .map_err(|e| AppError::Invalid(format!("не удалось записать CSV: {e}")))

@@ -160,6 +160,16 @@ fn split_line(line: &str, delim: u8) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A cell trimmed, without the apostrophe our CSV export puts before text that a spreadsheet
+/// would take for a formula (`'=…`, `'@…`), so that what ezh wrote reads back as it was.
+pub fn unquote(cell: &str) -> String {
+    let t = cell.trim();
+    match t.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+        _ => t.to_string(),
+    }
+}
+
 /// Reads `bytes` of the file `file` against the known columns `spec`.
 pub fn read(
     file: &str,
@@ -249,7 +259,7 @@ pub fn read(
         match rec {
             Ok(rec) => {
                 let line = line_of(rec.position());
-                let cells: Vec<String> = rec.iter().map(|s| s.trim().to_string()).collect();
+                let cells: Vec<String> = rec.iter().map(unquote).collect();
                 if cells.iter().all(String::is_empty) {
                     continue; // Excel leaves rows of bare separators at the end
                 }

@@ -7,6 +7,22 @@
 use super::RenderError;
 use crate::report::{CellKind, Report};
 
+/// A cell made safe for a spreadsheet (OWASP «CSV injection»): text that begins with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return and holds anything but a number or a phone gets a
+/// leading apostrophe, so Excel shows it as text instead of running it as a formula.
+/// «-0,50» and «+7 900 111-22-33» stay as they are; the import strips the apostrophe again.
+pub fn safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .,-+()".contains(c));
+    if risky && !plain {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The report as CSV bytes.
 pub fn render(report: &Report, excel: bool) -> Result<Vec<u8>, RenderError> {
     let mut w = ::csv::WriterBuilder::new()
@@ -51,7 +67,7 @@ fn write_part(
         let fields = row.cells.iter().map(|c| match (c.kind, c.value) {
             // Plain CSV carries numbers the way programs read them.
             (CellKind::Number, Some(_)) if !excel => c.text.replace(',', "."),
-            _ => c.text.clone(),
+            _ => safe_cell(&c.text).into_owned(),
         });
         w.write_record(fields).map_err(err)?;
     }
@@ -66,4 +82,25 @@ fn write_part(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_cell;
+
+    #[test]
+    fn formulas_become_text_and_numbers_stay() {
+        assert_eq!(
+            safe_cell("=HYPERLINK(\"http://x\";\"a\")"),
+            "'=HYPERLINK(\"http://x\";\"a\")"
+        );
+        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(
+            safe_cell("-2+3*cmd|' /C calc'!A0"),
+            "'-2+3*cmd|' /C calc'!A0"
+        );
+        assert_eq!(safe_cell("-0,50"), "-0,50");
+        assert_eq!(safe_cell("+7 900 111-22-33"), "+7 900 111-22-33");
+        assert_eq!(safe_cell("Иванов"), "Иванов");
+    }
 }
