@@ -23,11 +23,46 @@ fn io(path: &Path, e: impl std::fmt::Display) -> StoreError {
     }
 }
 
-/// Writes a consistent copy of the database to `file`, which must not exist yet.
+/// Creates `file` empty and readable by its owner only (0600): a copy of the journal holds
+/// everyone's personal data, so it never exists, even for a moment, with wider rights. SQLite's
+/// `VACUUM INTO` and `pg_dump` both write into an empty file that exists.
+fn create_private(file: &Path) -> Result<(), StoreError> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    opts.open(file)
+        .map(drop)
+        .map_err(|e| io(file, crate::ioerr::describe(&e)))
+}
+
+/// Narrows a file's rights to its owner (0600).
+fn make_private(file: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| io(file, crate::ioerr::describe(&e)))?;
+    }
+    let _ = file;
+    Ok(())
+}
+
+/// Writes a consistent copy of the database to `file`, which must not exist yet; the copy is
+/// readable by its owner only.
 pub fn backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo, StoreError> {
     if file.exists() {
         return Err(io(file, "файл уже существует; укажите новое имя"));
     }
+    create_private(file)?;
+    let made = write_backup(db, target, file);
+    if made.is_err() {
+        let _ = std::fs::remove_file(file);
+    }
+    made
+}
+
+fn write_backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo, StoreError> {
     match (db, target) {
         (Db::Sqlite(c), _) => {
             let path = file.to_str().ok_or_else(|| io(file, "путь не в UTF-8"))?;
@@ -72,7 +107,11 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
                     diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)").execute(c))?;
             }
             let tmp = dest.with_extension("restore-tmp");
+            let _ = std::fs::remove_file(&tmp);
+            create_private(&tmp)?;
             std::fs::copy(file, &tmp).map_err(|e| io(&tmp, crate::ioerr::describe(&e)))?;
+            // `copy` takes the rights of the backup: the live database is the owner's only.
+            make_private(&tmp)?;
             for suffix in ["-wal", "-shm"] {
                 let side = sidecar(dest, suffix);
                 if side.exists() {

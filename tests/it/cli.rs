@@ -152,6 +152,15 @@ fn demo_prints_logins_and_backup_works() {
         .assert()
         .success()
         .stdout(predicate::str::contains("проверена"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).expect("copy").permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o600,
+            "a backup holds personal data: its owner's only"
+        );
+    }
     ezh()
         .args(["--db", dbs])
         .assert()
@@ -168,6 +177,25 @@ fn demo_prints_logins_and_backup_works() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("--yes"));
+    // Restored from a copy someone made readable, the live database is still its owner's only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        ezh()
+            .args([
+                "--db",
+                dbs,
+                "db",
+                "restore",
+                "--yes",
+                copy.to_str().unwrap_or_default(),
+            ])
+            .assert()
+            .success();
+        let mode = std::fs::metadata(&db).expect("db").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the restored database is its owner's only");
+    }
 }
 
 #[test]
