@@ -64,11 +64,43 @@ pub fn bench_codes(dir: &Path) -> anyhow::Result<()> {
         };
         issued = codes::issue_counted(&mut db, &actor, &who)?.lines.len();
         times.push(started.elapsed());
+        if run == 0 {
+            bench_logins(&mut db)?;
+        }
     }
     times.sort();
     println!(
         "  коды доступа группе ИС-26 ({issued}: 25 обучающихся и 50 родителей, с созданием учётных записей): медиана {:.2} с",
         times[times.len() / 2].as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Medians of 20 logins with a wrong password and 20 with an unknown login: the two must not
+/// tell an attacker apart (target: under 3 ms), and their answers are the same.
+fn bench_logins(db: &mut ezh::store::Db) -> anyhow::Result<()> {
+    use ezh::app::accounts::auth;
+    let mut time = |login: &str| -> anyhow::Result<(Duration, String)> {
+        let mut all = Vec::new();
+        let mut answer = String::new();
+        for i in 0..20 {
+            let started = Instant::now();
+            let e = auth::login(db, login, &format!("неверный-пароль-{i}"));
+            all.push(started.elapsed());
+            answer = e.err().map(|e| e.to_string()).unwrap_or_default();
+        }
+        all.sort();
+        Ok((all[all.len() / 2], answer))
+    };
+    // After five wrong passwords the account locks: the later attempts time the locked state.
+    let (wrong, a) = time("admin")?;
+    let (unknown, b) = time("no.such.user")?;
+    println!(
+        "  вход: неверный пароль — медиана {:.1} мс, неизвестный логин — {:.1} мс, разница {:.1} мс; ответы {}",
+        wrong.as_secs_f64() * 1000.0,
+        unknown.as_secs_f64() * 1000.0,
+        (wrong.as_secs_f64() - unknown.as_secs_f64()).abs() * 1000.0,
+        if a == b { "одинаковы" } else { "РАЗЛИЧАЮТСЯ" }
     );
     Ok(())
 }

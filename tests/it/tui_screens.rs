@@ -25,7 +25,10 @@ fn login_screens() {
     typed(&mut ui, "wrong-password");
     key(&mut ui, KeyCode::Enter);
     assert!(ui.session.is_none());
-    assert_eq!(ui.status.text, "Ошибка: неверный логин или пароль");
+    assert_eq!(
+        ui.status.text,
+        format!("Ошибка: {}", ezh::app::accounts::auth::BAD_LOGIN)
+    );
     snap("login_failed", &ui);
     key(&mut ui, KeyCode::F(2));
     snap("login_activate", &ui);

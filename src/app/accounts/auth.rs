@@ -14,7 +14,9 @@ use crate::store::schema::{activity_log, college, sessions, users};
 use crate::store::{Conn, Db};
 
 /// The one answer to a failed login, whatever failed.
-pub const BAD_LOGIN: &str = "неверный логин или пароль";
+/// The one answer to every failed login — a wrong password, an unknown login, a locked or a
+/// disabled account — so that the answer tells an attacker nothing about which logins exist.
+pub const BAD_LOGIN: &str = "неверный логин или пароль (или вход временно заблокирован)";
 
 /// A session just opened: the token is shown to the client once and never stored in clear.
 #[derive(Debug, Clone)]
@@ -38,13 +40,14 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.trim().as_bytes()))
 }
 
-/// A valid hash of nothing anybody knows, verified for unknown logins so that they take as
-/// long as wrong passwords.
+/// A valid hash, with the journal's parameters, of nothing anybody types: verified for unknown
+/// logins, locked accounts and accounts without a password, so that they take as long as a
+/// wrong password. A constant, so no process pays for computing it on its first failure.
+pub(crate) const DUMMY_PHC: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$t+CLYuyXInu88IFbPgEeNw$4lTBdf7JfVjRAFXHjr8hSwtGoEMH9HsRdDoKWESdIYs";
+
 fn dummy_hash() -> String {
-    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DUMMY
-        .get_or_init(|| password::hash(&new_token()).unwrap_or_default())
-        .clone()
+    DUMMY_PHC.to_string()
 }
 
 /// The college's settings row.
@@ -86,7 +89,7 @@ pub fn login(db: &mut Db, login: &str, pw: &str) -> Result<NewSession, AppError>
         db.write(|c| log_activity(c, None, &login, "login_failed", "неизвестный логин"))?;
         return Err(AppError::Invalid(BAD_LOGIN.into()));
     };
-    if let Some(until) = user.locked_until.filter(|u| *u > now) {
+    if user.locked_until.is_some_and(|u| u > now) {
         let _ = password::verify(pw, &dummy_hash());
         db.write(|c| {
             log_activity(
@@ -97,10 +100,7 @@ pub fn login(db: &mut Db, login: &str, pw: &str) -> Result<NewSession, AppError>
                 "вход заблокирован",
             )
         })?;
-        return Err(AppError::Invalid(format!(
-            "слишком много неудачных попыток входа; повторите после {} (UTC) или обратитесь к администратору",
-            until.format("%H:%M")
-        )));
+        return Err(AppError::Invalid(BAD_LOGIN.into()));
     }
     let ok = match &user.password_hash {
         Some(h) => password::verify(pw, h),

@@ -251,17 +251,19 @@ pub fn activate(db: &mut Db, login: &str, code: &str, new_password: &str) -> Res
         .optional())?;
     let bad = || {
         AppError::Invalid(
-            "неверный логин или код доступа (коды одноразовые и действуют ограниченное время)"
+            "неверный логин или код доступа (коды одноразовые и действуют ограниченное время; после нескольких неудачных попыток ввод на время блокируется)"
                 .into(),
         )
     };
+    // Every failure — unknown login, locked account, wrong or spent code — gets the same
+    // answer after the same work (one argon2id verification).
     let Some(user) = user else {
+        let _ = password::verify(&normalize(code), auth::DUMMY_PHC);
         return Err(bad());
     };
     if user.locked_until.is_some_and(|u| u > now) {
-        return Err(AppError::Invalid(
-            "слишком много неудачных попыток; повторите позже".into(),
-        ));
+        let _ = password::verify(&normalize(code), auth::DUMMY_PHC);
+        return Err(bad());
     }
     let live: Vec<AccessCodeRow> = crate::with_conn!(&mut db.conn(), c => access_codes::table
         .filter(access_codes::user_id.eq(user.id))
@@ -271,6 +273,9 @@ pub fn activate(db: &mut Db, login: &str, code: &str, new_password: &str) -> Res
         .select(AccessCodeRow::as_select())
         .load(c))?;
     let typed = normalize(code);
+    if live.is_empty() {
+        let _ = password::verify(&typed, auth::DUMMY_PHC);
+    }
     let Some(found) = live.iter().find(|r| password::verify(&typed, &r.code_hash)) else {
         db.write(|c| auth::record_failure(c, &user, now))?;
         return Err(bad());
