@@ -338,3 +338,69 @@ fn a_teacher_in_two_groups_at_one_pair_is_refused() {
     run(&["import", "timetable", &path(&room)], "").failure()
         .stderr(predicate::str::contains("кабинет в двух местах на 1-й паре: строка 2 (ИС-25, Физика) и расписание журнала (ИС-26, Математика)"));
 }
+
+#[test]
+fn shorter_curriculum_plan_and_timetable_keep_fields() {
+    use diesel::prelude::*;
+    use ezh::store::schema::{curriculum, plan_items, timetable_entries};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (state, url) = up_to_curriculum(dir.path(), "keep");
+    let run = ezh(&state, &url);
+    run(&["import", "plan", &path(&kit("plan-math.csv"))], "").success();
+    run(
+        &[
+            "import",
+            "timetable",
+            &path(&kit("fet/is-26_timetable.csv")),
+        ],
+        "",
+    )
+    .success();
+    let read = || {
+        let mut db =
+            ezh::app::college::setup::open(&ezh::store::DbTarget::parse(&url).expect("url"))
+                .expect("db");
+        let c: Vec<(String, String)> = ezh::with_conn!(&mut db.conn(), x => curriculum::table
+            .order(curriculum::id)
+            .select((curriculum::index_code, curriculum::control_form))
+            .load(x))
+        .expect("curriculum");
+        let p: Vec<(i32, String)> = ezh::with_conn!(&mut db.conn(), x => plan_items::table
+            .order(plan_items::id)
+            .select((plan_items::hours, plan_items::kind))
+            .load(x))
+        .expect("plan");
+        let t: Vec<Option<i64>> = ezh::with_conn!(&mut db.conn(), x => timetable_entries::table
+            .order(timetable_entries::id)
+            .select(timetable_entries::room_id)
+            .load(x))
+        .expect("timetable");
+        format!("{c:?}\n{p:?}\n{t:?}")
+    };
+    let before = read();
+    assert!(
+        before.contains("ОУД.04") && before.contains("practical"),
+        "{before}"
+    );
+    let short = |name: &str, text: &str| {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).expect("file");
+        path(&f)
+    };
+    let cur = short(
+        "cur.csv",
+        "Группа;Семестр;Дисциплина;Часы\nИС-26;1;Математика;117\n",
+    );
+    run(&["import", "curriculum", &cur], "").success();
+    let plan = short(
+        "plan.csv",
+        "Группа;Дисциплина;Семестр;№;Тема\nИС-26;Математика;1;2;Корни и степени\n",
+    );
+    run(&["import", "plan", &plan], "").success();
+    let tt = short(
+        "tt.csv",
+        "Группа;День недели;Пара;Неделя;Дисциплина;Преподаватель\nИС-26;понедельник;1;нечётная;Математика;Иванов\n",
+    );
+    run(&["import", "timetable", &tt], "").success();
+    assert_eq!(read(), before, "columns a file lacks keep what is stored");
+}

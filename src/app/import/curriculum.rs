@@ -74,10 +74,11 @@ pub struct Rec {
     line: usize,
     group: String,
     term: i32,
-    index: String,
+    /// `None`: the column is absent or the cell empty — keep what is stored.
+    index: Option<String>,
     subject: String,
     hours: i32,
-    control: &'static str,
+    control: Option<&'static str>,
     teacher: Option<String>,
     subgroup: Option<String>,
 }
@@ -99,13 +100,12 @@ fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
     };
     let term = num("term", &term_text, 12);
     let hours = num("hours", &hours_text, 2000);
-    let control = match s.get(row, "control") {
-        None => "other",
-        Some(v) => control_form(v).unwrap_or_else(|e| {
+    let control = s.get(row, "control").map(|v| {
+        control_form(v).unwrap_or_else(|e| {
             errs.push(s.problem(row, "control", v, e));
             "other"
-        }),
-    };
+        })
+    });
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -113,7 +113,7 @@ fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
         line: row.line,
         group,
         term,
-        index: s.get(row, "index").unwrap_or_default().to_string(),
+        index: s.get(row, "index").map(str::to_string),
         subject,
         hours,
         control,
@@ -208,20 +208,25 @@ fn apply(
         .optional())?;
     let mut changed = false;
     match &old {
-        Some((_, i, h, f)) if *i == r.index && *h == r.hours && f == r.control => {}
-        Some((id, ..)) => {
-            changed = true;
-            if pass.write {
-                crate::with_conn!(c, x => diesel::update(curriculum::table.find(*id))
-                    .set((curriculum::index_code.eq(&r.index), curriculum::hours.eq(r.hours), curriculum::control_form.eq(r.control)))
-                    .execute(x))?;
+        Some((id, i, h, f)) => {
+            // What the file does not carry stays as stored.
+            let index = r.index.clone().unwrap_or_else(|| i.clone());
+            let control = r.control.unwrap_or(f.as_str()).to_string();
+            if (&index, r.hours, &control) != (i, *h, f) {
+                changed = true;
+                if pass.write {
+                    crate::with_conn!(c, x => diesel::update(curriculum::table.find(*id))
+                        .set((curriculum::index_code.eq(&index), curriculum::hours.eq(r.hours), curriculum::control_form.eq(&control)))
+                        .execute(x))?;
+                }
             }
         }
         None => {
             if pass.write {
                 crate::with_conn!(c, x => diesel::insert_into(curriculum::table)
                     .values((curriculum::group_id.eq(group), curriculum::subject_id.eq(subject), curriculum::term_id.eq(term),
-                        curriculum::index_code.eq(&r.index), curriculum::hours.eq(r.hours), curriculum::control_form.eq(r.control)))
+                        curriculum::index_code.eq(r.index.clone().unwrap_or_default()), curriculum::hours.eq(r.hours),
+                        curriculum::control_form.eq(r.control.unwrap_or("other"))))
                     .execute(x))?;
             }
         }

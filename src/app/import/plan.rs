@@ -71,8 +71,10 @@ pub struct Rec {
     term: i32,
     number: i32,
     topic: String,
-    hours: i32,
-    kind: LessonKind,
+    /// `None`: the column is absent or the cell empty — keep what is stored (2 h, a lecture
+    /// for a new topic).
+    hours: Option<i32>,
+    kind: Option<LessonKind>,
 }
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
@@ -93,14 +95,13 @@ fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
     };
     let term = num("term", &term_text, 12);
     let n = num("number", &number_text, 1000);
-    let hours = num("hours", s.get(row, "hours").unwrap_or("2"), 100);
-    let kind = match s.get(row, "kind") {
-        None => LessonKind::Lecture,
-        Some(v) => LessonKind::parse(v).unwrap_or_else(|e| {
+    let hours = s.get(row, "hours").map(|h| num("hours", h, 100));
+    let kind = s.get(row, "kind").map(|v| {
+        LessonKind::parse(v).unwrap_or_else(|e| {
             errs.push(s.problem(row, "kind", v, &e.to_string()));
             LessonKind::Lecture
-        }),
-    };
+        })
+    });
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -191,12 +192,18 @@ fn apply(c: &mut Conn<'_>, pass: &mut Pass<'_>, look: &Lookup, r: &Rec) -> Resul
         .select((plan_items::id, plan_items::topic, plan_items::hours, plan_items::kind))
         .first(x)
         .optional())?;
-    let kind = r.kind.as_code();
+    let kind = |stored: Option<&str>| {
+        r.kind
+            .map(|k| k.as_code().to_string())
+            .or_else(|| stored.map(str::to_string))
+            .unwrap_or_else(|| LessonKind::Lecture.as_code().to_string())
+    };
     match old {
-        Some((_, t, h, k)) if t == r.topic && h == r.hours && k == kind => {
+        Some((_, t, h, k)) if t == r.topic && r.hours.unwrap_or(h) == h && kind(Some(&k)) == k => {
             pass.report.unchanged += 1
         }
-        Some((id, t, ..)) => {
+        Some((id, t, h, k)) => {
+            let (hours, kind) = (r.hours.unwrap_or(h), kind(Some(&k)));
             pass.report.updated += 1;
             pass.report.changes.push(format!(
                 "{} {}, тема {}: «{t}» → «{}»",
@@ -204,7 +211,7 @@ fn apply(c: &mut Conn<'_>, pass: &mut Pass<'_>, look: &Lookup, r: &Rec) -> Resul
             ));
             if pass.write {
                 crate::with_conn!(c, x => diesel::update(plan_items::table.find(id))
-                    .set((plan_items::topic.eq(&r.topic), plan_items::hours.eq(r.hours), plan_items::kind.eq(kind)))
+                    .set((plan_items::topic.eq(&r.topic), plan_items::hours.eq(hours), plan_items::kind.eq(&kind)))
                     .execute(x))?;
             }
         }
@@ -213,8 +220,8 @@ fn apply(c: &mut Conn<'_>, pass: &mut Pass<'_>, look: &Lookup, r: &Rec) -> Resul
             if pass.write {
                 crate::with_conn!(c, x => diesel::insert_into(plan_items::table)
                     .values((plan_items::group_id.eq(group), plan_items::subject_id.eq(subject), plan_items::term_id.eq(term),
-                        plan_items::number.eq(r.number), plan_items::topic.eq(&r.topic), plan_items::hours.eq(r.hours),
-                        plan_items::kind.eq(kind)))
+                        plan_items::number.eq(r.number), plan_items::topic.eq(&r.topic), plan_items::hours.eq(r.hours.unwrap_or(2)),
+                        plan_items::kind.eq(kind(None))))
                     .execute(x))?;
             }
         }

@@ -137,6 +137,11 @@ fn summarize(
         }
     }
     report.missing = missing(recs, steps, k);
+    if !k.has_year && report.new > 0 {
+        report.warnings.push(
+            "нет учебного года, в который входит сегодняшний день: членство новых обучающихся в группах начнётся сегодня (создайте год до импорта: ezh year create)".into(),
+        );
+    }
     report.extra.push(("Новые группы".into(), groups));
     report.extra.push(("Новые родители".into(), guardians));
 }

@@ -47,6 +47,8 @@ pub(super) struct Known {
     links: HashMap<i64, Vec<i64>>,
     /// The first day of the current academic year: new memberships start there.
     pub(super) year_start: NaiveDate,
+    /// Whether a year holds today (without one, memberships start today).
+    pub(super) has_year: bool,
 }
 
 /// Loads everything once.
@@ -86,6 +88,7 @@ pub(super) fn load(c: &mut Conn<'_>, today: NaiveDate) -> Result<Known, AppError
         links: HashMap::new(),
         guardians: HashMap::new(),
         year_start: year.unwrap_or(today),
+        has_year: year.is_some(),
         students,
     };
     for (i, s) in k.students.iter().enumerate() {

@@ -186,6 +186,11 @@ fn write(
         .select((timetable_entries::id, timetable_entries::room_id, timetable_entries::valid_to))
         .first(x)
         .optional())?;
+    // No room in the file keeps the room stored.
+    let room = match (&p.room_name, &old) {
+        (None, Some((_, stored, _))) => *stored,
+        _ => room,
+    };
     match old {
         Some((_, rm, t)) if rm == room && t == p.to => pass.report.unchanged += 1,
         Some((id, ..)) => {
