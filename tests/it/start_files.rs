@@ -337,6 +337,30 @@ fn a_teacher_in_two_groups_at_one_pair_is_refused() {
     std::fs::write(&room, "Группа;День недели;Пара;Дисциплина;Преподаватель;Кабинет\nИС-25;понедельник;1;Физика;Орлова;101\n").expect("file");
     run(&["import", "timetable", &path(&room)], "").failure()
         .stderr(predicate::str::contains("кабинет в двух местах на 1-й паре: строка 2 (ИС-25, Физика) и расписание журнала (ИС-26, Математика)"));
+    // Unknown names are listed together, each with the closest known one; a surname two
+    // teachers share is an error naming both.
+    let more = dir.path().join("more.csv");
+    std::fs::write(&more, "ФИО;Должность\nИванов Пётр Петрович;Преподаватель\n").expect("file");
+    run(&["import", "teachers", &path(&more)], "").success();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Группа;День недели;Пара;Дисциплина;Преподаватель\n\
+         ИС26;вторник;2;Математика;Иванов С. П.\n\
+         ИС-26;вторник;3;Матемaтика;Иванов С. П.\n\
+         ИС-26;вторник;4;Математика;Иванов\n",
+    )
+    .expect("file");
+    run(&["import", "timetable", &path(&bad)], "")
+        .failure()
+        .stderr(predicate::str::contains("ошибок: 3"))
+        .stderr(predicate::str::contains(
+            "bad.csv:2:1: «Группа»: «ИС26» — нет такой группы; похоже: «ИС-26»",
+        ))
+        .stderr(predicate::str::contains("похоже: «Математика»"))
+        .stderr(predicate::str::contains(
+            "преподавателей с фамилией «Иванов» несколько: Иванов П. П., Иванов С. П.",
+        ));
 }
 
 #[test]

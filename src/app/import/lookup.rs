@@ -23,6 +23,8 @@ pub(super) type Term = (i64, NaiveDate, NaiveDate);
 pub(super) struct Lookup {
     groups: HashMap<String, i64>,
     pub(super) subjects: HashMap<String, i64>,
+    /// Subject names as written, for suggestions.
+    subject_titles: Vec<String>,
     terms: HashMap<i32, Term>,
     teachers: Vec<(i64, String, String)>,
     /// Bells: pair and its start in minutes after midnight.
@@ -50,6 +52,7 @@ impl Lookup {
         })?;
         Ok(Lookup {
             groups: groups.into_iter().collect(),
+            subject_titles: subjects.iter().map(|s| s.0.clone()).collect(),
             subjects: subjects
                 .into_iter()
                 .map(|(n, id)| (normalize(&n), id))
@@ -119,7 +122,8 @@ impl Lookup {
                 ))
             }
             ([], many) => {
-                let names: Vec<String> = many.iter().map(|t| short(&t.2)).collect();
+                let mut names: Vec<String> = many.iter().map(|t| short(&t.2)).collect();
+                names.sort();
                 Err(format!(
                     "преподавателей с фамилией «{}» несколько: {}; укажите инициалы",
                     text.trim(),
@@ -137,7 +141,7 @@ impl Lookup {
 
     /// Subject names as normalized, for suggestions.
     pub(super) fn subject_names(&self) -> Vec<&str> {
-        self.subjects.keys().map(String::as_str).collect()
+        self.subject_titles.iter().map(String::as_str).collect()
     }
 
     /// A timetabling program's student set: a group («ИС-26») or a group's subgroup
