@@ -253,25 +253,8 @@ fn bench_accounts(db: &mut Db) -> anyhow::Result<()> {
 /// others with two: 3,000 students bring 5,000 guardians) into a fresh journal, then the same
 /// file again (nothing to change).
 fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Result<()> {
-    use ezh::app::college::setup::{self, NewCollege, NewUser};
     use ezh::app::import::{self, ImportOptions, Quiet};
-    let college = NewCollege {
-        name: "Замер".into(),
-        short_name: "З".into(),
-        city: "Город".into(),
-    };
-    let admin = NewUser {
-        login: "admin".into(),
-        last_name: "Админов".into(),
-        first_name: "Пётр".into(),
-        patronymic: String::new(),
-        position: String::new(),
-    };
-    let mut db = setup::init(target, &college, &admin, "длинный-пароль-для-замера")?;
-    let id: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
-        .select(ezh::store::schema::users::id)
-        .first(c))?;
-    let actor = ezh::app::actor::load(&mut db, id)?;
+    let (mut db, actor) = start::new_journal(target)?;
     let file = import::synthetic::students_csv(students);
     let opts = ImportOptions::default();
     let started = Instant::now();

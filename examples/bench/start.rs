@@ -12,6 +12,26 @@ use ezh::app::import::{self, ImportOptions, Quiet};
 use ezh::domain::DateSpan;
 use ezh::store::DbTarget;
 
+/// A new journal with its administrator («admin», password «длинный-пароль-для-замера»),
+/// logged in.
+pub fn new_journal(target: &DbTarget) -> anyhow::Result<(ezh::store::Db, ezh::access::Actor)> {
+    let college = NewCollege {
+        name: "Замер".into(),
+        short_name: "З".into(),
+        city: "Город".into(),
+    };
+    let admin = NewUser {
+        login: "admin".into(),
+        last_name: "Админов".into(),
+        first_name: "Пётр".into(),
+        patronymic: String::new(),
+        position: String::new(),
+    };
+    let mut db = setup::init(target, &college, &admin, "длинный-пароль-для-замера")?;
+    let actor = ezh::app::actor::load(&mut db, 1)?;
+    Ok((db, actor))
+}
+
 /// Prints the median of three issues of the group's codes, each into a fresh journal.
 pub fn bench_codes(dir: &Path) -> anyhow::Result<()> {
     let list =
@@ -20,20 +40,7 @@ pub fn bench_codes(dir: &Path) -> anyhow::Result<()> {
     let mut issued = 0;
     for run in 0..3 {
         let target = DbTarget::Sqlite(dir.join(format!("codes-{run}.db")));
-        let college = NewCollege {
-            name: "Замер".into(),
-            short_name: "З".into(),
-            city: String::new(),
-        };
-        let admin = NewUser {
-            login: "admin".into(),
-            last_name: "Админов".into(),
-            first_name: "Пётр".into(),
-            patronymic: String::new(),
-            position: String::new(),
-        };
-        let mut db = setup::init(&target, &college, &admin, "длинный-пароль-для-замера")?;
-        let actor = ezh::app::actor::load(&mut db, 1)?;
+        let (mut db, actor) = new_journal(&target)?;
         let today = chrono::Local::now().date_naive();
         let term = DateSpan {
             start: today - chrono::Duration::days(30),

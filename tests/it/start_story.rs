@@ -123,21 +123,24 @@ fn walk(backend: &str, url: &str, dir: &Path) {
         sheet.to_string_lossy().into_owned(),
         staff.to_string_lossy().into_owned(),
     );
-    run(
-        &[
-            "user",
-            "issue-codes",
-            "--group",
-            "ИС-26",
-            "--format",
-            "csv",
-            "-o",
-            &sheet_s,
-        ],
-        "",
-    )
-    .success()
-    .stderr(predicate::str::contains("Создано учётных записей: 75"));
+    let issue_group = || {
+        run(
+            &[
+                "user",
+                "issue-codes",
+                "--group",
+                "ИС-26",
+                "--format",
+                "csv",
+                "-o",
+                &sheet_s,
+            ],
+            "",
+        )
+    };
+    issue_group()
+        .success()
+        .stderr(predicate::str::contains("Создано учётных записей: 75"));
     run(
         &[
             "user",
@@ -183,21 +186,7 @@ fn walk(backend: &str, url: &str, dir: &Path) {
         .success();
     }
     // A second run gives codes only to those who have not activated, and says so.
-    run(
-        &[
-            "user",
-            "issue-codes",
-            "--group",
-            "ИС-26",
-            "--format",
-            "csv",
-            "-o",
-            &sheet_s,
-        ],
-        "",
-    )
-    .success()
-    .stderr(predicate::str::contains(
+    issue_group().success().stderr(predicate::str::contains(
         "Уже активировали учётную запись (коды не выдавались): 2",
     ));
     assert_eq!(codes(&sheet).len(), 73, "{backend}");

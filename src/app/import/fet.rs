@@ -66,13 +66,8 @@ fn nodes(file: &str, text: &str) -> Result<Vec<Node>, Vec<Problem>> {
     let mut out: Vec<Node> = Vec::new();
     let bad = |line: usize, e: String| {
         vec![Problem {
-            file: file.to_string(),
             line,
-            column: None,
-            field: String::new(),
-            value: String::new(),
-            text: format!("XML не читается: {e}"),
-            letters: false,
+            ..Problem::whole(file, format!("XML не читается: {e}"), false)
         }]
     };
     loop {
@@ -316,17 +311,8 @@ fn set(out: &mut [FetRow], i: usize, v: String) {
 
 /// Reads a FET XML file into the sheet of the timetable list.
 pub fn read(file: &str, bytes: &[u8], spec: &'static [Spec]) -> Result<Sheet, Vec<Problem>> {
-    let (text, _) = super::read::decode(bytes, Some("utf-8")).map_err(|e| {
-        vec![Problem {
-            file: file.to_string(),
-            line: 1,
-            column: None,
-            field: String::new(),
-            value: String::new(),
-            text: e,
-            letters: false,
-        }]
-    })?;
+    let (text, _) = super::read::decode(bytes, Some("utf-8"))
+        .map_err(|e| vec![Problem::whole(file, e, false)])?;
     let text = text.trim_start_matches('\u{feff}');
     let all = nodes(file, text)?;
     let rows = if all

@@ -52,6 +52,21 @@ pub struct Problem {
     pub letters: bool,
 }
 
+impl Problem {
+    /// A problem of the whole file (its first line, no column): unreadable, no header…
+    pub fn whole(file: &str, text: String, letters: bool) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line: 1,
+            column: None,
+            field: String::new(),
+            value: String::new(),
+            text,
+            letters,
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.file, self.line)?;

@@ -177,17 +177,7 @@ pub fn read(
     spec: &'static [Spec],
     opts: &ReadOptions,
 ) -> Result<Sheet, Vec<Problem>> {
-    let whole = |text: String| {
-        vec![Problem {
-            file: file.to_string(),
-            line: 1,
-            column: None,
-            field: String::new(),
-            value: String::new(),
-            text,
-            letters: false,
-        }]
-    };
+    let whole = |text: String| vec![Problem::whole(file, text, false)];
     if super::read_book::is_workbook(bytes) {
         return super::read_book::read(file, bytes, spec, opts);
     }

@@ -53,15 +53,7 @@ fn text(d: &Data) -> String {
 }
 
 fn whole(file: &str, text: String) -> Vec<Problem> {
-    vec![Problem {
-        file: file.to_string(),
-        line: 1,
-        column: None,
-        field: String::new(),
-        value: String::new(),
-        text,
-        letters: true,
-    }]
+    vec![Problem::whole(file, text, true)]
 }
 
 /// Reads the workbook in `bytes` against the known columns `spec`.
