@@ -47,6 +47,7 @@ mod reports;
 mod schema_invariants;
 mod start_files;
 mod start_story;
+mod start_timetable;
 mod story;
 mod tui_guards;
 mod tui_keys;

@@ -6,6 +6,7 @@
 pub mod columns;
 pub mod curriculum;
 pub mod fet;
+mod fet_xml;
 mod guardians_plan;
 mod lookup;
 pub mod marks;

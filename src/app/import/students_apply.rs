@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::guardians_plan::{guardian_plan, GStep};
 use super::students::{self as list, join_name, StudentRec};
 use super::students_db::{self as sdb, Known, Step};
-use super::students_report::{entry, missing};
+use super::students_report::{entry, guardian_changes, summarize, summary};
 use super::{delimiter_name, failure, read, ImportOptions, Progress, Report};
 use crate::access::{self, Action, Actor, Permit};
 use crate::app::AppError;
@@ -87,72 +87,6 @@ pub fn import(
         }
         Ok(report)
     })
-}
-
-/// Every field of the row's guardians that would change, old → new, for the dry run.
-fn guardian_changes(k: &Known, r: &StudentRec, g: &[GStep]) -> Vec<(&'static str, String, String)> {
-    let mut out = Vec::new();
-    for (rec, step) in r.guardians.iter().zip(g) {
-        let name = join_name(&rec.last_name, &rec.first_name, &rec.patronymic);
-        match *step {
-            GStep::Keep => {}
-            GStep::Update(id) => {
-                let (phone, email) = k.guardian_pair(id);
-                if let Some(p) = rec.phone.as_ref().filter(|p| **p != phone) {
-                    out.push(("Телефон родителя", format!("{name}: {phone}"), p.clone()));
-                }
-                if let Some(e) = rec.email.as_ref().filter(|e| **e != email) {
-                    out.push(("Email родителя", format!("{name}: {email}"), e.clone()));
-                }
-            }
-            GStep::Link(_) | GStep::Reuse(_) => {
-                out.push(("Родители", String::new(), format!("привязан {name}")))
-            }
-            GStep::New(_) => out.push(("Родители", String::new(), format!("новый {name}"))),
-        }
-    }
-    out
-}
-
-fn summarize(
-    report: &mut Report,
-    recs: &[StudentRec],
-    steps: &[Step],
-    k: &Known,
-    groups: usize,
-    guardians: usize,
-) {
-    for (r, s) in recs.iter().zip(steps) {
-        match s {
-            Step::New => report.new += 1,
-            Step::Same { .. } => report.unchanged += 1,
-            Step::Update { changes, .. } => {
-                report.updated += 1;
-                for (field, old, new) in changes {
-                    report
-                        .changes
-                        .push(format!("{}: «{field}»: «{old}» → «{new}»", r.full_name()));
-                }
-            }
-        }
-    }
-    report.missing = missing(recs, steps, k);
-    if !k.has_year && report.new > 0 {
-        report.warnings.push(
-            "нет учебного года, в который входит сегодняшний день: членство новых обучающихся в группах начнётся сегодня (создайте год до импорта: ezh year create)".into(),
-        );
-    }
-    report.extra.push(("Новые группы".into(), groups));
-    report.extra.push(("Новые родители".into(), guardians));
-}
-
-fn summary(r: &StudentRec, group: &str) -> String {
-    let book = r.record_book.as_deref().unwrap_or("без зачётки");
-    format!(
-        "{}, {}, {group}, {book}",
-        r.full_name(),
-        super::values::date_text(r.birth_date)
-    )
 }
 
 /// Writes the plan: groups, students, memberships, guardians and links, then the audit rows.
