@@ -220,13 +220,7 @@ pub fn run_export(target: &DbTarget, args: ExportArgs) -> anyhow::Result<()> {
     };
     match &args.output {
         Some(path) => {
-            std::fs::write(path, bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: не удалось записать: {}",
-                    path.display(),
-                    crate::ioerr::describe(&e)
-                )
-            })?;
+            super::output_file::write_file(path, &bytes)?;
             eprintln!("Выгружено обучающихся: {} → {}", rows.len(), path.display());
         }
         None => {

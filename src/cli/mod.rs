@@ -15,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod mail;
 pub mod mark;
+mod output_file;
 pub mod report;
 pub mod ru_clap;
 pub mod secret;

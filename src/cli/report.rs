@@ -2,7 +2,7 @@
 //! the statements of `reports.md` in any format, and every monthly report for cron.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
@@ -153,7 +153,5 @@ pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
     }
 }
 
-/// Writes a file, naming it in the error.
-pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("не удалось записать {}", path.display()))
-}
+/// Writes a file whole or not at all, 0600, naming it in the error.
+pub use super::output_file::write_file;

@@ -154,6 +154,49 @@ fn walk(backend: &str, url: &str, dir: &Path) {
         "",
     )
     .success();
+    // The sheet holds codes: it is its owner's only, and a file that cannot be written is named
+    // and leaves nothing behind.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&sheet)
+            .expect("sheet")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "{backend}");
+    }
+    let nowhere = dir.join("no-such-folder").join("codes.csv");
+    run(
+        &[
+            "user",
+            "issue-codes",
+            "--staff",
+            "--format",
+            "csv",
+            "-o",
+            &nowhere.to_string_lossy(),
+        ],
+        "",
+    )
+    .failure()
+    .stderr(predicate::str::contains(
+        "no-such-folder/codes.csv: не удалось записать",
+    ));
+    assert!(!nowhere.exists());
+    run(
+        &[
+            "user",
+            "issue-codes",
+            "--staff",
+            "--format",
+            "csv",
+            "-o",
+            &staff_s,
+        ],
+        "",
+    )
+    .success();
     let family = codes(&sheet);
     let staff = codes(&staff);
     assert_eq!(family.len(), 75, "{backend}: 25 students and 50 guardians");
