@@ -121,6 +121,19 @@ pub fn has_college_table(db: &mut Db) -> Result<bool, StoreError> {
     Ok(c.n == 2)
 }
 
+/// Reverts the newest migration (for testing that `ezh db migrate` brings a database of the
+/// previous version up to date, data and all).
+pub fn revert_last(db: &mut Db) -> Result<(), StoreError> {
+    match db {
+        Db::Sqlite(c) => c.revert_last_migration(SQLITE).map(|_| ()).map_err(mig_err),
+        #[cfg(feature = "postgres")]
+        Db::Pg(c) => c
+            .revert_last_migration(POSTGRES)
+            .map(|_| ())
+            .map_err(mig_err),
+    }
+}
+
 /// Undoes every migration, leaving an empty database (used by `ezh demo --force` on PostgreSQL,
 /// where the database itself belongs to the server).
 pub fn revert_all(db: &mut Db) -> Result<(), StoreError> {

@@ -18,6 +18,7 @@ mod calendar;
 mod cli;
 mod cli_russian;
 mod college_settings;
+mod commands;
 mod contingent_cli;
 mod contingent_movement;
 mod contingent_students;
