@@ -11,13 +11,7 @@ use ezh::store::schema::audit_log;
 use ezh::store::{migrate, DbTarget};
 
 fn demo(state: &std::path::Path, url: &str) {
-    support::cli::run(
-        state,
-        url,
-        &["demo", "--today", "27.11.2026"],
-        "",
-    )
-    .success();
+    support::cli::run(state, url, &["demo", "--today", "27.11.2026"], "").success();
 }
 
 #[test]

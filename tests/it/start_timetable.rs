@@ -64,6 +64,11 @@ fn fet_files_give_one_timetable() {
     for (file, t) in &seen[1..] {
         assert_eq!(t, &seen[0].1, "{file} gives what the CSV export gives");
     }
+    // FET's input, with nothing placed yet, is refused with a sentence saying what to import.
+    let (state, url) = up_to_curriculum(dir.path(), "fet-input");
+    ezh(&state, &url)(&["import", "timetable", &path(&kit("fet/is-26.fet"))], "")
+        .failure()
+        .stderr(predicate::str::contains("нет составленного расписания"));
     // Where FET is installed, have it make the timetable anew from its input and import that.
     if Command::new("fet-cl").arg("--version").output().is_ok() {
         let out = dir.path().join("fet-out");

@@ -214,6 +214,14 @@ pub fn read(file: &str, bytes: &[u8], spec: &'static [Spec]) -> Result<Sheet, Ve
     } else {
         from_teachers_xml(&all)
     };
+    if rows.is_empty() {
+        // FET's input file has activities but no placed timetable: that is made by FET.
+        return Err(vec![Problem::whole(
+            file,
+            "в файле FET нет составленного расписания: сгенерируйте его в FET и импортируйте файл …_data_and_timetable.fet (или …_teachers.xml, или CSV из меню экспорта)".into(),
+            false,
+        )]);
+    }
     let header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
     let (columns, _) = Columns::match_header(spec, &header);
     Ok(Sheet {
