@@ -32,7 +32,7 @@ fn read_secret(from_stdin: bool, prompt: &str) -> anyhow::Result<String> {
         std::io::stdin().lock().read_line(&mut line)?;
         return Ok(line.trim_end_matches(['\n', '\r']).to_string());
     }
-    Ok(rpassword::prompt_password(format!("{prompt}: "))?)
+    secret::prompt(prompt)
 }
 
 /// Runs `ezh login`.

@@ -338,3 +338,30 @@ fn a_closed_pipe_ends_the_command_quietly() {
         "no message, no panic"
     );
 }
+
+#[test]
+fn without_a_terminal_a_password_prompt_names_the_stdin_flag() {
+    // `setsid` leaves the command without a controlling terminal, as cron and services run it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("j.db");
+    let mut c = std::process::Command::new("setsid");
+    support::cli::isolate(&mut c, &support::cli::fresh_home());
+    let out = c
+        .arg(assert_cmd::cargo::cargo_bin("ezh"))
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .stdin(std::process::Stdio::null())
+        .output();
+    let Ok(out) = out else {
+        support::skip("no-terminal prompt", "setsid (util-linux) is not installed");
+        return;
+    };
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("нет терминала для ввода пароля") && err.contains("--password-stdin"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing was created");
+}
