@@ -286,6 +286,11 @@ fn a_reporter_token_reads_but_does_not_write() {
         .clone();
     let token = String::from_utf8_lossy(&out).trim().to_string();
     assert_eq!(token.len(), 64, "{token}");
+    // A Russian name is transliterated into the token's login, as people's logins are.
+    run(&["user", "token", "create", "--name", "ночные отчёты"], "").success();
+    run(&["user", "list"], "")
+        .success()
+        .stdout(predicate::str::contains("token-nochnye-otchety"));
     let file = dir.path().join("token");
     std::fs::write(&file, format!("{token}\n")).expect("token file");
     let as_cron = |args: &[&str]| {

@@ -231,16 +231,19 @@ pub fn change_password(db: &mut Db, actor: &Actor, old: &str, new: &str) -> Resu
 /// A token for cron with the reporter role: printed once, stored hashed, valid a year.
 pub fn create_token(db: &mut Db, actor: &Actor, name: &str) -> Result<String, AppError> {
     let permit = access::check(actor, &Action::ManageUsers)?;
-    let clean: String = name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+    // «ночные отчёты» → `token-nochnye-otchety`: transliterated as logins are, words joined by
+    // a hyphen.
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .map(crate::domain::login::translit)
+        .filter(|w| !w.is_empty())
         .collect();
+    let clean = words.join("-");
     if clean.is_empty() {
-        return Err(AppError::Invalid(
-            "имя токена: латинские буквы, цифры и дефис".into(),
-        ));
+        return Err(AppError::Invalid(format!(
+            "имя токена «{}»: нужны буквы или цифры",
+            name.trim()
+        )));
     }
     let token = auth::new_token();
     let now = crate::store::now();
