@@ -20,7 +20,7 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 pub enum TimetableCommand {
     /// Расписание на неделю: группы, преподавателя или кабинета, с заменами
     Show {
-        /// Группа
+        /// Группа (без --group, --teacher и --room — своё: преподавателя, обучающегося, ребёнка)
         #[arg(long, group = "whose")]
         group: Option<String>,
         /// Преподаватель: логин или «Фамилия И. О.»
@@ -77,7 +77,8 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
                 (Some(g), _, _) => Whose::Group(g),
                 (_, Some(t), _) => Whose::Teacher(t),
                 (_, _, Some(r)) => Whose::Room(r),
-                _ => anyhow::bail!("укажите --group, --teacher или --room"),
+                // Without flags: one's own — the teacher's, the student's or the child's group.
+                _ => schedule::own(&mut db, &actor)?,
             };
             let on = week.unwrap_or_else(|| chrono::Local::now().date_naive());
             let w = schedule::week(&mut db, &actor, &whose, on)?;

@@ -1,7 +1,8 @@
 //! Commands that had no test of their own, run as a user types them on the small demo:
 //! `ezh db migrate` bringing a database of the previous version up to date with its data and
 //! audit chain (both backends); `ezh user show|roles|reset` and `ezh passwd`; the tutor's
-//! `tutor-report`; `ezh report batch` ending non-zero when one statement cannot be written.
+//! `tutor-report`; one's own `ezh timetable show` without flags; `ezh report batch` ending
+//! non-zero when one statement cannot be written.
 
 use diesel::prelude::*;
 use predicates::prelude::*;
@@ -177,6 +178,28 @@ fn tutor_report_and_a_failing_batch() {
     run(&["report", "tutor-report", "--group", "ЭС-24"], "")
         .failure()
         .stderr(predicate::str::contains("нет прав"));
+
+    // Without flags, `ezh timetable show` is one's own: the student's group, the teacher's week.
+    run(
+        &["login", "--login", "andreeva.er", "--password-stdin"],
+        "demo-student-26\n",
+    )
+    .success();
+    run(&["timetable", "show", "--week", "2026-11-25"], "")
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Группа ТМ-26: неделя 23.11.2026",
+        ));
+    run(
+        &["login", "--login", "grigoreva.oa", "--password-stdin"],
+        "demo-teacher-2026\n",
+    )
+    .success();
+    run(&["timetable", "show", "--week", "2026-11-25"], "")
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Преподаватель Григорьева О. А.: неделя",
+        ));
 
     // The batch writes every statement it can and ends non-zero naming the one it could not.
     run(

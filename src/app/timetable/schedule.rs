@@ -235,3 +235,38 @@ pub(super) fn odd_week(c: &mut Conn<'_>, date: NaiveDate) -> Result<bool, AppErr
         None => date.iso_week().week() % 2 == 1,
     })
 }
+
+/// Whose timetable `ezh timetable show` means without flags: a teacher's own, a student's
+/// group, a guardian's child's group (when there is one child).
+pub fn own(db: &mut Db, actor: &Actor) -> Result<Whose, AppError> {
+    use crate::store::schema::{group_memberships, study_groups};
+    if actor.has(crate::access::Role::Teacher) {
+        return Ok(Whose::TeacherId(actor.user_id));
+    }
+    let child = match (actor.student_id, actor.children.len()) {
+        (Some(s), _) => s,
+        (None, 1) => actor.children.iter().copied().next().unwrap_or_default(),
+        (None, 0) => {
+            return Err(AppError::Invalid(
+                "укажите --group, --teacher или --room".into(),
+            ))
+        }
+        (None, _) => {
+            return Err(AppError::Invalid(
+                "у вас несколько детей: укажите группу (--group)".into(),
+            ))
+        }
+    };
+    let today = crate::store::now().date();
+    let group: Option<String> = crate::with_conn!(&mut db.conn(), c => group_memberships::table
+        .inner_join(study_groups::table)
+        .filter(group_memberships::student_id.eq(child))
+        .filter(group_memberships::from_date.le(today))
+        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(today)))
+        .select(study_groups::name)
+        .first(c)
+        .optional())?;
+    group
+        .map(Whose::Group)
+        .ok_or_else(|| AppError::NotFound("группа обучающегося на сегодня".into()))
+}
