@@ -139,7 +139,18 @@ pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
         },
     )?;
     match args.output {
-        Some(path) => write_file(&path, &bytes),
+        Some(path) => {
+            write_file(&path, &bytes)?;
+            // The codes sheet says what it did, as `ezh user issue-codes` does.
+            if kind == report::Kind::AccessCodes {
+                println!(
+                    "Выдано кодов: {}; лист записан в {}",
+                    rep.rows.len(),
+                    path.display()
+                );
+            }
+            Ok(())
+        }
         None => {
             if to_terminal && matches!(args.format, Format::Xlsx | Format::Pdf) {
                 anyhow::bail!(

@@ -68,7 +68,16 @@ pub fn forget() -> anyhow::Result<()> {
 
 /// The actor of the current session, or an error asking to log in.
 pub fn require(db: &mut Db, target: &DbTarget) -> anyhow::Result<Actor> {
-    let token = load(target)?.context("нужно войти: ezh login")?;
-    let session = auth::resume(db, &token)?;
+    // A cron job names its token file; the answer names it too, so the job's log says what to fix.
+    let token_file = std::env::var("EZH_TOKEN_FILE").ok();
+    let missing = match &token_file {
+        Some(f) => format!("файл токена {f} (EZH_TOKEN_FILE) не найден или пуст"),
+        None => "нужно войти: ezh login (для cron — токен в файле EZH_TOKEN_FILE)".into(),
+    };
+    let token = load(target)?.context(missing)?;
+    let session = auth::resume(db, &token).map_err(|e| match &token_file {
+        Some(f) => anyhow::anyhow!("токен из {f} (EZH_TOKEN_FILE) не действует: {e}"),
+        None => e.into(),
+    })?;
     Ok(actor::load(db, session.user_id)?)
 }

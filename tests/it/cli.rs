@@ -313,6 +313,20 @@ fn a_reporter_token_reads_but_does_not_write() {
     as_cron(&["audit", "verify"])
         .failure()
         .stderr(predicate::str::contains("нет прав"));
+    // A cron job with a wrong or missing token file is told which file.
+    let gone = dir.path().join("gone");
+    let mut c = ezh();
+    c.env("EZH_TOKEN_FILE", &gone).args(["--db", dbs, "whoami"]);
+    c.assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "файл токена {} (EZH_TOKEN_FILE) не найден или пуст",
+            gone.display()
+        )));
+    std::fs::write(&file, "0000\n").expect("a stale token");
+    as_cron(&["whoami"])
+        .failure()
+        .stderr(predicate::str::contains("(EZH_TOKEN_FILE) не действует"));
 }
 
 #[test]

@@ -34,6 +34,23 @@ fn registers_from_the_command_line() {
         .stderr(predicate::str::contains(
             "нет прав: выдача кодов доступа обучающимся и родителям этой группы",
         ));
+    // Into a file, the sheet says what it did, as `ezh user issue-codes` does.
+    let sheet = dir.path().join("codes.csv");
+    run(
+        &[
+            "report",
+            "access-codes",
+            "--group",
+            "ТМ-26",
+            "--format",
+            "csv",
+            "-o",
+            sheet.to_str().unwrap_or_default(),
+        ],
+        "",
+    )
+    .success()
+    .stdout(predicate::str::is_match(r"^Выдано кодов: \d+; лист записан в ").expect("regex"));
     let out = run(
         &[
             "report",
@@ -51,6 +68,7 @@ fn registers_from_the_command_line() {
     .stdout
     .clone();
     let csv = String::from_utf8(out).expect("utf8");
+
     assert!(
         csv.starts_with("№,ФИО,Кто,Группа,Логин,Код доступа,"),
         "{csv}"
