@@ -46,6 +46,9 @@ _ezh() {
             ezh,group)
                 cmd="ezh__subcmd__group"
                 ;;
+            ezh,help)
+                cmd="ezh__subcmd__help"
+                ;;
             ezh,import)
                 cmd="ezh__subcmd__import"
                 ;;
@@ -248,7 +251,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate college year term group student timetable import export user passwd mark diary mail announce report audit tui completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate college year term group student timetable import export user passwd mark diary mail announce report audit tui help completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +871,28 @@ _ezh() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__help)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -52,6 +52,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "announce" -d 'Опубли�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "report" -d 'Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "help" -d 'Справка по команде: ezh help, ezh help report, ezh help user issue-codes'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "completions" -d 'Вывести сценарий автодополнения для оболочки'
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l college -d 'Полное название техникума (для шапок ведомостей) [по умолчанию: Техникум]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l short-name -d 'Краткое название [по умолчанию: ""]' -r
@@ -277,7 +278,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_s
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -f -a "show" -d 'Расписание на неделю: группы, преподавателя или кабинета, с заменами'
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and not __fish_seen_subcommand_from show substitute" -f -a "substitute" -d 'Замена: другой преподаватель, дисциплина или кабинет на одну пару, либо отмена пары'
-complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l group -d 'Группа' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l group -d 'Группа (без --group, --teacher и --room — своё: преподавателя, обучающегося, ребёнка)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l teacher -d 'Преподаватель: логин или «Фамилия И. О.»' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l room -d 'Кабинет' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l week -d 'Любой день нужной недели (по умолчанию сегодня)' -r
@@ -471,6 +472,9 @@ complete -c ezh -n "__fish_ezh_using_subcommand tui" -l today -d 'Считать
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand help" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand help" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand help" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -s h -l help -d 'Показать эту справку'

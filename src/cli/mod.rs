@@ -37,7 +37,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
     version,
     about = "Электронный журнал техникума: оценки, посещаемость, темы, ведомости",
     long_about = None,
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    after_help = "Переменные окружения: EZH_DATABASE_URL — адрес базы данных (как --db), EZH_CONFIG — файл настроек, EZH_TOKEN_FILE — файл токена для отчётов по расписанию (cron).\nСправка по команде: ezh help КОМАНДА. Документация: README.md и docs/ (запуск техникума с нуля — docs/start.md)."
 )]
 pub struct Cli {
     /// Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…
@@ -119,6 +120,11 @@ pub enum Command {
         #[arg(long, value_parser = demo::parse_date)]
         today: Option<chrono::NaiveDate>,
     },
+    /// Справка по команде: ezh help, ezh help report, ezh help user issue-codes
+    Help {
+        /// Команда и её подкоманды
+        command: Vec<String>,
+    },
     /// Вывести сценарий автодополнения для оболочки
     Completions {
         /// Оболочка: bash, zsh, fish, elvish, powershell
@@ -144,6 +150,21 @@ pub fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// `ezh help [COMMAND…]`: the same page as `ezh COMMAND --help`.
+fn help(path: &[String]) -> anyhow::Result<()> {
+    let mut cmd = command();
+    cmd.build();
+    for name in path {
+        cmd = cmd
+            .find_subcommand(name)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("нет команды «{name}»: список команд — ezh help"))?;
+    }
+    let page = ru_clap::translate_help(&cmd.render_long_help().to_string());
+    std::io::Write::write_all(&mut std::io::stdout(), page.as_bytes())?;
+    Ok(())
 }
 
 /// Whether the error is a closed output pipe (`ezh … | head -1`): the reader has what it
@@ -220,6 +241,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Activate(args)) => account::activate(&target()?, args),
         Some(Command::User(cmd)) => user::run(&target()?, cmd),
         Some(Command::College(cmd)) => college::run(&target()?, cmd),
+        Some(Command::Help { command }) => help(&command),
         Some(Command::Year(cmd)) => calendar::run_year(&target()?, cmd),
         Some(Command::Mark(cmd)) => mark::run(&target()?, cmd),
         Some(Command::Term(cmd)) => calendar::run_term(&target()?, cmd),

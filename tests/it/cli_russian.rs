@@ -134,3 +134,32 @@ fn an_unreadable_file_is_named_with_a_russian_cause() {
         )))
         .stderr(predicate::str::contains("No such file").not());
 }
+
+#[test]
+fn ezh_help_shows_the_page_of_a_command() {
+    let page = |args: &[&str]| {
+        let out = ezh()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    assert_eq!(
+        page(&["help", "user", "issue-codes"]),
+        page(&["user", "issue-codes", "--help"])
+    );
+    let top = page(&["help"]);
+    assert!(
+        top.contains("EZH_DATABASE_URL") && top.contains("EZH_TOKEN_FILE"),
+        "{top}"
+    );
+    assert!(top.contains("docs/start.md"), "{top}");
+    ezh()
+        .args(["help", "nothing"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("нет команды «nothing»"));
+}
