@@ -1,7 +1,7 @@
-//! `ezh import teachers`: the teachers list. A row is matched to a user by login, else e-mail,
-//! else the full name of a teacher; new teachers get a login made from the name and no
-//! password (access codes are issued separately, `ezh user code`), so no password hashing
-//! runs per row. «Куратор группы» appoints the tutor.
+//! `ezh import teachers`: the staff list. A row is matched to a user by login, else e-mail,
+//! else the full name of a teacher; new staff get a login made from the name, roles from
+//! «Должность» and no password (codes are issued separately, `ezh user issue-codes --staff`),
+//! so no password hashing runs per row. «Куратор группы» appoints the tutor.
 
 use std::collections::HashMap;
 
