@@ -14,7 +14,7 @@ use diesel::prelude::*;
 use predicates::prelude::*;
 
 use crate::support;
-use ezh::app::{actor, journal::marks, AppError};
+use ezh::app::{actor, journal::lessons, journal::marks, AppError};
 use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::schema::{grades, users};
 use ezh::store::{Db, DbTarget};
@@ -83,10 +83,11 @@ fn walk(backend: &str, url: &str, dir: &Path) {
         .stdout(predicate::str::contains("нет учебного года"));
     let term1 = format!("{}-{}", ru(t1), ru(t2));
     let term2 = format!("{}-{}", ru(t3), ru(t4));
+    // A week of holidays inside term 1: the timetable offers no lessons then.
     let holiday = format!(
         "{}-{}",
-        ru(t2 + Duration::days(3)),
-        ru(t2 + Duration::days(10))
+        ru(today + Duration::days(7)),
+        ru(today + Duration::days(13))
     );
     run(
         &[
@@ -238,6 +239,24 @@ fn walk(backend: &str, url: &str, dir: &Path) {
     let mut db = ezh::app::college::setup::open(&target).expect("db");
     let tid = user_id(&mut db, "ivanov.sp");
     let teacher = actor::load(&mut db, tid).expect("teacher");
+    let lessons_in = |db: &mut Db, from: i64, to: i64| -> usize {
+        (from..=to)
+            .map(|k| {
+                lessons::day(db, &teacher, today + Duration::days(k))
+                    .expect("day")
+                    .len()
+            })
+            .sum()
+    };
+    assert_eq!(
+        lessons_in(&mut db, 7, 13),
+        0,
+        "{backend}: no lessons in the holidays"
+    );
+    assert!(
+        lessons_in(&mut db, 14, 20) > 0,
+        "{backend}: lessons the week after"
+    );
     drop(db);
     let day = ru(today);
     let mark = |value: &str, reason: Option<&str>| {
