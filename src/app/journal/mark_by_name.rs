@@ -44,6 +44,12 @@ pub fn set(
     kind: Option<WorkKind>,
     reason: Option<&str>,
 ) -> Result<Outcome, AppError> {
+    use crate::app::college::term_close::REASON_MAX;
+    if reason.is_some_and(|r| r.chars().count() > REASON_MAX) {
+        return Err(AppError::Invalid(format!(
+            "«--reason»: не длиннее {REASON_MAX} знаков"
+        )));
+    }
     let (lesson, student) = {
         let (found, mine) = find_lessons(db, at)?;
         // Not in the journal yet: the actor's pair of the timetable opens it, as the screen's
