@@ -106,6 +106,12 @@ fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
             "other"
         })
     });
+    // Subjects and subgroups a file names are created when unknown: their names are kept short.
+    for (key, max) in [("subject", 200), ("subgroup", 40), ("index", 20)] {
+        if let Some(v) = s.get(row, key).filter(|v| v.chars().count() > max) {
+            errs.push(s.problem(row, key, v, &format!("не длиннее {max} знаков")));
+        }
+    }
     if !errs.is_empty() {
         return Err(errs);
     }

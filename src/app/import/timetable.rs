@@ -152,6 +152,10 @@ fn check(s: &Sheet, row: &Row) -> Result<Vec<Rec>, Vec<Problem>> {
     };
     let from = date("from");
     let to = date("to");
+    // A room a file names is created when unknown: its name is kept short.
+    if let Some(r) = s.get(row, "room").filter(|r| r.chars().count() > 40) {
+        errs.push(s.problem(row, "room", r, "не длиннее 40 знаков"));
+    }
     if !errs.is_empty() {
         return Err(errs);
     }
