@@ -113,7 +113,8 @@ pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Iss
     // Hash before the write transaction, on two threads: argon2 takes tens of milliseconds a
     // code, and the journal's write lock should not wait for it.
     let codes: Vec<String> = holders.iter().map(|_| new_code()).collect();
-    let hashes = hash_all(&codes)?;
+    let plain: Vec<String> = codes.iter().map(|c| normalize(c)).collect();
+    let hashes = password::hash_all(&plain)?;
     let now = crate::store::now();
     let expires_at = now + valid;
     let accounts_created = db.write(|c| {
@@ -219,24 +220,6 @@ fn staff(db: &mut Db, login: Option<&str>) -> Result<Vec<Holder>, AppError> {
             who: String::new(),
         })
         .collect())
-}
-
-/// The argon2id hashes of the codes, computed on two threads.
-fn hash_all(codes: &[String]) -> Result<Vec<String>, AppError> {
-    let half = codes.len().div_ceil(2);
-    let (a, b) = codes.split_at(half);
-    let hash = |part: &[String]| -> Result<Vec<String>, AppError> {
-        part.iter().map(|c| password::hash(&normalize(c))).collect()
-    };
-    std::thread::scope(|s| {
-        let other = s.spawn(|| hash(b));
-        let mut first = hash(a)?;
-        let second = other
-            .join()
-            .map_err(|_| AppError::Invalid("не удалось вычислить хеши кодов".into()))??;
-        first.extend(second);
-        Ok(first)
-    })
 }
 
 /// Sets a password with a one-time code. A used, revoked or expired code is refused with the

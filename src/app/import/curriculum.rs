@@ -12,7 +12,7 @@ use super::words::control_form;
 use super::{ImportOptions, Problem, Progress, Report};
 use crate::access::Actor;
 use crate::app::AppError;
-use crate::store::schema::{assignments, curriculum, subgroups, subjects};
+use crate::store::schema::{curriculum, subjects};
 use crate::store::{Conn, Db};
 
 const ALWAYS: &[&str] = &[];
@@ -80,7 +80,7 @@ pub struct Rec {
     hours: i32,
     control: Option<&'static str>,
     teacher: Option<String>,
-    subgroup: Option<String>,
+    pub(super) subgroup: Option<String>,
 }
 
 fn check(s: &Sheet, row: &Row) -> Result<Rec, Vec<Problem>> {
@@ -238,7 +238,7 @@ fn apply(
         }
     }
     if let Some(teacher) = teacher {
-        changed |= assign(c, pass, r, (group, subject, term), teacher)?;
+        changed |= super::curriculum_assign::assign(c, pass, r, (group, subject, term), teacher)?;
     }
     match (old.is_none(), changed) {
         (true, _) => pass.report.new += 1,
@@ -246,69 +246,4 @@ fn apply(
         (false, false) => pass.report.unchanged += 1,
     }
     Ok(())
-}
-
-/// Makes or changes the assignment; true when something changed.
-fn assign(
-    c: &mut Conn<'_>,
-    pass: &mut Pass<'_>,
-    r: &Rec,
-    (group, subject, term): (i64, i64, i64),
-    teacher: i64,
-) -> Result<bool, AppError> {
-    let subgroup = match &r.subgroup {
-        None => None,
-        Some(name) => {
-            let found: Option<i64> = if subject < 0 {
-                None
-            } else {
-                crate::with_conn!(c, x => subgroups::table
-                    .filter(subgroups::group_id.eq(group))
-                    .filter(subgroups::subject_id.eq(subject))
-                    .filter(subgroups::name.eq(name))
-                    .select(subgroups::id)
-                    .first(x)
-                    .optional())?
-            };
-            match (found, pass.write) {
-                (Some(id), _) => Some(id),
-                (None, true) => Some(
-                    crate::with_conn!(c, x => diesel::insert_into(subgroups::table)
-                    .values((subgroups::group_id.eq(group), subgroups::subject_id.eq(subject), subgroups::name.eq(name)))
-                    .returning(subgroups::id)
-                    .get_result(x))?,
-                ),
-                (None, false) => return Ok(true),
-            }
-        }
-    };
-    let existing: Option<(i64, i64)> = crate::with_conn!(c, x => assignments::table
-        .filter(assignments::group_id.eq(group))
-        .filter(assignments::subject_id.eq(subject))
-        .filter(assignments::term_id.eq(term))
-        .filter(match subgroup {
-            Some(s) => Box::new(assignments::subgroup_id.eq(s).nullable()) as Box<dyn BoxableExpression<assignments::table, _, SqlType = diesel::sql_types::Nullable<diesel::sql_types::Bool>>>,
-            None => Box::new(assignments::subgroup_id.is_null().nullable()),
-        })
-        .select((assignments::id, assignments::teacher_id))
-        .first(x)
-        .optional())?;
-    match existing {
-        Some((_, t)) if t == teacher => Ok(false),
-        Some((id, _)) => {
-            if pass.write {
-                crate::with_conn!(c, x => diesel::update(assignments::table.find(id)).set(assignments::teacher_id.eq(teacher)).execute(x))?;
-            }
-            Ok(true)
-        }
-        None => {
-            if pass.write {
-                crate::with_conn!(c, x => diesel::insert_into(assignments::table)
-                    .values((assignments::teacher_id.eq(teacher), assignments::group_id.eq(group), assignments::subgroup_id.eq(subgroup),
-                        assignments::subject_id.eq(subject), assignments::term_id.eq(term)))
-                    .execute(x))?;
-            }
-            Ok(true)
-        }
-    }
 }

@@ -5,6 +5,7 @@
 
 pub mod columns;
 pub mod curriculum;
+mod curriculum_assign;
 pub mod fet;
 mod fet_xml;
 mod guardians_plan;

@@ -13,7 +13,7 @@ use crate::app::{Actor, AppError};
 use crate::domain::{GradeValue, LessonKind, WorkKind};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::rows::{GradeRow, LessonRow};
-use crate::store::schema::{assignments, grades, group_memberships, lessons};
+use crate::store::schema::{assignments, grades, lessons};
 use crate::store::{Conn, Db};
 
 /// A new lesson of an assignment.
@@ -99,76 +99,7 @@ pub(crate) fn record(
     crate::app::accounts::auth::log_activity(c, Some(permit.user_id()), "", "entry", e.entity)
 }
 
-/// A lesson with what its rights depend on.
-pub(super) struct LessonAt {
-    pub(super) lesson: LessonRow,
-    pub(super) group_id: i64,
-    pub(super) teacher: i64,
-    /// Whether the lesson's term is closed.
-    pub(super) closed: bool,
-}
-
-/// The lesson, its group, its assignment's teacher and whether its term is closed, or a
-/// not-found error.
-pub(super) fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<LessonAt, AppError> {
-    let found: Option<(LessonRow, i64, i64, i64)> = crate::with_conn!(c, x => lessons::table
-        .inner_join(assignments::table)
-        .filter(lessons::id.eq(lesson_id))
-        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id, assignments::term_id))
-        .first(x)
-        .optional())?;
-    let (lesson, group_id, teacher, term) =
-        found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
-    let closed = crate::app::college::term_close::is_closed(c, term)?;
-    Ok(LessonAt {
-        lesson,
-        group_id,
-        teacher,
-        closed,
-    })
-}
-
-/// The permit to write marks of a lesson: its teacher or the one who held it; in a closed
-/// term only the deputy, with a reason.
-pub(super) fn marks_permit(
-    actor: &Actor,
-    at: &LessonAt,
-    reason: Option<&str>,
-) -> Result<Permit, AppError> {
-    if at.closed {
-        return crate::app::college::term_close::closed_term_permit(actor, reason);
-    }
-    Ok(access::check(
-        actor,
-        &Action::EnterMarks {
-            teacher_id: at.teacher,
-            held_by: at.lesson.held_by,
-        },
-    )?)
-}
-
-/// Refuses a mark for a student who did not belong to the group on the lesson's date.
-pub(super) fn require_member(
-    c: &mut Conn<'_>,
-    student_id: i64,
-    group_id: i64,
-    date: NaiveDate,
-) -> Result<(), AppError> {
-    let n: i64 = crate::with_conn!(c, x => group_memberships::table
-        .filter(group_memberships::student_id.eq(student_id))
-        .filter(group_memberships::group_id.eq(group_id))
-        .filter(group_memberships::from_date.le(date))
-        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(date)))
-        .count()
-        .get_result(x))?;
-    if n == 0 {
-        return Err(AppError::Invalid(format!(
-            "обучающийся № {student_id} не состоял в группе занятия на {}",
-            date.format("%d.%m.%Y")
-        )));
-    }
-    Ok(())
-}
+pub(super) use super::lesson_rights::{lesson_and_group, marks_permit, require_member};
 
 fn grade_text(value: i32, kind: &str) -> String {
     let v = GradeValue::from_code(value).map_or(value.to_string(), |g| g.to_string());
