@@ -149,12 +149,15 @@ fn tutor_report_and_a_failing_batch() {
     let url = support::sqlite_url(dir.path());
     let state = dir.path().join("state");
     let run = |args: &[&str], stdin: &str| support::cli::run(&state, &url, args, stdin);
+    let login = |who: &str, pw: &str| {
+        run(
+            &["login", "--login", who, "--password-stdin"],
+            &format!("{pw}\n"),
+        )
+        .success();
+    };
     demo(&state, &url);
-    run(
-        &["login", "--login", "kalinina.ns", "--password-stdin"],
-        "demo-tutor-2026\n",
-    )
-    .success();
+    login("kalinina.ns", "demo-tutor-2026");
     let csv = run(
         &["report", "tutor-report", "--format", "csv", "--excel=false"],
         "",
@@ -180,21 +183,13 @@ fn tutor_report_and_a_failing_batch() {
         .stderr(predicate::str::contains("нет прав"));
 
     // Without flags, `ezh timetable show` is one's own: the student's group, the teacher's week.
-    run(
-        &["login", "--login", "andreeva.er", "--password-stdin"],
-        "demo-student-26\n",
-    )
-    .success();
+    login("andreeva.er", "demo-student-26");
     run(&["timetable", "show", "--week", "2026-11-25"], "")
         .success()
         .stdout(predicate::str::starts_with(
             "Группа ТМ-26: неделя 23.11.2026",
         ));
-    run(
-        &["login", "--login", "grigoreva.oa", "--password-stdin"],
-        "demo-teacher-2026\n",
-    )
-    .success();
+    login("grigoreva.oa", "demo-teacher-2026");
     run(&["timetable", "show", "--week", "2026-11-25"], "")
         .success()
         .stdout(predicate::str::starts_with(
@@ -202,11 +197,7 @@ fn tutor_report_and_a_failing_batch() {
         ));
 
     // The batch writes every statement it can and ends non-zero naming the one it could not.
-    run(
-        &["login", "--login", "deputy", "--password-stdin"],
-        "demo-deputy-2026\n",
-    )
-    .success();
+    login("deputy", "demo-deputy-2026");
     let out = dir.path().join("out");
     std::fs::create_dir_all(out.join("attendance-month_ТМ-26_2026-11.csv"))
         .expect("a folder in the way");
