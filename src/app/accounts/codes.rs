@@ -138,26 +138,9 @@ pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Iss
                     ))
                     .execute(x)
             })?;
+            log_activity(c, Some(permit.user_id()), &h.login, "code_issued", "")?;
         }
         Ok::<_, AppError>(made)
-    })?;
-    let logins = db.read(|c| {
-        let ids: Vec<i64> = holders.iter().filter_map(|h| h.user_id).collect();
-        Ok::<_, AppError>(crate::with_conn!(c, x => users::table
-            .filter(users::id.eq_any(&ids))
-            .select((users::id, users::login))
-            .load::<(i64, String)>(x))?)
-    })?;
-    let login_of: std::collections::HashMap<i64, String> = logins.into_iter().collect();
-    db.write(|c| {
-        for h in &holders {
-            let login = h
-                .user_id
-                .and_then(|u| login_of.get(&u))
-                .map_or("", String::as_str);
-            log_activity(c, Some(permit.user_id()), login, "code_issued", "")?;
-        }
-        Ok::<_, AppError>(())
     })?;
     let lines = holders
         .iter()
@@ -166,11 +149,7 @@ pub fn issue_counted(db: &mut Db, actor: &Actor, who: &Recipients) -> Result<Iss
             name: crate::domain::person::full_name(&h.last_name, &h.first_name, &h.patronymic),
             who: h.who.clone(),
             group: group_name.clone(),
-            login: h
-                .user_id
-                .and_then(|u| login_of.get(&u))
-                .cloned()
-                .unwrap_or_default(),
+            login: h.login.clone(),
             code,
             expires_at,
         })
@@ -214,6 +193,7 @@ fn staff(db: &mut Db, login: Option<&str>) -> Result<Vec<Holder>, AppError> {
             person: Person::Staff,
             user_id: Some(u.id),
             activated: false,
+            login: u.login,
             last_name: u.last_name,
             first_name: u.first_name,
             patronymic: u.patronymic,

@@ -36,6 +36,8 @@ pub struct Holder {
     pub who: String,
     /// Whether the account has a password (the person activated it).
     pub activated: bool,
+    /// The account's login (empty until it exists).
+    pub login: String,
 }
 
 type NameRow = (i64, String, String, String, Option<i64>);
@@ -62,17 +64,25 @@ pub fn holders(
             .order((guardians::last_name, guardians::first_name))
             .select((student_guardians::student_id, (guardians::id, guardians::last_name, guardians::first_name, guardians::patronymic, guardians::user_id)))
             .load(x)?;
-        let a: Vec<i64> = users::table
-            .filter(users::password_hash.is_not_null())
-            .select(users::id)
+        // The accounts of these people only: login and whether a password is set.
+        let uids: Vec<i64> = m.iter().map(|s| s.4).chain(p.iter().map(|g| g.1 .4)).flatten().collect();
+        let a: Vec<(i64, String, bool)> = users::table
+            .filter(users::id.eq_any(&uids))
+            .select((users::id, users::login, users::password_hash.is_not_null()))
             .load(x)?;
         Ok::<_, diesel::result::Error>((m, p, a))
     })?;
-    let active: std::collections::HashSet<i64> = active.into_iter().collect();
+    let accounts: std::collections::HashMap<i64, (String, bool)> = active
+        .into_iter()
+        .map(|(id, login, set)| (id, (login, set)))
+        .collect();
     let holder = |person, (_, l, f, p, u): NameRow, who: String| Holder {
         person,
         user_id: u,
-        activated: u.is_some_and(|u| active.contains(&u)),
+        activated: u.is_some_and(|u| accounts.get(&u).is_some_and(|a| a.1)),
+        login: u
+            .and_then(|u| accounts.get(&u))
+            .map_or(String::new(), |a| a.0.clone()),
         last_name: l,
         first_name: f,
         patronymic: p,
@@ -170,6 +180,7 @@ pub fn create_missing(
             now,
         )?;
         h.user_id = Some(id);
+        h.login = login;
         made += 1;
     }
     Ok(made)

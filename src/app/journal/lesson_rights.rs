@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use crate::access::{self, Action, Permit};
 use crate::app::{Actor, AppError};
 use crate::store::rows::LessonRow;
-use crate::store::schema::{assignments, group_memberships, lessons};
+use crate::store::schema::{assignments, group_memberships, lessons, terms};
 use crate::store::Conn;
 
 /// A lesson with what its rights depend on.
@@ -24,15 +24,15 @@ pub(super) struct LessonAt {
 /// The lesson, its group, its assignment's teacher and whether its term is closed, or a
 /// not-found error.
 pub(super) fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<LessonAt, AppError> {
-    let found: Option<(LessonRow, i64, i64, i64)> = crate::with_conn!(c, x => lessons::table
-        .inner_join(assignments::table)
+    // One query on every write of a mark: the lesson, its assignment and its term.
+    let found: Option<(LessonRow, i64, i64, bool)> = crate::with_conn!(c, x => lessons::table
+        .inner_join(assignments::table.inner_join(terms::table))
         .filter(lessons::id.eq(lesson_id))
-        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id, assignments::term_id))
+        .select((LessonRow::as_select(), assignments::group_id, assignments::teacher_id, terms::closed_at.is_not_null()))
         .first(x)
         .optional())?;
-    let (lesson, group_id, teacher, term) =
+    let (lesson, group_id, teacher, closed) =
         found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
-    let closed = crate::app::college::term_close::is_closed(c, term)?;
     Ok(LessonAt {
         lesson,
         group_id,

@@ -13,7 +13,7 @@ use crate::app::{Actor, AppError};
 use crate::domain::{GradeValue, LessonKind, WorkKind};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::rows::{GradeRow, LessonRow};
-use crate::store::schema::{assignments, grades, lessons};
+use crate::store::schema::{assignments, grades, lessons, terms};
 use crate::store::{Conn, Db};
 
 /// A new lesson of an assignment.
@@ -31,17 +31,14 @@ pub struct NewLesson {
 /// Adds a lesson; a date outside the assignment's term is refused by the database.
 pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<Lesson, AppError> {
     db.write(|c| {
-        let teacher: i64 = crate::with_conn!(c, x => assignments::table
-            .find(l.assignment_id)
-            .select(assignments::teacher_id)
+        let (teacher, closed): (i64, bool) = crate::with_conn!(c, x => assignments::table
+            .inner_join(terms::table)
+            .filter(assignments::id.eq(l.assignment_id))
+            .select((assignments::teacher_id, terms::closed_at.is_not_null()))
             .first(x)
             .optional())?
         .ok_or_else(|| AppError::NotFound(format!("нагрузка № {}", l.assignment_id)))?;
-        let term: i64 = crate::with_conn!(c, x => assignments::table
-            .find(l.assignment_id)
-            .select(assignments::term_id)
-            .first(x))?;
-        if crate::app::college::term_close::is_closed(c, term)? {
+        if closed {
             return Err(AppError::Invalid(format!(
                 "{}: семестр закрыт, новые занятия в нём не записываются",
                 crate::domain::format_ru(l.date)
