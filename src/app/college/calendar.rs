@@ -204,10 +204,15 @@ fn load_year(c: &mut Conn<'_>, id: i64) -> Result<Option<YearInfo>, AppError> {
 
 /// A year by its name («2026/2027»).
 pub fn year_by_name(db: &mut Db, name: &str) -> Result<i64, AppError> {
-    crate::with_conn!(&mut db.conn(), c => academic_years::table
+    year_id(&mut db.conn(), name)
+}
+
+/// [`year_by_name`] on a connection the caller holds.
+pub fn year_id(c: &mut Conn<'_>, name: &str) -> Result<i64, AppError> {
+    crate::with_conn!(c, x => academic_years::table
         .filter(academic_years::name.eq(name.trim()))
         .select(academic_years::id)
-        .first::<i64>(c)
+        .first::<i64>(x)
         .optional())?
     .ok_or_else(|| AppError::NotFound(format!("учебный год «{}»", name.trim())))
 }

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use crate::access::{self, Action, Actor, Permit};
 use crate::app::AppError;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::schema::{academic_years, terms};
+use crate::store::schema::terms;
 use crate::store::{Conn, Db};
 
 /// The most a reason may say, as the other free-text fields of the journal.
@@ -24,12 +24,7 @@ pub struct TermRef {
 
 fn find(c: &mut Conn<'_>, t: &TermRef) -> Result<(i64, String, bool), AppError> {
     let year_id = match &t.year {
-        Some(name) => crate::with_conn!(c, x => academic_years::table
-            .filter(academic_years::name.eq(name.trim()))
-            .select(academic_years::id)
-            .first::<i64>(x)
-            .optional())?
-        .ok_or_else(|| AppError::NotFound(format!("учебный год «{}»", name.trim())))?,
+        Some(name) => super::calendar::year_id(c, name)?,
         None => {
             super::calendar::current_year_id(c, crate::store::now().date())?.ok_or_else(|| {
                 AppError::NotFound(

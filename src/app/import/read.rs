@@ -170,6 +170,26 @@ pub fn unquote(cell: &str) -> String {
     }
 }
 
+/// The header matched to the known columns (with warnings for unknown ones), or the missing
+/// required column as a problem at the header's line — for CSV files and workbooks alike.
+pub(super) fn header_columns(
+    file: &str,
+    spec: &'static [Spec],
+    header: &[String],
+    line: usize,
+    letters: bool,
+) -> Result<(Columns, Vec<String>), Vec<Problem>> {
+    let (columns, warnings) = Columns::match_header(spec, header);
+    match columns.require(spec) {
+        Ok(()) => Ok((columns, warnings)),
+        Err(missing) => Err(vec![Problem {
+            line,
+            field: missing,
+            ..Problem::whole(file, "нет обязательного столбца".into(), letters)
+        }]),
+    }
+}
+
 /// Reads `bytes` of the file `file` against the known columns `spec`.
 pub fn read(
     file: &str,
@@ -231,18 +251,7 @@ pub fn read(
         Some(Ok(h)) => h.iter().map(|s| s.trim().to_string()).collect(),
         _ => return Err(whole("не читается строка заголовка".into())),
     };
-    let (columns, mut warnings) = Columns::match_header(spec, &header);
-    if let Err(missing) = columns.require(spec) {
-        return Err(vec![Problem {
-            file: file.to_string(),
-            line: header_index + 1,
-            column: None,
-            field: missing.clone(),
-            value: String::new(),
-            text: "нет обязательного столбца".into(),
-            letters: false,
-        }]);
-    }
+    let (columns, mut warnings) = header_columns(file, spec, &header, header_index + 1, false)?;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for rec in records {

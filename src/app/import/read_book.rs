@@ -114,18 +114,8 @@ pub fn read(
         ));
     };
     let (header_line, header) = &grid[header_index];
-    let (columns, mut warnings) = Columns::match_header(spec, header);
-    if let Err(missing) = columns.require(spec) {
-        return Err(vec![Problem {
-            file: place,
-            line: *header_line,
-            column: None,
-            field: missing,
-            value: String::new(),
-            text: "нет обязательного столбца".into(),
-            letters: true,
-        }]);
-    }
+    let (columns, mut warnings) =
+        super::read::header_columns(&place, spec, header, *header_line, true)?;
     if header_index > 0 {
         warnings.push(format!(
             "строк над заголовком пропущено: {header_index} (заголовок в строке {header_line})"
