@@ -468,7 +468,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Показать эту справку'
-complete -c ezh -n "__fish_ezh_using_subcommand tui" -l today -d 'Считать сегодняшней эту дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД): для демонстрации и проверки' -r
+complete -c ezh -n "__fish_ezh_using_subcommand tui" -l today -d 'Показывать журнал на эту дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); только в демо, сроки — по часам сервера' -r
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand tui" -s h -l help -d 'Показать эту справку'

@@ -17,6 +17,9 @@ pub enum AppError {
     /// The thing asked for does not exist.
     #[error("не найдено: {0}")]
     NotFound(String),
+    /// A change past the deadline (6.1, 6.9) asked without a reason; nothing was changed.
+    #[error("{0}: изменение после срока вносится только с указанием причины (--reason)")]
+    Late(String),
     /// Another user changed the record since it was read.
     #[error("запись уже изменена другим пользователем ({0}); обновите данные и повторите")]
     Conflict(String),

@@ -116,7 +116,7 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Открыть журнал (экранный режим)
     Tui {
-        /// Считать сегодняшней эту дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД): для демонстрации и проверки
+        /// Показывать журнал на эту дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); только в демо, сроки — по часам сервера
         #[arg(long, value_parser = demo::parse_date)]
         today: Option<chrono::NaiveDate>,
     },
@@ -305,8 +305,16 @@ pub(crate) fn journal(
     hints: Vec<String>,
 ) -> anyhow::Result<()> {
     let mut db = crate::app::college::setup::open(target)?;
+    // A typed «today» only moves what a demo journal shows; deadlines always follow the
+    // server's clock (app::college::clock), and a real journal refuses the flag outright.
+    if today.is_some() && !db.read(crate::app::accounts::auth::settings)?.demo {
+        anyhow::bail!(
+            "--today допускается только в демонстрационном журнале (ezh demo); \
+             в настоящем журнале «сегодня» — дата часов сервера"
+        );
+    }
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let today = today.unwrap_or_else(crate::app::college::clock::today);
         return Ok(crate::tui::run(db, today, hints)?);
     }
     let summary = crate::app::college::summary::load(&mut db)?;

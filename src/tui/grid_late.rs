@@ -28,7 +28,7 @@ pub fn reason(s: &mut GridScreen, ctx: &mut Ctx<'_>, pending: Pending) -> Option
     if let Some(r) = s.reasons.get(&lesson) {
         return Some(Some(r.clone()));
     }
-    match app::journal::deadline::lateness(ctx.db, lesson, ctx.today) {
+    match app::journal::deadline::lateness(ctx.db, lesson) {
         Ok(None) => Some(None),
         Ok(Some(why)) => {
             ctx.status.warn(format!("{why}: укажите причину изменения"));

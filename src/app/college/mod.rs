@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod clock;
 pub mod maintenance;
 pub mod settings;
 pub(crate) mod settings_value;

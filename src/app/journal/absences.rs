@@ -40,7 +40,7 @@ pub fn set_absence_because(
     db.write(|c| {
         let at = lesson_and_group(c, lesson_id)?;
         let group_id = at.group_id;
-        let by_teacher = marks_permit(actor, &at, why);
+        let by_teacher = marks_permit(c, actor, &at, why);
         require_member(c, student_id, group_id, at.lesson.date)?;
         let old: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
             .filter(absences::lesson_id.eq(lesson_id))

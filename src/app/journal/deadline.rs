@@ -7,8 +7,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
 
 use crate::app::AppError;
+use crate::app::college::clock;
 use crate::store::schema::{assignments, lessons, terms};
-use crate::store::Db;
+use crate::store::{Conn, Db};
 
 /// The last day on which marks of a lesson held on `date` are on time: the `weekday`
 /// (1 = Monday … 7 = Sunday) of the week after the lesson's.
@@ -31,33 +32,52 @@ pub fn deadline_after_holidays(
     due
 }
 
-/// Why a change of the marks of `lesson_id` on `today` needs a reason, or `None` when it is on
-/// time.
-pub fn lateness(db: &mut Db, lesson_id: i64, today: NaiveDate) -> Result<Option<String>, AppError> {
-    let found: Option<(NaiveDate, String, bool)> = crate::with_conn!(&mut db.conn(), c => lessons::table
+/// Why a change of the marks of `lesson_id` today (on the server's clock, [`clock::today`])
+/// needs a reason, or `None` when it is on time.
+pub fn lateness(db: &mut Db, lesson_id: i64) -> Result<Option<String>, AppError> {
+    let found: Option<(NaiveDate, String, String, bool)> = crate::with_conn!(&mut db.conn(), c => lessons::table
         .inner_join(assignments::table.inner_join(terms::table))
         .filter(lessons::id.eq(lesson_id))
-        .select((lessons::date, terms::name, terms::closed_at.is_not_null()))
+        .select((lessons::date, lessons::kind, terms::name, terms::closed_at.is_not_null()))
         .first(c)
         .optional())?;
-    let (date, term, closed) =
+    let (date, kind, term, closed) =
         found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
     if closed {
         return Ok(Some(format!("{term} закрыт")));
     }
-    let weekday = db
-        .read(crate::app::accounts::auth::settings)?
-        .grade_deadline_weekday;
-    let holidays = db.read(|c| {
-        crate::app::college::calendar::holidays_in(
-            c,
-            crate::domain::DateSpan {
-                start: date,
-                end: date + Duration::days(60),
-            },
-        )
-    })?;
-    let due = deadline_after_holidays(date, weekday, &holidays);
+    db.read(|c| late_in(c, date, &kind))
+}
+
+/// Why marks of a lesson of `kind` held on `date` are late today, or `None`: past the weekly
+/// deadline (6.1), or for a control work («test») past the college's days for its results (6.9),
+/// both moved past holidays.
+pub(super) fn late_in(
+    c: &mut Conn<'_>,
+    date: NaiveDate,
+    kind: &str,
+) -> Result<Option<String>, AppError> {
+    let today = clock::today();
+    if today <= date {
+        return Ok(None);
+    }
+    let s = crate::app::accounts::auth::settings(c)?;
+    let holidays = crate::app::college::calendar::holidays_in(
+        c,
+        crate::domain::DateSpan {
+            start: date,
+            end: date + Duration::days(60),
+        },
+    )?;
+    let weekly = deadline_after_holidays(date, s.grade_deadline_weekday, &holidays);
+    let mut due = weekly;
+    if kind == "test" {
+        let mut results = date + Duration::days(i64::from(s.test_result_days));
+        while let Some(h) = holidays.iter().find(|h| h.contains(results)) {
+            results = h.end + Duration::days(1);
+        }
+        due = due.min(results);
+    }
     Ok((today > due).then(|| {
         format!(
             "срок внесения отметок за {} истёк {}",

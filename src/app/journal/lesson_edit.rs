@@ -33,7 +33,7 @@ pub fn edit(
 ) -> Result<Lesson, AppError> {
     db.write(|c| {
         let at = super::marks::lesson_and_group(c, lesson_id)?;
-        let permit = super::marks::marks_permit(actor, &at, e.reason.as_deref())?;
+        let permit = super::marks::marks_permit(c, actor, &at, e.reason.as_deref())?;
         let old = at.lesson;
         if old.version != version {
             return Err(AppError::Conflict(format!("занятие № {lesson_id}")));

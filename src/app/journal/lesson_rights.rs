@@ -41,9 +41,12 @@ pub(super) fn lesson_and_group(c: &mut Conn<'_>, lesson_id: i64) -> Result<Lesso
     })
 }
 
-/// The permit to write marks of a lesson: its teacher or the one who held it; in a closed
-/// term only the deputy, with a reason.
+/// The permit to write marks of a lesson: its teacher or the one who held it; past the deadline
+/// (on the server's clock) the same teacher or the deputy, with a reason; in a closed term only
+/// the deputy, with a reason. Rights are checked before lateness, so that a refusal tells an
+/// outsider nothing about the lesson.
 pub(super) fn marks_permit(
+    c: &mut Conn<'_>,
     actor: &Actor,
     at: &LessonAt,
     reason: Option<&str>,
@@ -51,13 +54,29 @@ pub(super) fn marks_permit(
     if at.closed {
         return crate::app::college::term_close::closed_term_permit(actor, reason);
     }
-    Ok(access::check(
+    let teacher = access::check(
         actor,
         &Action::EnterMarks {
             teacher_id: at.teacher,
             held_by: at.lesson.held_by,
         },
-    )?)
+    );
+    let deputy = || access::check(actor, &Action::ChangeClosedTerm);
+    let late = super::deadline::late_in(c, at.lesson.date, &at.lesson.kind)?;
+    match (teacher, late) {
+        (Ok(p), None) => Ok(p),
+        (Err(denied), None) => Err(denied.into()),
+        (teacher, Some(why)) => {
+            let permit = match teacher {
+                Ok(p) => p,
+                Err(denied) => deputy().map_err(|_| denied)?,
+            };
+            if crate::app::college::term_close::reason_text(reason).is_none() {
+                return Err(AppError::Late(why));
+            }
+            Ok(permit)
+        }
+    }
 }
 
 /// Refuses a mark for a student who did not belong to the group on the lesson's date.

@@ -80,15 +80,6 @@ pub fn set(
         };
         (lesson, lookup::student(&mut db.conn(), &at.student)?.id)
     };
-    // As on the screen: a late change, or one in a closed term, needs a reason.
-    let today = chrono::Local::now().date_naive();
-    if let Some(why) = super::deadline::lateness(db, lesson, today)? {
-        if crate::app::college::term_close::reason_text(reason).is_none() {
-            return Err(AppError::Invalid(format!(
-                "{why}: изменение вносится с причиной (--reason)"
-            )));
-        }
-    }
     let cell = cells::read(db, lesson, student)?;
     let old = match kind {
         Some(k) => cell.grades.iter().find(|g| g.work_kind == k),

@@ -142,7 +142,7 @@ pub(super) fn add_grade_in(
     reason: Option<&str>,
 ) -> Result<GradeRow, AppError> {
     let at = lesson_and_group(c, lesson_id)?;
-    let permit = marks_permit(actor, &at, reason)?;
+    let permit = marks_permit(c, actor, &at, reason)?;
     require_member(c, student_id, at.group_id, at.lesson.date)?;
     let now = crate::store::now();
     let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
@@ -190,7 +190,7 @@ pub fn change_grade(
             .optional())?
         .ok_or_else(|| AppError::NotFound(format!("отметка № {grade_id}")))?;
         let at = lesson_and_group(c, old.lesson_id)?;
-        let permit = marks_permit(actor, &at, reason)?;
+        let permit = marks_permit(c, actor, &at, reason)?;
         if old.version != version {
             return Err(AppError::Conflict(format!("отметка № {grade_id}")));
         }

@@ -6,7 +6,7 @@ use ezh::demo::{self, DemoOptions, Size};
 use ezh::store::schema::{absences, audit_log, grades, users};
 use ezh::store::{Db, DbTarget};
 
-/// A small demo college at `url` on the demo's «today».
+/// A small demo college at `url` on the demo's «today», which is also this thread's clock.
 pub fn build(url: &str) -> (DbTarget, Db, Vec<ezh::demo::DemoLogin>) {
     let target = DbTarget::parse(url).expect("url");
     let opts = DemoOptions {
@@ -14,6 +14,8 @@ pub fn build(url: &str) -> (DbTarget, Db, Vec<ezh::demo::DemoLogin>) {
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default(),
         seed: 11,
     };
+    // The journal judges deadlines on this day, as the server would on the demo's «today».
+    ezh::app::college::clock::fix_today(Some(opts.today));
     let (db, report) = demo::build(&target, &opts, false).expect("demo");
     (target, db, report.logins)
 }

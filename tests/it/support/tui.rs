@@ -25,6 +25,8 @@ pub fn demo(url: &str) -> (Db, Vec<DemoLogin>) {
         today: today(),
         seed: 2026,
     };
+    // The journal judges deadlines on this day, as the server would on the demo's «today».
+    ezh::app::college::clock::fix_today(Some(opts.today));
     let (db, report) = demo::build(&target, &opts, false).expect("demo");
     (db, report.logins)
 }

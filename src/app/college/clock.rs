@@ -1,0 +1,45 @@
+//! The college's day: what the journal takes for «today» when it judges a deadline (6.1, 6.9).
+//!
+//! Deadlines are judged on the server's clock, never on a date the person types: `ezh tui
+//! --today` moves what the screen shows (and only on a demo database), not what is late. The
+//! one way to fix the day is [`fix_today`], for the calling thread only; no command, screen or
+//! flag calls it — it exists so that the library's tests and benchmarks can work on a journal of
+//! a fixed date.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+
+thread_local! {
+    static FIXED: Cell<Option<NaiveDate>> = const { Cell::new(None) };
+}
+
+/// Today on the server's clock (its local time zone), unless this thread fixed the day.
+pub fn today() -> NaiveDate {
+    FIXED
+        .with(Cell::get)
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Fixes «today» for the calling thread (tests and benchmarks only); `None` returns it to the
+/// server's clock.
+#[doc(hidden)]
+pub fn fix_today(day: Option<NaiveDate>) {
+    FIXED.with(|f| f.set(day));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fixed_day_holds_for_its_thread_only() {
+        let day = NaiveDate::from_ymd_opt(2026, 10, 12).unwrap_or_default();
+        fix_today(Some(day));
+        assert_eq!(today(), day);
+        let other = std::thread::spawn(today).join().unwrap_or(day);
+        assert_ne!(other, day, "another thread keeps the server's clock");
+        fix_today(None);
+        assert_ne!(today(), day);
+    }
+}
