@@ -77,9 +77,7 @@ fn story(url: &str, backend: &str) {
     .expect("lesson");
     let wednesday = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
     ezh::app::college::clock::fix_today(Some(wednesday));
-    assert!(deadline::lateness(&mut db, lesson)
-        .expect("late")
-        .is_some());
+    assert!(deadline::lateness(&mut db, lesson).expect("late").is_some());
 
     // The administrator moves the deadline to Friday: audited, and the lesson is on time.
     let (old, new) = settings::set(&mut db, &admin, "grade-deadline-weekday", "5").expect("set");
@@ -102,10 +100,7 @@ fn story(url: &str, backend: &str) {
         ),
         "{backend}"
     );
-    assert_eq!(
-        deadline::lateness(&mut db, lesson).expect("on time"),
-        None
-    );
+    assert_eq!(deadline::lateness(&mut db, lesson).expect("on time"), None);
     // The same value again changes and audits nothing.
     settings::set(&mut db, &admin, "grade_deadline_weekday", "5").expect("same");
     assert_eq!(audit_rows(&mut db), before.1 + 1, "{backend}");

@@ -23,6 +23,7 @@ mod contingent_cli;
 mod contingent_movement;
 mod contingent_students;
 mod contingent_timetable;
+mod deadlines;
 mod demo_catalog;
 mod domain_props;
 mod groups;

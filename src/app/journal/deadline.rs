@@ -6,8 +6,8 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
 
-use crate::app::AppError;
 use crate::app::college::clock;
+use crate::app::AppError;
 use crate::store::schema::{assignments, lessons, terms};
 use crate::store::{Conn, Db};
 
