@@ -909,7 +909,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__import)
-            opts="-h --dry-run --encoding --delimiter --strict --clear-empty --sheet --help --db --config students teachers curriculum timetable plan marks"
+            opts="-h --dry-run --encoding --delimiter --strict --clear-empty --sheet --reason --help --db --config students teachers curriculum timetable plan marks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +924,10 @@ _ezh() {
                     return 0
                     ;;
                 --sheet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -298,6 +298,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l encoding -d 'Кодировка файла вместо определения: utf-8, windows-1251' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l delimiter -d 'Разделитель вместо определения: «;», «,» или tab' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l sheet -d 'Лист книги .xlsx или .ods (без него — первый)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand import" -l reason -d 'Отметки: причина внесения после срока; заместителю директора — и изменения уже стоящих' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand import" -l dry-run -d 'Показать, что изменится, и ничего не записывать'

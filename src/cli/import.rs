@@ -56,6 +56,9 @@ pub struct ImportArgs {
     /// Лист книги .xlsx или .ods (без него — первый)
     #[arg(long, value_name = "ЛИСТ")]
     pub sheet: Option<String>,
+    /// Отметки: причина внесения после срока; заместителю директора — и изменения уже стоящих
+    #[arg(long, value_name = "ТЕКСТ")]
+    pub reason: Option<String>,
 }
 
 /// Output format of `ezh export`.
@@ -102,6 +105,9 @@ impl Progress for Bar {
 
 /// Runs `ezh import`.
 pub fn run_import(target: &DbTarget, args: ImportArgs) -> anyhow::Result<()> {
+    if args.reason.is_some() && args.kind != ImportKind::Marks {
+        anyhow::bail!("--reason применяется только к импорту отметок (ezh import marks)");
+    }
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
     let bytes = std::fs::read(&args.file).map_err(|e| {
@@ -124,6 +130,7 @@ pub fn run_import(target: &DbTarget, args: ImportArgs) -> anyhow::Result<()> {
         dry_run: args.dry_run,
         strict: args.strict,
         clear_empty: args.clear_empty,
+        reason: args.reason,
     };
     let name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),

@@ -98,15 +98,15 @@ fn story(url: &str, backend: &str) {
         today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("date"),
         seed: 2026,
     };
+    // The server's day is the demo's: the September lesson is weeks past its deadline, the
+    // free timetable day after 27.11 is still ahead.
+    ezh::app::college::clock::fix_today(Some(opts.today));
     let (mut db, report) = demo::build(&target, &opts, false).expect("demo");
     let file = marks_file(&mut db);
-    if std::env::var("EZH_WRITE_SAMPLES").is_ok() {
-        std::fs::write(SAMPLE, &file).expect("write sample");
-    }
     assert_eq!(
         std::fs::read_to_string(SAMPLE).expect("sample"),
         file,
-        "{backend}: the sample fits the demo"
+        "{backend}: the sample fits the demo (a changed demo: write it anew from marks_file)"
     );
     let id = |db: &mut Db, role: &str| -> i64 {
         let login = &report
@@ -151,6 +151,32 @@ fn story(url: &str, backend: &str) {
     );
     assert_eq!(counts(&mut db), before, "{backend}: nothing imported");
 
+    // Past the deadline every row needs a reason; the error names the row and the dates.
+    let err = import::import_marks(
+        &mut db,
+        &secretary,
+        "marks.csv",
+        file.as_bytes(),
+        &o,
+        &Quiet,
+    )
+    .expect_err("late without a reason");
+    let text = err.to_string();
+    assert!(
+        text.contains("marks.csv:3:6: «Отметка»: «5» — срок внесения отметок за")
+            && text.contains(": нужна причина (--reason)"),
+        "{backend}: {text}"
+    );
+    assert!(
+        text.contains("ошибок: 2"),
+        "{backend}: rows 3 and 4 only: {text}"
+    );
+    assert_eq!(counts(&mut db), before, "{backend}: nothing imported");
+    let o = ImportOptions {
+        reason: Some("перенос с бумажного журнала".into()),
+        ..o
+    };
+
     let dry = import::import_marks(
         &mut db,
         &secretary,
@@ -167,6 +193,18 @@ fn story(url: &str, backend: &str) {
         (dry.new, dry.extra.clone()),
         (4, vec![("Новые занятия".to_string(), 1)]),
         "{backend}"
+    );
+    assert_eq!(
+        dry.changes.len(),
+        4,
+        "{backend}: every cell listed: {:?}",
+        dry.changes
+    );
+    assert!(
+        dry.changes[0].starts_with("строка 3: ")
+            && dry.changes[0].ends_with(": — → 5 (контрольная работа)"),
+        "{backend}: {:?}",
+        dry.changes
     );
     assert_eq!(counts(&mut db), before, "{backend}: dry run writes nothing");
 
@@ -198,6 +236,19 @@ fn story(url: &str, backend: &str) {
         "{backend}: entered by the importer: {audited:?}"
     );
     assert_eq!(audited.len(), 4, "{backend}");
+    let reasons: Vec<Option<String>> = ezh::with_conn!(&mut db.conn(), c => audit_log::table
+        .filter(audit_log::entity.eq_any(["grade", "absence", "final_grade"]))
+        .order(audit_log::id.desc())
+        .limit(4)
+        .select(audit_log::reason)
+        .load(c))
+    .expect("reasons");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.as_deref() == Some("импорт отметок: перенос с бумажного журнала")),
+        "{backend}: {reasons:?}"
+    );
     let by: Vec<i64> = ezh::with_conn!(&mut db.conn(), c => grades::table.order(grades::id.desc()).limit(2).select(grades::entered_by).load(c)).expect("by");
     assert_eq!(by, vec![sec_id, sec_id], "{backend}");
 
@@ -219,6 +270,72 @@ fn story(url: &str, backend: &str) {
         after,
         "{backend}: the same file changes nothing"
     );
+
+    // A file that changes a mark already there: an error at its line naming who put it, even
+    // with a reason, for the secretary; the deputy with a reason changes it.
+    let changed = file.replacen(";5;контрольная работа;", ";4;контрольная работа;", 1);
+    let err = import::import_marks(
+        &mut db,
+        &secretary,
+        "marks.csv",
+        changed.as_bytes(),
+        &o,
+        &Quiet,
+    )
+    .expect_err("changes an existing mark");
+    let text = err.to_string();
+    let sec_name = ezh::with_conn!(&mut db.conn(), c => users::table.find(sec_id)
+        .select((users::last_name, users::first_name, users::patronymic))
+        .first::<(String, String, String)>(c))
+    .expect("name");
+    let sec_name = ezh::domain::person::short_name(&sec_name.0, &sec_name.1, &sec_name.2);
+    assert!(
+        text.contains(&format!(
+            "marks.csv:3:6: «Отметка»: «4» — уже стоит 5 (контрольная работа), поставил {sec_name} "
+        )),
+        "{backend}: {text}"
+    );
+    assert_eq!(counts(&mut db), after, "{backend}: nothing changed");
+    let deputy_id = id(&mut db, "заместитель по УР");
+    let deputy = actor::load(&mut db, deputy_id).expect("deputy");
+    let no_reason = ImportOptions {
+        reason: None,
+        ..o.clone()
+    };
+    let denied = import::import_marks(
+        &mut db,
+        &deputy,
+        "marks.csv",
+        changed.as_bytes(),
+        &no_reason,
+        &Quiet,
+    );
+    assert!(
+        matches!(denied, Err(AppError::Denied(_))),
+        "{backend}: the deputy imports only with a reason: {denied:?}"
+    );
+    let r = import::import_marks(
+        &mut db,
+        &deputy,
+        "marks.csv",
+        changed.as_bytes(),
+        &o,
+        &Quiet,
+    )
+    .expect("the deputy with a reason");
+    assert_eq!((r.new, r.updated, r.unchanged), (0, 1, 3), "{backend}");
+    assert!(
+        r.changes[0].ends_with(": 5 (контрольная работа) → 4 (контрольная работа)"),
+        "{backend}: {:?}",
+        r.changes
+    );
+    let after_change = counts(&mut db);
+    assert_eq!(
+        after_change[..4],
+        after[..4],
+        "{backend}: one grade changed in place"
+    );
+    assert_eq!(after_change[4], after[4] + 1, "{backend}: and audited once");
 }
 
 #[test]

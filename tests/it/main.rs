@@ -35,6 +35,7 @@ mod import_props;
 mod import_students;
 mod mail;
 mod mail_cli;
+mod no_op_writes;
 mod policy_matrix;
 mod report_cli;
 mod report_control;

@@ -134,6 +134,9 @@ pub fn set_disabled(
         if u.id == permit.user_id() && disabled {
             return Err(AppError::Invalid("нельзя отключить собственную учётную запись".into()));
         }
+        if u.disabled == disabled {
+            return Ok(()); // a write that changes nothing writes nothing
+        }
         crate::with_conn!(c, x => diesel::update(users::table.find(u.id)).set(users::disabled.eq(disabled)).execute(x))?;
         if disabled {
             auth::end_sessions(c, u.id, "disabled")?;
@@ -153,6 +156,14 @@ pub fn set_roles(db: &mut Db, actor: &Actor, login: &str, roles: &[Role]) -> Res
     db.write(|c| {
         let u = find(c, login)?;
         let old: Vec<String> = crate::with_conn!(c, x => user_roles::table.filter(user_roles::user_id.eq(u.id)).select(user_roles::role).load(x))?;
+        let mut same: Vec<&str> = roles.iter().map(|r| r.as_code()).collect();
+        let mut had: Vec<&str> = old.iter().map(String::as_str).collect();
+        same.sort_unstable();
+        same.dedup();
+        had.sort_unstable();
+        if same == had {
+            return Ok(()); // the same roles again: nothing written, nothing audited
+        }
         let rows: Vec<_> = roles.iter().map(|r| (user_roles::user_id.eq(u.id), user_roles::role.eq(r.as_code()))).collect();
         crate::with_conn!(c, x => {
             diesel::delete(user_roles::table.filter(user_roles::user_id.eq(u.id))).execute(x)?;

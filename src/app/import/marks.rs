@@ -102,6 +102,17 @@ pub struct MarkRec {
     pub mark: Mark,
 }
 
+impl MarkRec {
+    /// The row's mark as the file says it, for its errors.
+    pub fn value_text(&self) -> String {
+        match &self.mark {
+            Mark::Grade(v, _) => v.to_string(),
+            Mark::Absence(a) => a.to_string(),
+            Mark::Final(v, _) => v.to_string(),
+        }
+    }
+}
+
 /// The final-grade kind named by «Вид работы», if it names one.
 fn final_kind(text: &str) -> Option<&'static str> {
     match values_norm(text).as_str() {

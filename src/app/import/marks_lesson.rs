@@ -18,23 +18,24 @@ use crate::store::Conn;
 type Who = (i64, i64, i64);
 
 impl Work<'_> {
-    /// The assignment teaching the subject to the group (or the student's subgroup) on `date`.
+    /// The assignment teaching the subject to the group (or the student's subgroup) on `date`:
+    /// its id, its teacher and whether its term is closed.
     pub(super) fn assignment(
         &mut self,
         c: &mut Conn<'_>,
         r: &MarkRec,
         who: Who,
         date: NaiveDate,
-    ) -> Res<(i64, i64)> {
+    ) -> Res<(i64, i64, bool)> {
         let (group, subject, student) = who;
-        let found: Vec<(i64, i64, Option<i64>, Option<String>)> = crate::with_conn!(c, x => assignments::table
+        let found: Vec<(i64, i64, Option<i64>, Option<String>, bool)> = crate::with_conn!(c, x => assignments::table
             .inner_join(terms::table)
             .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
             .filter(assignments::group_id.eq(group))
             .filter(assignments::subject_id.eq(subject))
             .filter(terms::starts_on.le(date))
             .filter(terms::ends_on.ge(date))
-            .select((assignments::id, assignments::teacher_id, assignments::subgroup_id, subgroups::name.nullable()))
+            .select((assignments::id, assignments::teacher_id, assignments::subgroup_id, subgroups::name.nullable(), terms::closed_at.is_not_null()))
             .load(x))?;
         let pick = match &r.subgroup {
             Some(name) => found.iter().find(|a| a.3.as_deref() == Some(name.as_str())),
@@ -52,7 +53,7 @@ impl Work<'_> {
             },
         };
         match pick {
-            Some(a) => Ok(Some((a.0, a.1))),
+            Some(a) => Ok(Some((a.0, a.1, a.4))),
             None => {
                 self.fail(
                     r,

@@ -1,140 +1,26 @@
-//! The writing half of `ezh import marks`: a final grade for a term of the curriculum, or a
-//! grade or absence at a lesson found (or made) for the row's date. Equal marks already in the
-//! journal are left alone, so importing the same file twice changes nothing.
+//! The writing half of `ezh import marks` for a lesson: a grade or absence at the lesson found
+//! (or made) for the row's date, under the rules of [`super::marks_rules`]. Equal marks already
+//! in the journal are left alone, so importing the same file twice changes nothing.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::marks::{Mark, MarkRec};
-use super::marks_db::{audit_entry, Work};
+use super::marks_db::Work;
+use super::marks_rules::{check_version, Old, When};
 use crate::access::Permit;
 use crate::app::journal::marks::record;
 use crate::app::AppError;
-use crate::domain::{AbsenceReason, FinalGradeValue, GradeValue, WorkKind};
-use crate::store::schema::{
-    absences, academic_years, curriculum, final_grades, grades, group_memberships, terms,
-};
+use crate::domain::{AbsenceReason, GradeValue, WorkKind};
+use crate::store::schema::{absences, grades, group_memberships, lessons};
 use crate::store::Conn;
 
 /// (group, subject, student).
 type Who = (i64, i64, i64);
 
-impl Work<'_> {
-    /// A final grade of the term numbered in «Семестр» of the current (else the latest) year.
-    pub(super) fn final_grade(
-        &mut self,
-        c: &mut Conn<'_>,
-        permit: &Permit,
-        r: &MarkRec,
-        who: Who,
-        value: FinalGradeValue,
-        kind: &'static str,
-    ) -> Result<(), AppError> {
-        let (group, subject, student) = who;
-        let number = r.term.unwrap_or(1);
-        let today = crate::store::now().date();
-        let term: Option<i64> = crate::with_conn!(c, x => terms::table
-            .inner_join(academic_years::table)
-            .filter(terms::number.eq(number))
-            .order((academic_years::starts_on.le(today).desc(), academic_years::starts_on.desc()))
-            .select(terms::id)
-            .first(x)
-            .optional())?;
-        let Some(term) = term else {
-            self.fail(
-                r,
-                "term",
-                &number.to_string(),
-                "нет такого семестра в учебном году",
-            );
-            return Ok(());
-        };
-        let studied: i64 = crate::with_conn!(c, x => curriculum::table
-            .filter(curriculum::group_id.eq(group))
-            .filter(curriculum::subject_id.eq(subject))
-            .filter(curriculum::term_id.eq(term))
-            .count()
-            .get_result(x))?;
-        if studied == 0 {
-            self.fail(
-                r,
-                "subject",
-                &r.subject,
-                "дисциплины нет в учебном плане группы на этот семестр",
-            );
-            return Ok(());
-        }
-        let old: Option<(i64, i32, i32)> = crate::with_conn!(c, x => final_grades::table
-            .filter(final_grades::student_id.eq(student))
-            .filter(final_grades::subject_id.eq(subject))
-            .filter(final_grades::term_id.eq(term))
-            .filter(final_grades::kind.eq(kind))
-            .select((final_grades::id, final_grades::value, final_grades::version))
-            .first(x)
-            .optional())?;
-        let show = |code: i32| {
-            FinalGradeValue::from_code(code).map_or(code.to_string(), |v| v.to_string())
-        };
-        match old {
-            Some((_, v, _)) if v == value.to_code() => self.report.unchanged += 1,
-            Some((id, v, version)) => {
-                self.report.updated += 1;
-                self.report.changes.push(format!(
-                    "строка {}: итоговая «{}» → «{}»",
-                    r.line,
-                    show(v),
-                    value
-                ));
-                if self.write {
-                    let now = crate::store::now();
-                    crate::with_conn!(c, x => diesel::update(final_grades::table.find(id))
-                        .set((final_grades::value.eq(value.to_code()), final_grades::entered_by.eq(permit.user_id()),
-                            final_grades::entered_at.eq(now), final_grades::version.eq(version + 1)))
-                        .execute(x))?;
-                    record(
-                        c,
-                        permit,
-                        &audit_entry(
-                            "update",
-                            "final_grade",
-                            id,
-                            student,
-                            Some(show(v)),
-                            value.to_string(),
-                        ),
-                        now,
-                    )?;
-                }
-            }
-            None => {
-                self.report.new += 1;
-                if self.write {
-                    let now = crate::store::now();
-                    let id: i64 = crate::with_conn!(c, x => diesel::insert_into(final_grades::table)
-                        .values((final_grades::student_id.eq(student), final_grades::group_id.eq(group),
-                            final_grades::subject_id.eq(subject), final_grades::term_id.eq(term), final_grades::kind.eq(kind),
-                            final_grades::value.eq(value.to_code()), final_grades::entered_by.eq(permit.user_id()),
-                            final_grades::entered_at.eq(now)))
-                        .returning(final_grades::id)
-                        .get_result(x))?;
-                    record(
-                        c,
-                        permit,
-                        &audit_entry(
-                            "insert",
-                            "final_grade",
-                            id,
-                            student,
-                            None,
-                            value.to_string(),
-                        ),
-                        now,
-                    )?;
-                }
-            }
-        }
-        Ok(())
-    }
+type Found = (i64, i32, i32, i64, NaiveDateTime);
 
+impl Work<'_> {
     /// A grade or absence at the row's lesson.
     pub(super) fn current(
         &mut self,
@@ -153,155 +39,164 @@ impl Work<'_> {
             .count()
             .get_result(x))?;
         if member == 0 {
-            self.fail(
-                r,
-                "date",
-                &super::values::date_text(date),
-                "обучающийся не состоял в группе в этот день",
-            );
+            let d = super::values::date_text(date);
+            self.fail(r, "date", &d, "обучающийся не состоял в группе в этот день");
             return Ok(());
         }
-        let Some(assignment) = self.assignment(c, r, who, date)? else {
+        let Some((assignment, teacher, closed)) = self.assignment(c, r, who, date)? else {
             return Ok(());
         };
-        let Some(lesson) = self.lesson(c, permit, r, assignment, date)? else {
+        let kind: Option<String> = crate::with_conn!(c, x => lessons::table
+            .filter(lessons::assignment_id.eq(assignment))
+            .filter(lessons::date.eq(date))
+            .select(lessons::kind)
+            .first(x)
+            .optional())?;
+        let late = crate::app::journal::deadline::late_in(c, date, kind.as_deref().unwrap_or(""))?;
+        let when = When { closed, late };
+        let Some(lesson) = self.lesson(c, permit, r, (assignment, teacher), date)? else {
             return Ok(());
         };
-        let now = crate::store::now();
         match &r.mark {
             Mark::Grade(value, kind) => {
-                let old: Option<(i64, i32)> = if lesson < 0 {
-                    None
-                } else {
-                    crate::with_conn!(c, x => grades::table
-                        .filter(grades::lesson_id.eq(lesson))
-                        .filter(grades::student_id.eq(student))
-                        .filter(grades::work_kind.eq(kind.as_code()))
-                        .select((grades::id, grades::value))
-                        .first(x)
-                        .optional())?
-                };
-                let text = |v: i32, k: &WorkKind| {
-                    format!(
-                        "{} ({})",
-                        GradeValue::from_code(v).map_or(v.to_string(), |g| g.to_string()),
-                        k.name_ru()
-                    )
-                };
-                match old {
-                    Some((_, v)) if v == value.to_code() => self.report.unchanged += 1,
-                    Some((id, v)) => {
-                        self.report.updated += 1;
-                        if self.write {
-                            crate::with_conn!(c, x => diesel::update(grades::table.find(id))
-                                .set((grades::value.eq(value.to_code()), grades::entered_by.eq(permit.user_id()),
-                                    grades::entered_at.eq(now), grades::version.eq(grades::version + 1)))
-                                .execute(x))?;
-                            record(
-                                c,
-                                permit,
-                                &audit_entry(
-                                    "update",
-                                    "grade",
-                                    id,
-                                    student,
-                                    Some(text(v, kind)),
-                                    text(value.to_code(), kind),
-                                ),
-                                now,
-                            )?;
-                        }
-                    }
-                    None => {
-                        self.report.new += 1;
-                        if self.write {
-                            let id: i64 = crate::with_conn!(c, x => diesel::insert_into(grades::table)
-                                .values((grades::lesson_id.eq(lesson), grades::student_id.eq(student), grades::value.eq(value.to_code()),
-                                    grades::work_kind.eq(kind.as_code()), grades::entered_by.eq(permit.user_id()), grades::entered_at.eq(now)))
-                                .returning(grades::id)
-                                .get_result(x))?;
-                            record(
-                                c,
-                                permit,
-                                &audit_entry(
-                                    "insert",
-                                    "grade",
-                                    id,
-                                    student,
-                                    None,
-                                    text(value.to_code(), kind),
-                                ),
-                                now,
-                            )?;
-                        }
-                    }
-                }
+                self.grade(c, permit, r, (lesson, student), (*value, *kind), &when)
             }
-            Mark::Absence(reason) => {
-                let old: Option<(i64, String)> = if lesson < 0 {
-                    None
-                } else {
-                    crate::with_conn!(c, x => absences::table
-                        .filter(absences::lesson_id.eq(lesson))
-                        .filter(absences::student_id.eq(student))
-                        .select((absences::id, absences::reason))
-                        .first(x)
-                        .optional())?
-                };
-                let show = |code: &str| {
-                    AbsenceReason::from_code(code).map_or(code.to_string(), |r| r.to_string())
-                };
-                match old {
-                    Some((_, code)) if code == reason.as_code() => self.report.unchanged += 1,
-                    Some((id, code)) => {
-                        self.report.updated += 1;
-                        if self.write {
-                            crate::with_conn!(c, x => diesel::update(absences::table.find(id))
-                                .set((absences::reason.eq(reason.as_code()), absences::entered_by.eq(permit.user_id()),
-                                    absences::entered_at.eq(now), absences::version.eq(absences::version + 1)))
-                                .execute(x))?;
-                            record(
-                                c,
-                                permit,
-                                &audit_entry(
-                                    "update",
-                                    "absence",
-                                    id,
-                                    student,
-                                    Some(show(&code)),
-                                    reason.to_string(),
-                                ),
-                                now,
-                            )?;
-                        }
-                    }
-                    None => {
-                        self.report.new += 1;
-                        if self.write {
-                            let id: i64 = crate::with_conn!(c, x => diesel::insert_into(absences::table)
-                                .values((absences::lesson_id.eq(lesson), absences::student_id.eq(student), absences::reason.eq(reason.as_code()),
-                                    absences::entered_by.eq(permit.user_id()), absences::entered_at.eq(now)))
-                                .returning(absences::id)
-                                .get_result(x))?;
-                            record(
-                                c,
-                                permit,
-                                &audit_entry(
-                                    "insert",
-                                    "absence",
-                                    id,
-                                    student,
-                                    None,
-                                    reason.to_string(),
-                                ),
-                                now,
-                            )?;
-                        }
-                    }
-                }
-            }
-            Mark::Final(..) => {}
+            Mark::Absence(reason) => self.absence(c, permit, r, (lesson, student), *reason, &when),
+            Mark::Final(..) => Ok(()),
         }
-        Ok(())
+    }
+
+    fn grade(
+        &mut self,
+        c: &mut Conn<'_>,
+        permit: &Permit,
+        r: &MarkRec,
+        (lesson, student): (i64, i64),
+        (value, kind): (GradeValue, WorkKind),
+        when: &When,
+    ) -> Result<(), AppError> {
+        let text = |v: i32| {
+            let g = GradeValue::from_code(v).map_or(v.to_string(), |g| g.to_string());
+            format!("{g} ({})", kind.name_ru())
+        };
+        let found: Option<Found> = if lesson < 0 {
+            None
+        } else {
+            crate::with_conn!(c, x => grades::table
+                .filter(grades::lesson_id.eq(lesson))
+                .filter(grades::student_id.eq(student))
+                .filter(grades::work_kind.eq(kind.as_code()))
+                .select((grades::id, grades::value, grades::version, grades::entered_by, grades::entered_at))
+                .first(x)
+                .optional())?
+        };
+        let old = found.map(|(id, v, version, by, at)| Old {
+            id,
+            text: text(v),
+            version,
+            by,
+            at,
+        });
+        let new = text(value.to_code());
+        if !self.proceed(c, r, old.as_ref(), &new, when)? {
+            return Ok(());
+        }
+        let now = crate::store::now();
+        let by = permit.user_id();
+        let id = match &old {
+            Some(o) => {
+                let n = crate::with_conn!(c, x => diesel::update(grades::table
+                    .filter(grades::id.eq(o.id))
+                    .filter(grades::version.eq(o.version)))
+                    .set((grades::value.eq(value.to_code()), grades::entered_by.eq(by),
+                        grades::entered_at.eq(now), grades::version.eq(o.version + 1)))
+                    .execute(x))?;
+                check_version(n, &format!("отметка, строка {}", r.line))?;
+                o.id
+            }
+            None => crate::with_conn!(c, x => diesel::insert_into(grades::table)
+                .values((grades::lesson_id.eq(lesson), grades::student_id.eq(student), grades::value.eq(value.to_code()),
+                    grades::work_kind.eq(kind.as_code()), grades::entered_by.eq(by), grades::entered_at.eq(now)))
+                .returning(grades::id)
+                .get_result(x))?,
+        };
+        let entry = self.audit("grade", id, student, old.as_ref(), new);
+        record(c, permit, &entry, now)
+    }
+
+    fn absence(
+        &mut self,
+        c: &mut Conn<'_>,
+        permit: &Permit,
+        r: &MarkRec,
+        (lesson, student): (i64, i64),
+        reason: AbsenceReason,
+        when: &When,
+    ) -> Result<(), AppError> {
+        let show =
+            |code: &str| AbsenceReason::from_code(code).map_or(code.to_string(), |r| r.to_string());
+        let found: Option<(i64, String, i32, i64, NaiveDateTime)> = if lesson < 0 {
+            None
+        } else {
+            crate::with_conn!(c, x => absences::table
+                .filter(absences::lesson_id.eq(lesson))
+                .filter(absences::student_id.eq(student))
+                .select((absences::id, absences::reason, absences::version, absences::entered_by, absences::entered_at))
+                .first(x)
+                .optional())?
+        };
+        let old = found.map(|(id, code, version, by, at)| Old {
+            id,
+            text: show(&code),
+            version,
+            by,
+            at,
+        });
+        let new = reason.to_string();
+        if !self.proceed(c, r, old.as_ref(), &new, when)? {
+            return Ok(());
+        }
+        let now = crate::store::now();
+        let by = permit.user_id();
+        let id = match &old {
+            Some(o) => {
+                let n = crate::with_conn!(c, x => diesel::update(absences::table
+                    .filter(absences::id.eq(o.id))
+                    .filter(absences::version.eq(o.version)))
+                    .set((absences::reason.eq(reason.as_code()), absences::entered_by.eq(by),
+                        absences::entered_at.eq(now), absences::version.eq(o.version + 1)))
+                    .execute(x))?;
+                check_version(n, &format!("пропуск, строка {}", r.line))?;
+                o.id
+            }
+            None => crate::with_conn!(c, x => diesel::insert_into(absences::table)
+                .values((absences::lesson_id.eq(lesson), absences::student_id.eq(student), absences::reason.eq(reason.as_code()),
+                    absences::entered_by.eq(by), absences::entered_at.eq(now)))
+                .returning(absences::id)
+                .get_result(x))?,
+        };
+        let entry = self.audit("absence", id, student, old.as_ref(), new);
+        record(c, permit, &entry, now)
+    }
+
+    /// Counts an equal mark as unchanged; otherwise checks the rules and lists the change.
+    /// `true` when the caller writes (not in a dry run).
+    pub(super) fn proceed(
+        &mut self,
+        c: &mut Conn<'_>,
+        r: &MarkRec,
+        old: Option<&Old>,
+        new: &str,
+        when: &When,
+    ) -> Result<bool, AppError> {
+        if old.is_some_and(|o| o.text == new) {
+            self.report.unchanged += 1;
+            return Ok(false);
+        }
+        if !self.allowed(c, r, old, when)? {
+            return Ok(false);
+        }
+        self.note(r, old, new);
+        Ok(self.write)
     }
 }

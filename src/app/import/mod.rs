@@ -12,7 +12,9 @@ mod guardians_plan;
 mod lookup;
 pub mod marks;
 mod marks_db;
+mod marks_final;
 mod marks_lesson;
+mod marks_rules;
 mod marks_write;
 pub mod plan;
 pub mod read;
@@ -106,6 +108,8 @@ pub struct ImportOptions {
     pub strict: bool,
     /// An empty cell of a present column clears the stored field (otherwise it keeps it).
     pub clear_empty: bool,
+    /// Why marks are imported past their deadline, or changed (the deputy): into the audit.
+    pub reason: Option<String>,
 }
 
 /// What an import did (or, in a dry run, would do).

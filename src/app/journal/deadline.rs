@@ -52,7 +52,7 @@ pub fn lateness(db: &mut Db, lesson_id: i64) -> Result<Option<String>, AppError>
 /// Why marks of a lesson of `kind` held on `date` are late today, or `None`: past the weekly
 /// deadline (6.1), or for a control work («test») past the college's days for its results (6.9),
 /// both moved past holidays.
-pub(super) fn late_in(
+pub(crate) fn late_in(
     c: &mut Conn<'_>,
     date: NaiveDate,
     kind: &str,
