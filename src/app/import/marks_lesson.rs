@@ -17,6 +17,9 @@ use crate::store::Conn;
 /// (group, subject, student).
 type Who = (i64, i64, i64);
 
+/// An assignment that may teach the row: id, teacher, subgroup id and name, term closed.
+type Candidate = (i64, i64, Option<i64>, Option<String>, bool);
+
 impl Work<'_> {
     /// The assignment teaching the subject to the group (or the student's subgroup) on `date`:
     /// its id, its teacher and whether its term is closed.
@@ -28,7 +31,7 @@ impl Work<'_> {
         date: NaiveDate,
     ) -> Res<(i64, i64, bool)> {
         let (group, subject, student) = who;
-        let found: Vec<(i64, i64, Option<i64>, Option<String>, bool)> = crate::with_conn!(c, x => assignments::table
+        let found: Vec<Candidate> = crate::with_conn!(c, x => assignments::table
             .inner_join(terms::table)
             .left_join(subgroups::table.on(assignments::subgroup_id.eq(subgroups::id.nullable())))
             .filter(assignments::group_id.eq(group))
