@@ -88,7 +88,7 @@ fn story(url: &str, backend: &str) {
         "Болела.",
     )
     .expect("send");
-    messages::send(
+    let to_two = messages::send(
         &mut db,
         &secretary,
         &to(&["родитель", "студент"]),
@@ -100,6 +100,25 @@ fn story(url: &str, backend: &str) {
         counts(&mut db),
         (before.0 + 2, before.1 + 3, before.2),
         "{backend}"
+    );
+    // Each recipient sees only themself; the sender sees both.
+    let seen = messages::read(&mut db, &student, to_two).expect("the student's copy");
+    assert_eq!(seen.to.len(), 2, "{backend}: {:?}", seen.to);
+    assert_eq!(
+        seen.to[1], "(других получателей: 1, их адреса скрыты)",
+        "{backend}"
+    );
+    let theirs = messages::read(&mut db, &guardian, to_two).expect("the guardian's copy");
+    assert_ne!(
+        seen.to[0], theirs.to[0],
+        "{backend}: each sees their own name only"
+    );
+    let all = messages::read(&mut db, &secretary, to_two).expect("the sender's copy");
+    assert_eq!(all.to.len(), 2, "{backend}");
+    assert!(
+        all.to.contains(&seen.to[0]) && all.to.contains(&theirs.to[0]),
+        "{backend}: {:?}",
+        all.to
     );
     let inbox = messages::inbox(&mut db, &tutor).expect("inbox");
     let line = inbox

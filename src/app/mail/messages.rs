@@ -172,9 +172,19 @@ pub fn read(db: &mut Db, who: &Actor, id: i64) -> Result<Message, AppError> {
             .filter(mail_recipients::read_at.is_null()))
             .set(mail_recipients::read_at.eq(crate::store::now()))
             .execute(x))?;
+        // Mail to several families is a blind copy for each: a recipient sees only themself
+        // (and how many others got it), the sender sees everyone.
+        let shown: Vec<i64> = if sender == who.user_id {
+            recipients.clone()
+        } else {
+            vec![who.user_id]
+        };
         let mut to = Vec::new();
-        for r in recipients {
+        for r in shown {
             to.push(lookup::user_short_name(c, r)?);
+        }
+        if sender != who.user_id && recipients.len() > 1 {
+            to.push(format!("(других получателей: {}, их адреса скрыты)", recipients.len() - 1));
         }
         Ok(Message {
             id,
