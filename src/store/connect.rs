@@ -204,7 +204,7 @@ fn open_sqlite(path: &Path, mode: OpenMode) -> Result<SqliteConnection, StoreErr
             detail: crate::ioerr::describe(&e),
         })?;
     }
-    if let Some(fs) = network_fs_of(&dir) {
+    if let Some(fs) = super::network_fs::of_database(path, &dir) {
         return Err(StoreError::NetworkFs {
             path: path.display().to_string(),
             fs: fs.to_string(),
@@ -252,23 +252,6 @@ pub fn readable_by_others(path: &Path) -> bool {
     {
         let _ = path;
         false
-    }
-}
-
-/// The network filesystem a folder lives on, if it is one SQLite must not be used on.
-pub fn network_fs_of(dir: &Path) -> Option<&'static str> {
-    let st = rustix::fs::statfs(dir).ok()?;
-    network_fs_name(st.f_type as i64)
-}
-
-/// Maps a Linux `statfs.f_type` magic number to the name of a network filesystem.
-pub fn network_fs_name(f_type: i64) -> Option<&'static str> {
-    match (f_type as u64) & 0xffff_ffff {
-        0x6969 => Some("NFS"),
-        0x517b => Some("SMB"),
-        0xff53_4d42 => Some("CIFS"),
-        0xfe53_4d42 => Some("SMB2"),
-        _ => None,
     }
 }
 
@@ -323,12 +306,5 @@ mod tests {
     fn masks_password() {
         let t = DbTarget::Postgres("postgres://ezh:secret@db.local/ezh".into());
         assert_eq!(t.display(), "postgres://ezh:***@db.local/ezh");
-    }
-
-    #[test]
-    fn knows_network_filesystems() {
-        assert_eq!(network_fs_name(0x6969), Some("NFS"));
-        assert_eq!(network_fs_name(0xff53_4d42), Some("CIFS"));
-        assert_eq!(network_fs_name(0xef53), None);
     }
 }

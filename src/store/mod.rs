@@ -12,6 +12,7 @@ pub mod backup;
 pub mod connect;
 pub mod error;
 pub mod migrate;
+pub mod network_fs;
 pub mod rows;
 pub mod schema;
 
