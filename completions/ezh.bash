@@ -375,12 +375,16 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__audit__subcmd__verify)
-            opts="-h --help --db --config"
+            opts="-h --head --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --head)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -465,7 +465,8 @@ complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -s h -l help -d 'Показать эту справку'
-complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -f -a "verify" -d 'Проверить цепочку хешей журнала изменений'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -f -a "verify" -d 'Проверить журнал изменений: цепочку хешей, печать ключом и записи журнала по их истории'
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l head -d 'Проверить, что голова с ведомости (номер:хеш, например 1234:9f3a0c1b) есть в цепочке' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Показать эту справку'

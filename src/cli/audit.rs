@@ -35,27 +35,20 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 /// Subcommands of `ezh audit`.
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Проверить цепочку хешей журнала изменений
-    Verify,
+    /// Проверить журнал изменений: цепочку хешей, печать ключом и записи журнала по их истории
+    Verify {
+        /// Проверить, что голова с ведомости (номер:хеш, например 1234:9f3a0c1b) есть в цепочке
+        #[arg(long, value_name = "N:ХЕШ")]
+        head: Option<String>,
+    },
 }
 
 /// Runs `ezh audit`.
 pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
-    if let Some(AuditCommand::Verify) = args.cmd {
-        return match audit::verify(&mut db, &actor)? {
-            Verdict::Intact { rows } => {
-                println!("Журнал изменений цел: проверено записей: {rows}.");
-                Ok(())
-            }
-            Verdict::Altered { id } => anyhow::bail!(
-                "журнал изменений повреждён: запись № {id} изменена в обход программы"
-            ),
-            Verdict::Broken { id } => anyhow::bail!(
-                "журнал изменений повреждён: перед записью № {id} удалена или вставлена запись"
-            ),
-        };
+    if let Some(AuditCommand::Verify { head }) = args.cmd {
+        return verify(&mut db, &actor, head.as_deref());
     }
     let filter = AuditFilter {
         student_id: args.student,
@@ -91,4 +84,53 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
     }
     println!("{t}");
     Ok(())
+}
+
+/// `ezh audit verify`: the verdict in Russian; anything but an intact log ends non-zero.
+fn verify(
+    db: &mut crate::store::Db,
+    actor: &crate::app::Actor,
+    head: Option<&str>,
+) -> anyhow::Result<()> {
+    if let Some(h) = head {
+        let (id, hash) = h
+            .split_once(':')
+            .and_then(|(n, x)| Some((n.trim().parse::<i64>().ok()?, x.trim())))
+            .filter(|(_, x)| x.len() >= 8 && x.chars().all(|ch| ch.is_ascii_hexdigit()))
+            .ok_or_else(|| {
+                anyhow::anyhow!("--head: «{h}» — нужно НОМЕР:ХЕШ, хеш не короче 8 знаков")
+            })?;
+        if !audit::holds_head(db, actor, id, hash)? {
+            anyhow::bail!("записи № {id} с хешем {hash} нет в журнале изменений: ведомость сделана с другого журнала, или он изменён");
+        }
+        println!("Запись № {id} ({hash}) есть в журнале изменений.");
+    }
+    let checked = audit::verify(db, actor)?;
+    for fault in &checked.state {
+        eprintln!("{fault}");
+    }
+    match &checked.verdict {
+        Verdict::Intact {
+            rows,
+            head_id,
+            head_hash,
+        } if checked.state.is_empty() => {
+            let short: String = head_hash.chars().take(8).collect();
+            println!(
+                "Журнал изменений цел: проверено записей: {rows}; запечатан на записи № {head_id} ({short})."
+            );
+            Ok(())
+        }
+        Verdict::Intact { .. } => anyhow::bail!(
+            "записи журнала расходятся с журналом изменений: {} (см. выше)",
+            checked.state.len()
+        ),
+        Verdict::Altered { id } => {
+            anyhow::bail!("журнал изменений повреждён: запись № {id} изменена в обход программы")
+        }
+        Verdict::Broken { id } => anyhow::bail!(
+            "журнал изменений повреждён: перед записью № {id} удалена или вставлена запись"
+        ),
+        Verdict::Head(fault) => anyhow::bail!("журнал изменений повреждён: {fault}"),
+    }
 }

@@ -1,14 +1,16 @@
 //! The audit log: every change of a grade, absence, final grade, topic, homework or personal
 //! data, appended with who, when, old, new and why. Rows are hash-chained (each row's hash
 //! covers its fields and the previous row's hash), so a row edited or removed behind the
-//! application's back breaks the chain where [`verify`] finds it; the database's triggers
-//! refuse UPDATE and DELETE on the table.
+//! application's back breaks the chain where `audit_verify` finds it, a log cut short or
+//! rewritten no longer matches its sealed head (`audit_head`); the database's triggers refuse
+//! UPDATE and DELETE on the table.
+
+pub use super::audit_verify::{verify, Verdict, ENTITIES};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::rows::AuditRow;
 use super::schema::audit_log;
 use super::{Conn, StoreError};
 use crate::access::Permit;
@@ -78,12 +80,9 @@ pub fn append_many(
         return Ok(());
     }
     let at = crate::store::truncate_micros(at);
-    let last: Option<String> = crate::with_conn!(c, x => audit_log::table
-        .select(audit_log::hash)
-        .order(audit_log::id.desc())
-        .first(x)
-        .optional())?;
-    let mut prev = last.unwrap_or_else(|| GENESIS.to_string());
+    // A log whose sealed head does not hold takes no more records (audit_head).
+    let key = super::audit_head::check_before_append(c)?;
+    let mut prev = super::audit_head::last_row(c)?.1;
     let mut rows = Vec::with_capacity(entries.len());
     for e in entries {
         let e = &AuditEntry {
@@ -109,76 +108,5 @@ pub fn append_many(
     for chunk in rows.chunks(500) {
         crate::with_conn!(c, x => diesel::insert_into(audit_log::table).values(chunk).execute(x))?;
     }
-    Ok(())
+    super::audit_head::write(c, &key)
 }
-
-/// The outcome of checking the whole chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    /// Every row matches its hash and links to the one before.
-    Intact { rows: u64 },
-    /// The row with this id was changed after it was written.
-    Altered { id: i64 },
-    /// The row before this id is missing (or the chain was otherwise cut).
-    Broken { id: i64 },
-}
-
-/// Recomputes the chain from the first row to the last.
-pub fn verify(c: &mut Conn<'_>) -> Result<Verdict, StoreError> {
-    let mut prev = GENESIS.to_string();
-    let mut after = i64::MIN;
-    let mut count = 0u64;
-    loop {
-        let batch: Vec<AuditRow> = crate::with_conn!(c, x => audit_log::table
-            .filter(audit_log::id.gt(after))
-            .order(audit_log::id.asc())
-            .limit(5000)
-            .select(AuditRow::as_select())
-            .load(x))?;
-        if batch.is_empty() {
-            return Ok(Verdict::Intact { rows: count });
-        }
-        for row in &batch {
-            if row.prev_hash != prev {
-                return Ok(Verdict::Broken { id: row.id });
-            }
-            if chain_hash(&prev, row.at, &entry_of(row)) != row.hash {
-                return Ok(Verdict::Altered { id: row.id });
-            }
-            prev = row.hash.clone();
-            after = row.id;
-            count += 1;
-        }
-    }
-}
-
-fn entry_of(row: &AuditRow) -> AuditEntry {
-    // The table's CHECK constraints limit action and entity to these words; anything else is
-    // a row written behind our back, and its hash will not match.
-    fn known(s: &str, words: &[&'static str]) -> &'static str {
-        words.iter().find(|w| **w == s).copied().unwrap_or("?")
-    }
-    AuditEntry {
-        actor_id: row.actor_id,
-        action: known(&row.action, &["insert", "update", "delete"]),
-        entity: known(&row.entity, ENTITIES),
-        entity_id: row.entity_id,
-        student_id: row.student_id,
-        old_value: row.old_value.clone(),
-        new_value: row.new_value.clone(),
-        reason: row.reason.clone(),
-    }
-}
-
-/// The entities the audit log records (the `audit_entity` constraint).
-pub const ENTITIES: &[&str] = &[
-    "grade",
-    "absence",
-    "final_grade",
-    "lesson",
-    "student",
-    "guardian",
-    "user",
-    "membership",
-    "settings",
-];

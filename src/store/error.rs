@@ -31,6 +31,9 @@ pub enum StoreError {
     Conflict,
     #[error("не найдено: {0}")]
     Missing(String),
+    /// The audit log's sealed head does not hold: nothing more is written until it is examined.
+    #[error("{0}; записи в журнал не принимаются — выполните ezh audit verify и сообщите администратору")]
+    AuditTampered(String),
     #[error("ошибка базы данных: {0}")]
     Db(DieselError),
 }

@@ -26,16 +26,22 @@ fn mig_err(e: impl std::fmt::Display) -> StoreError {
 
 /// Applies every pending migration; returns the names applied.
 pub fn run_pending(db: &mut Db) -> Result<Vec<String>, StoreError> {
-    let applied = match db {
+    let applied: Vec<String> = match db {
         Db::Sqlite(c) => {
             // Migrations create triggers and tables; take the write lock first like every write.
             c.batch_execute("PRAGMA foreign_keys = ON;")?;
-            c.run_pending_migrations(SQLITE).map_err(mig_err)?
+            names(c.run_pending_migrations(SQLITE).map_err(mig_err)?)
         }
         #[cfg(feature = "postgres")]
-        Db::Pg(c) => c.run_pending_migrations(POSTGRES).map_err(mig_err)?,
+        Db::Pg(c) => names(c.run_pending_migrations(POSTGRES).map_err(mig_err)?),
     };
-    Ok(applied.iter().map(|v| v.to_string()).collect())
+    // A new journal, or one from before the sealed head, is sealed with the college's key.
+    super::audit_head::seal_unsealed(db)?;
+    Ok(applied)
+}
+
+fn names(applied: Vec<diesel::migration::MigrationVersion<'_>>) -> Vec<String> {
+    applied.iter().map(|v| v.to_string()).collect()
 }
 
 /// Every migration this program knows, with its state in this database.

@@ -102,8 +102,14 @@ mod tests {
             mount_type(table, Path::new("/mnt/server/ezh")).as_deref(),
             Some("fuse.sshfs")
         );
-        assert_eq!(mount_type(table, Path::new("/media/usb")).as_deref(), Some("fuseblk"));
-        assert_eq!(mount_type(table, Path::new("/home")).as_deref(), Some("ext4"));
+        assert_eq!(
+            mount_type(table, Path::new("/media/usb")).as_deref(),
+            Some("fuseblk")
+        );
+        assert_eq!(
+            mount_type(table, Path::new("/home")).as_deref(),
+            Some("ext4")
+        );
     }
 
     #[test]

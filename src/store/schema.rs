@@ -517,7 +517,18 @@ diesel::joinable!(final_grades -> terms (term_id));
 diesel::joinable!(plan_items -> subjects (subject_id));
 diesel::joinable!(plan_items -> terms (term_id));
 
+diesel::table! {
+    /// The sealed head of the audit log (one row).
+    audit_head (id) {
+        id -> Integer,
+        last_id -> BigInt,
+        last_hash -> Text,
+        seal -> Nullable<Text>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    audit_head,
     college,
     work_kinds,
     users,

@@ -76,7 +76,9 @@ fn tamper_and_admin(url: &str, backend: &str) {
     )
     .expect("grade");
     assert!(matches!(
-        ezh::app::college::audit::verify(&mut db, &admin).expect("verify"),
+        ezh::app::college::audit::verify(&mut db, &admin)
+            .expect("verify")
+            .verdict,
         ezh::store::audit::Verdict::Intact { .. }
     ));
     assert!(matches!(
@@ -99,7 +101,9 @@ fn tamper_and_admin(url: &str, backend: &str) {
         ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(sql).execute(c))
             .expect("enable trigger");
     }
-    let verdict = ezh::app::college::audit::verify(&mut db, &admin).expect("verify");
+    let verdict = ezh::app::college::audit::verify(&mut db, &admin)
+        .expect("verify")
+        .verdict;
     assert!(
         matches!(verdict, ezh::store::audit::Verdict::Altered { .. }),
         "{backend}: {verdict:?}"

@@ -38,8 +38,40 @@ pub struct AuditLine {
     pub reason: Option<String>,
 }
 
-/// Checks the whole chain (administration only: it reads every row).
-pub fn verify(db: &mut Db, actor: &Actor) -> Result<Verdict, AppError> {
+/// What `ezh audit verify` found: the chain and its sealed head, and every record whose state
+/// differs from its history ([`super::audit_state`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub verdict: Verdict,
+    pub state: Vec<String>,
+}
+
+impl Checked {
+    /// Whether the log proves the journal: an intact, sealed chain and no record off its history.
+    pub fn holds(&self) -> bool {
+        matches!(self.verdict, Verdict::Intact { .. }) && self.state.is_empty()
+    }
+}
+
+/// Checks the whole chain, its sealed head and the records against it (administration only:
+/// it reads every row).
+pub fn verify(db: &mut Db, actor: &Actor) -> Result<Checked, AppError> {
+    read_all(actor)?;
+    db.read(|c| {
+        Ok(Checked {
+            verdict: audit::verify(c)?,
+            state: super::audit_state::check(c)?,
+        })
+    })
+}
+
+/// Whether record `id` with a hash beginning `hash` is still in the chain (`--head N:HASH`).
+pub fn holds_head(db: &mut Db, actor: &Actor, id: i64, hash: &str) -> Result<bool, AppError> {
+    read_all(actor)?;
+    Ok(db.read(|c| crate::store::audit_verify::holds(c, id, hash))?)
+}
+
+fn read_all(actor: &Actor) -> Result<(), AppError> {
     access::check(
         actor,
         &Action::ReadAudit {
@@ -47,7 +79,7 @@ pub fn verify(db: &mut Db, actor: &Actor) -> Result<Verdict, AppError> {
             group_id: None,
         },
     )?;
-    Ok(db.read(audit::verify)?)
+    Ok(())
 }
 
 /// Lists entries the actor may read, newest first.
@@ -163,6 +195,7 @@ pub fn what_ru(action: &str, entity: &str) -> String {
         "settings" => ("настройки", 'p'),
         "academic_year" => ("учебный год", 'm'),
         "term" => ("семестр", 'm'),
+        "journal" => ("запись о журнале", 'f'),
         other => return format!("{action} {other}"),
     };
     let stem = match action {

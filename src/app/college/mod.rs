@@ -2,6 +2,7 @@
 //! change history.
 
 pub mod audit;
+pub mod audit_state;
 pub mod calendar;
 pub mod clock;
 pub mod maintenance;

@@ -66,8 +66,7 @@ pub fn edit(
             .returning(LessonRow::as_returning())
             .get_result(x))?;
         let show = |l: &LessonRow| {
-            let k = LessonKind::from_code(&l.kind).map_or(l.kind.clone(), |k| k.name_ru().into());
-            format!("{k}, {} ч; тема: {}; д/з: {}", l.hours, l.topic, l.homework)
+            crate::app::college::audit_state::lesson_text(&l.kind, l.hours, &l.topic, &l.homework)
         };
         record(
             c,

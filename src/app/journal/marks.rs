@@ -98,7 +98,8 @@ pub(crate) fn record(
 
 pub(super) use super::lesson_rights::{lesson_and_group, marks_permit, require_member};
 
-fn grade_text(value: i32, kind: &str) -> String {
+/// A grade as the audit log records it: «5 (ответ на уроке)».
+pub(crate) fn grade_text(value: i32, kind: &str) -> String {
     let v = GradeValue::from_code(value).map_or(value.to_string(), |g| g.to_string());
     let k = WorkKind::from_code(kind).map_or(kind.to_string(), |k| k.name_ru().to_string());
     format!("{v} ({k})")

@@ -22,8 +22,8 @@ pub fn fresh_home() -> PathBuf {
     home
 }
 
-/// The variables a command of a test runs with: every `EZH_*` of the caller removed, and the
-/// XDG folders (settings, default database, session) in `home`.
+/// The variables a command of a test runs with: every `EZH_*` of the caller removed, the test
+/// process's audit key, and the XDG folders (settings, default database, session) in `home`.
 pub fn isolate(c: &mut std::process::Command, home: &Path) {
     for (key, _) in std::env::vars_os() {
         if key.to_string_lossy().starts_with("EZH_") {
@@ -31,6 +31,7 @@ pub fn isolate(c: &mut std::process::Command, home: &Path) {
         }
     }
     c.env("HOME", home)
+        .env("EZH_AUDIT_KEY_FILE", super::audit_key())
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"));

@@ -34,10 +34,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Number of [`pg_url`] calls in this process that returned a database.
 static PG_RUNS: AtomicUsize = AtomicUsize::new(0);
 
+/// The audit key of this test process (`target/tmp/ezh-test-audit.key`), for the library and for
+/// every binary a test runs, so that both seal the same journals; never the user's own key.
+pub fn audit_key() -> std::path::PathBuf {
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ezh-test-audit.key");
+    ezh::store::audit_key::use_file_for_process(file.clone());
+    // The process's key file, whichever was looked up first (under CI: EZH_AUDIT_KEY_FILE).
+    ezh::store::audit_key::path().unwrap_or(file)
+}
+
 /// Path (as a string) of a fresh SQLite database file `dir/ezh.db`.
 ///
 /// Any leftover file of that name (and its `-wal`/`-shm` companions) is removed first.
 pub fn sqlite_url(dir: &Path) -> String {
+    audit_key();
     let path = dir.join("ezh.db");
     for suffix in ["", "-wal", "-shm"] {
         let mut leftover = path.clone().into_os_string();
@@ -61,6 +71,7 @@ pub fn sqlite_url(dir: &Path) -> String {
 /// Returns `None` (after printing one `SKIP postgres:` line per process) when no server is
 /// available and `CI` is unset; panics when `CI` is set or the server is configured but broken.
 pub fn pg_url(test_name: &str) -> Option<String> {
+    audit_key();
     let server = pg::server()?;
     let url = server.create_database(test_name);
     PG_RUNS.fetch_add(1, Ordering::SeqCst);
