@@ -14,6 +14,7 @@ mod support;
 mod access;
 mod access_audit;
 mod access_matrix;
+mod audit_tamper;
 mod calendar;
 mod cli;
 mod cli_russian;
