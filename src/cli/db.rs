@@ -11,8 +11,13 @@ use crate::store::DbTarget;
 /// Subcommands of `ezh db`.
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Применить новые миграции схемы
-    Migrate,
+    /// Применить новые миграции схемы (и запечатать журнал изменений ключом техникума)
+    Migrate {
+        /// PostgreSQL: выдать роли приложения права на таблицы журнала — журнал изменений только
+        /// для чтения и добавления (запускает владелец базы)
+        #[arg(long, value_name = "РОЛЬ")]
+        app_role: Option<String>,
+    },
     /// Показать миграции и применены ли они
     Status,
     /// Сделать согласованную резервную копию (можно во время работы других)
@@ -33,12 +38,18 @@ pub enum DbCommand {
 /// Runs one `ezh db` subcommand.
 pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
     match cmd {
-        DbCommand::Migrate => {
+        DbCommand::Migrate { app_role } => {
             let applied = maintenance::migrate(target)?;
             if applied.is_empty() {
                 println!("Схема базы данных актуальна, новых миграций нет.");
             } else {
                 println!("Применены миграции: {}", applied.join(", "));
+            }
+            if let Some(role) = app_role {
+                maintenance::grant_app_role(target, &role)?;
+                println!(
+                    "Роли {role} выданы права журнала; журнал изменений ей — только чтение и добавление."
+                );
             }
         }
         DbCommand::Status => {

@@ -47,25 +47,24 @@ fn names(applied: Vec<diesel::migration::MigrationVersion<'_>>) -> Vec<String> {
 /// Every migration this program knows, with its state in this database.
 pub fn status(db: &mut Db) -> Result<Vec<MigrationState>, StoreError> {
     let (known, applied) = match db {
-        Db::Sqlite(c) => {
+        Db::Sqlite(_) => {
             let known: Vec<String> = MigrationSource::<Sqlite>::migrations(&SQLITE)
                 .map_err(mig_err)?
                 .iter()
                 .map(|m| m.name().version().to_string())
                 .collect();
-            (known, c.applied_migrations().map_err(mig_err)?)
+            (known, applied(db)?)
         }
         #[cfg(feature = "postgres")]
-        Db::Pg(c) => {
+        Db::Pg(_) => {
             let known: Vec<String> = MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES)
                 .map_err(mig_err)?
                 .iter()
                 .map(|m| m.name().version().to_string())
                 .collect();
-            (known, c.applied_migrations().map_err(mig_err)?)
+            (known, applied(db)?)
         }
     };
-    let applied: Vec<String> = applied.iter().map(|v| v.to_string()).collect();
     Ok(known
         .into_iter()
         .map(|name| MigrationState {
@@ -73,6 +72,20 @@ pub fn status(db: &mut Db) -> Result<Vec<MigrationState>, StoreError> {
             name,
         })
         .collect())
+}
+
+#[derive(QueryableByName)]
+struct Version {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    version: String,
+}
+
+/// The versions applied, read from diesel's table by plain SELECT: diesel's own reader first
+/// creates the table if missing, which the application role of a server may not (no CREATE).
+fn applied(db: &mut Db) -> Result<Vec<String>, StoreError> {
+    let rows: Vec<Version> = crate::with_conn!(&mut db.conn(), c =>
+        diesel::sql_query("SELECT version FROM __diesel_schema_migrations").load(c))?;
+    Ok(rows.into_iter().map(|v| v.version).collect())
 }
 
 /// Fails unless this is an ezh database with every migration applied.

@@ -16,6 +16,8 @@ pub mod connect;
 pub mod error;
 pub mod migrate;
 pub mod network_fs;
+#[cfg(feature = "postgres")]
+pub mod pg_roles;
 pub mod rows;
 pub mod schema;
 

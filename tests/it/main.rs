@@ -37,6 +37,7 @@ mod import_students;
 mod mail;
 mod mail_cli;
 mod no_op_writes;
+mod pg_roles;
 mod policy_matrix;
 mod report_cli;
 mod report_control;

@@ -14,6 +14,20 @@ pub fn migrate(target: &DbTarget) -> Result<Vec<String>, AppError> {
     Ok(migrate::run_pending(&mut db)?)
 }
 
+/// Grants the PostgreSQL application role its rights (the owner runs it after migrating).
+pub fn grant_app_role(target: &DbTarget, role: &str) -> Result<(), AppError> {
+    let mut db = Db::open(target, OpenMode::Existing)?;
+    #[cfg(feature = "postgres")]
+    return Ok(crate::store::pg_roles::grant_app_role(&mut db, role)?);
+    #[cfg(not(feature = "postgres"))]
+    {
+        let _ = (&mut db, role);
+        Err(AppError::Invalid(
+            "--app-role — только для PostgreSQL, а эта сборка ezh без него".into(),
+        ))
+    }
+}
+
 /// Every migration with its state.
 pub fn status(target: &DbTarget) -> Result<Vec<MigrationState>, AppError> {
     let mut db = Db::open(target, OpenMode::Existing)?;
