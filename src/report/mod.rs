@@ -158,6 +158,10 @@ pub struct Report {
     pub definitions: Vec<String>,
     /// The lines to sign, if the paper form is signed.
     pub signatures: Vec<Signature>,
+    /// The audit-log head the report was made from: «№ 1234 · 9f3a0c1b» (its last record's
+    /// number and the start of its hash), so that a signed paper witnesses the log
+    /// (`ezh audit verify --head 1234:9f3a0c1b`). Empty for a log with no records.
+    pub audit_head: String,
     /// Further parts of a multi-part paper form (the pages of a printed journal), each a report
     /// of its own printed after this one: from a new page with its header in PDF, on a sheet of
     /// its own in XLSX, one after another in the table, CSV and JSON. Empty for most reports
@@ -167,6 +171,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// The footer line naming the audit-log head, or "" when there is none.
+    pub fn audit_line(&self) -> String {
+        match self.audit_head.split_once(" · ") {
+            Some((n, hash)) => {
+                let id = n.trim_start_matches("№ ");
+                format!(
+                    "Журнал изменений: запись № {id}, {hash} (проверка: ezh audit verify --head {id}:{hash})"
+                )
+            }
+            None => String::new(),
+        }
+    }
+
     /// This report and its further sections, in print order.
     pub fn parts(&self) -> Vec<&Report> {
         let mut out = vec![self];

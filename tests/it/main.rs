@@ -44,6 +44,7 @@ mod report_control;
 mod report_control_access;
 mod report_control_cli;
 mod report_formats;
+mod report_head;
 mod report_registers;
 mod report_registers_access;
 mod report_registers_cli;

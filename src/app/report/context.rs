@@ -49,6 +49,8 @@ pub struct College {
     pub row: CollegeRow,
     pub figures: FigureSettings,
     pub forecast: ForecastSettings,
+    /// The audit-log head as statements print it: «№ 1234 · 9f3a0c1b».
+    pub audit_head: String,
 }
 
 /// Reads the college's settings.
@@ -70,10 +72,17 @@ pub fn college(c: &mut Conn<'_>) -> Result<College, AppError> {
         rounding,
         unexcused_threshold_pct: u32::try_from(row.unexcused_threshold_pct).unwrap_or(30),
     };
+    let (id, hash) = crate::store::audit_head::last_row(c)?;
+    let audit_head = if id > 0 {
+        format!("№ {id} · {}", hash.chars().take(8).collect::<String>())
+    } else {
+        String::new()
+    };
     Ok(College {
         row,
         figures,
         forecast,
+        audit_head,
     })
 }
 
@@ -266,6 +275,7 @@ pub fn header(kind: Kind, college: &College, f: &Filters, scope: String, period:
         notes: Vec::new(),
         definitions: Vec::new(),
         signatures: Vec::new(),
+        audit_head: college.audit_head.clone(),
         sections: Vec::new(),
     }
 }

@@ -16,6 +16,8 @@ use crate::report::Report;
 struct PdfData<'a> {
     /// The title printed in every page footer.
     title: &'a str,
+    /// The audit-log head line printed in every page footer («» for none).
+    audit: String,
     parts: Vec<PdfPart<'a>>,
 }
 
@@ -71,6 +73,7 @@ pub fn landscape(report: &Report) -> bool {
 pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
     let data = PdfData {
         title: &report.title,
+        audit: report.audit_line(),
         parts: report
             .parts()
             .into_iter()

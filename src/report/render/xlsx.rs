@@ -120,6 +120,10 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
         r += 1;
         ws.write_string(r, 0, format!("{}: ____________________ {}", s.role, s.name))?;
     }
+    let audit = report.audit_line();
+    if !audit.is_empty() {
+        ws.write_string(r + 2, 0, &audit)?;
+    }
     Ok(())
 }
 
