@@ -533,12 +533,16 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__migrate)
-            opts="-h --help --db --config"
+            opts="-h --app-role --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --app-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -555,7 +559,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__restore)
-            opts="-h --yes --help --db --config"
+            opts="-h --yes --force --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -76,10 +76,11 @@ complete -c ezh -n "__fish_ezh_using_subcommand demo" -s h -l help -d 'Пока�
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -s h -l help -d 'Показать эту справку'
-complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "migrate" -d 'Применить новые миграции схемы'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "migrate" -d 'Применить новые миграции схемы (и запечатать журнал изменений ключом техникума)'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "status" -d 'Показать миграции и применены ли они'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "backup" -d 'Сделать согласованную резервную копию (можно во время работы других)'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "restore" -d 'Восстановить базу из резервной копии (все пользователи должны выйти из журнала)'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l app-role -d 'PostgreSQL: выдать роли приложения права на таблицы журнала — журнал изменений только для чтения и добавления (запускает владелец базы)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Показать эту справку'
@@ -92,6 +93,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_f
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l yes -d 'Не спрашивать подтверждения'
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -l force -d 'Восстановить, даже если другие работали в журнале в последние минуты'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from restore" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand login" -l login -d 'Логин (если не указан, будет спрошен)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand login" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r

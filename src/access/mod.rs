@@ -116,6 +116,8 @@ impl Actor {
 pub enum Action {
     /// Create users, change roles, reset passwords of staff, disable and enable accounts.
     ManageUsers,
+    /// Back up or restore the whole database (the administrator, or a token of theirs).
+    Backup,
     /// Issue access codes to staff.
     IssueStaffCodes,
     /// Issue access codes to the students and guardians of a group.

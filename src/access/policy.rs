@@ -8,9 +8,11 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
     let any = |roles: &[Role]| roles.iter().any(|r| actor.has(*r));
     let tutor = |g: &i64| actor.tutor_of.contains(g);
     let allowed = match action {
-        Action::ManageUsers | Action::IssueStaffCodes | Action::Movement | Action::ManageGroups => {
-            any(&[Role::Admin])
-        }
+        Action::ManageUsers
+        | Action::IssueStaffCodes
+        | Action::Movement
+        | Action::ManageGroups
+        | Action::Backup => any(&[Role::Admin]),
         Action::IssueFamilyCodes { group_id } => any(&[Role::Admin]) || tutor(group_id),
         Action::Import => any(&[Role::Admin, Role::Secretary]),
         Action::EditPersonalData { groups } => {
@@ -90,6 +92,7 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
 fn describe(action: &Action) -> String {
     match action {
         Action::ManageUsers => "управление пользователями".into(),
+        Action::Backup => "резервное копирование и восстановление базы данных".into(),
         Action::IssueStaffCodes => "выдача кодов доступа сотрудникам".into(),
         Action::IssueFamilyCodes { .. } => {
             "выдача кодов доступа обучающимся и родителям этой группы".into()

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use comfy_table::Table;
 
-use crate::app::college::maintenance;
+use crate::app::college::{backup, maintenance};
 use crate::store::DbTarget;
 
 /// Subcommands of `ezh db`.
@@ -32,6 +32,9 @@ pub enum DbCommand {
         /// Не спрашивать подтверждения
         #[arg(long)]
         yes: bool,
+        /// Восстановить, даже если другие работали в журнале в последние минуты
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -69,14 +72,20 @@ pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
             println!("База данных: {}\n{table}", target.display());
         }
         DbCommand::Backup { file } => {
-            let bytes = maintenance::backup(target, &file)?;
+            let mut db = crate::app::college::setup::open(target)?;
+            let actor = super::session::require(&mut db, target)?;
+            let bytes = backup::backup(&mut db, &actor, target, &file)?;
             println!(
                 "Резервная копия записана и проверена: {} ({} КБ)",
                 file.display(),
                 bytes / 1024
             );
         }
-        DbCommand::Restore { file, yes } => {
+        DbCommand::Restore { file, yes, force } => {
+            let mut db = crate::app::college::setup::open(target)?;
+            let (actor, session) = super::session::require_session(&mut db, target)?;
+            crate::access::check(&actor, &crate::access::Action::Backup)?;
+            drop(db);
             let question = format!(
                 "Заменить базу данных {} копией {}? Все изменения после копии будут потеряны",
                 target.display(),
@@ -86,7 +95,7 @@ pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
                 println!("Отменено.");
                 return Ok(());
             }
-            maintenance::restore(target, &file)?;
+            backup::restore(target, &actor, session, &file, force)?;
             println!("База данных восстановлена из {}", file.display());
         }
     }

@@ -68,6 +68,11 @@ pub fn forget() -> anyhow::Result<()> {
 
 /// The actor of the current session, or an error asking to log in.
 pub fn require(db: &mut Db, target: &DbTarget) -> anyhow::Result<Actor> {
+    Ok(require_session(db, target)?.0)
+}
+
+/// [`require`], with the number of the session it resumed.
+pub fn require_session(db: &mut Db, target: &DbTarget) -> anyhow::Result<(Actor, i64)> {
     // A cron job names its token file; the answer names it too, so the job's log says what to fix.
     let token_file = std::env::var("EZH_TOKEN_FILE").ok();
     let missing = match &token_file {
@@ -79,5 +84,5 @@ pub fn require(db: &mut Db, target: &DbTarget) -> anyhow::Result<Actor> {
         Some(f) => anyhow::anyhow!("токен из {f} (EZH_TOKEN_FILE) не действует: {e}"),
         None => e.into(),
     })?;
-    Ok(actor::load(db, session.user_id)?)
+    Ok((actor::load(db, session.user_id)?, session.id))
 }

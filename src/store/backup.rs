@@ -100,34 +100,36 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
                 return Err(StoreError::NotEzh(file.display().to_string()));
             }
             check_sqlite_file(file)?;
-            if let Ok(mut live) = Db::open(target, OpenMode::Existing) {
+            if let Ok(Db::Sqlite(mut c)) = Db::open(target, OpenMode::Existing) {
+                // Wait for a running write (an import) to end, then seal the old file: a program
+                // still holding it open gets an error instead of writing, unseen, into a file
+                // that is no longer the journal.
+                c.immediate_transaction(|c| diesel::sql_query(SEAL).execute(c))?;
                 // Fold the write-ahead log into the file so that nothing of the old database
-                // is left in a -wal file to be replayed over the restored one.
-                crate::with_conn!(&mut live.conn(), c =>
-                    diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)").execute(c))?;
+                // is left in a -wal file to be replayed over the restored one. The connection
+                // closes before the swap, so it cannot touch the new file's side files.
+                diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut c)?;
             }
-            let tmp = dest.with_extension("restore-tmp");
-            let _ = std::fs::remove_file(&tmp);
-            create_private(&tmp)?;
-            std::fs::copy(file, &tmp).map_err(|e| io(&tmp, crate::ioerr::describe(&e)))?;
-            // `copy` takes the rights of the backup: the live database is the owner's only.
-            make_private(&tmp)?;
-            for suffix in ["-wal", "-shm"] {
-                let side = sidecar(dest, suffix);
-                if side.exists() {
-                    std::fs::remove_file(&side)
-                        .map_err(|e| io(&side, crate::ioerr::describe(&e)))?;
+            let swapped = swap_in(file, dest);
+            if swapped.is_err() {
+                if let Ok(Db::Sqlite(mut c)) = Db::open(target, OpenMode::Existing) {
+                    let _ = diesel::sql_query("DROP TRIGGER IF EXISTS ezh_restored_away")
+                        .execute(&mut c);
                 }
             }
-            std::fs::rename(&tmp, dest).map_err(|e| io(dest, crate::ioerr::describe(&e)))?;
-            Ok(())
+            swapped
         }
         DbTarget::Postgres(url) => {
             if !head.starts_with(b"PGDMP") {
                 return Err(StoreError::NotEzh(file.display().to_string()));
             }
             check_pg_dump(file)?;
-            run_tool(
+            // The journal's write lock for the whole restore: writers wait for it to end and
+            // then write into the restored database, none into the one being replaced.
+            let mut live = Db::open(target, OpenMode::Existing)?;
+            crate::with_conn!(&mut live.conn(), c =>
+                diesel::sql_query("SELECT pg_advisory_lock(7707)").execute(c))?;
+            let restored = run_tool(
                 Command::new("pg_restore")
                     .args([
                         "--clean",
@@ -138,9 +140,35 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
                     .arg(format!("--dbname={url}"))
                     .arg(file),
                 "pg_restore",
-            )
+            );
+            let _ = crate::with_conn!(&mut live.conn(), c =>
+                diesel::sql_query("SELECT pg_advisory_unlock(7707)").execute(c));
+            restored
         }
     }
+}
+
+/// The trigger that seals a replaced SQLite file against programs that still hold it open.
+const SEAL: &str = "CREATE TRIGGER IF NOT EXISTS ezh_restored_away BEFORE INSERT ON audit_log \
+                    BEGIN SELECT RAISE(ABORT, 'ezh:restored'); END";
+
+/// Puts a copy of the backup in place of `dest`: written beside it (0600), the side files of
+/// the old database removed, then renamed over it in one step.
+fn swap_in(file: &Path, dest: &Path) -> Result<(), StoreError> {
+    let tmp = dest.with_extension("restore-tmp");
+    let _ = std::fs::remove_file(&tmp);
+    create_private(&tmp)?;
+    std::fs::copy(file, &tmp).map_err(|e| io(&tmp, crate::ioerr::describe(&e)))?;
+    // `copy` takes the rights of the backup: the live database is the owner's only.
+    make_private(&tmp)?;
+    for suffix in ["-wal", "-shm"] {
+        let side = sidecar(dest, suffix);
+        if side.exists() {
+            std::fs::remove_file(&side).map_err(|e| io(&side, crate::ioerr::describe(&e)))?;
+        }
+    }
+    std::fs::rename(&tmp, dest).map_err(|e| io(dest, crate::ioerr::describe(&e)))?;
+    Ok(())
 }
 
 /// `name.db` → `name.db-wal`: SQLite names its side files by appending to the whole name.

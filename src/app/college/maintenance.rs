@@ -1,12 +1,11 @@
-//! Keeping the database: schema migrations, their status, consistent backups and checked
-//! restores. These act on the database file or server itself, for whoever operates it.
+//! Keeping the database: schema migrations, their status and the server's roles. These act on
+//! the database file or server itself, for whoever operates it; backups and restores are the
+//! administrator's ([`super::backup`]).
 
-use std::path::Path;
-
-use crate::app::{college::setup, AppError};
+use crate::app::AppError;
 pub use crate::store::connect::readable_by_others;
 use crate::store::migrate::MigrationState;
-use crate::store::{backup, migrate, Db, DbTarget, OpenMode};
+use crate::store::{migrate, Db, DbTarget, OpenMode};
 
 /// Applies pending migrations; returns their names.
 pub fn migrate(target: &DbTarget) -> Result<Vec<String>, AppError> {
@@ -32,16 +31,4 @@ pub fn grant_app_role(target: &DbTarget, role: &str) -> Result<(), AppError> {
 pub fn status(target: &DbTarget) -> Result<Vec<MigrationState>, AppError> {
     let mut db = Db::open(target, OpenMode::Existing)?;
     Ok(migrate::status(&mut db)?)
-}
-
-/// Writes a checked, consistent copy; returns its size in bytes.
-pub fn backup(target: &DbTarget, file: &Path) -> Result<u64, AppError> {
-    let mut db = setup::open(target)?;
-    Ok(backup::backup(&mut db, target, file)?.bytes)
-}
-
-/// Replaces the database with a checked backup and brings its schema up to date.
-pub fn restore(target: &DbTarget, file: &Path) -> Result<(), AppError> {
-    backup::restore(target, file)?;
-    migrate(target).map(|_| ())
 }

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod audit_state;
+pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod maintenance;
