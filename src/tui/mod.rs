@@ -22,6 +22,8 @@ mod state;
 mod theme;
 mod view;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -72,9 +74,15 @@ pub fn run(db: Db, today: NaiveDate, hints: Vec<String>) -> Result<(), AppError>
     let college = college_name(&mut ui.db);
     // ratatui::init enters the alternate screen and raw mode and installs a panic hook that
     // restores the terminal before the panic message is printed.
+    // A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends the loop like «q»: the session is
+    // ended in the database and the terminal restored, instead of the process just vanishing.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), event::EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut ui, &college);
+    let result = event_loop(&mut terminal, &mut ui, &college, &stop);
     let _ = execute!(std::io::stdout(), event::DisableMouseCapture);
     ratatui::restore();
     if let Some(s) = ui.session.take() {
@@ -87,16 +95,18 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     ui: &mut Ui,
     college: &str,
+    stop: &AtomicBool,
 ) -> Result<(), AppError> {
     let io =
         |e: std::io::Error| AppError::Invalid(format!("терминал: {}", crate::ioerr::describe(&e)));
     let mut limit = None;
     let mut limit_read = Instant::now();
-    while !ui.quit {
+    while !ui.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|f| view::draw(f, ui, college)).map_err(io)?;
         if event::poll(Duration::from_millis(500)).map_err(io)? {
             let ev = event::read().map_err(io)?;
             handle(ui, ev);
+            ui.touch(Instant::now());
         }
         // The setting is read again every minute, so a change by the admin takes effect.
         if limit.is_none() || limit_read.elapsed() > Duration::from_secs(60) {

@@ -96,6 +96,8 @@ pub struct Ui {
     /// Lines under the login form (the demo's logins).
     pub hints: Vec<String>,
     last_input: Instant,
+    /// When the session's activity was last written to the database.
+    last_touch: Instant,
 }
 
 impl Ui {
@@ -113,6 +115,7 @@ impl Ui {
             quit: false,
             hints: Vec::new(),
             last_input: Instant::now(),
+            last_touch: Instant::now(),
         }
     }
 
@@ -135,6 +138,18 @@ impl Ui {
         Some(Duration::from_secs(
             60 * u64::try_from(minutes.max(1)).unwrap_or(5),
         ))
+    }
+
+    /// Records the session's activity in the database, at most once a minute (`last_seen_at`,
+    /// which a restore reads to see who is at work).
+    pub fn touch(&mut self, now: Instant) {
+        if now.duration_since(self.last_touch) < Duration::from_secs(60) {
+            return;
+        }
+        if let Some(s) = &self.session {
+            self.last_touch = now;
+            let _ = app::accounts::auth::touch(&mut self.db, &s.token);
+        }
     }
 
     /// Locks the screen if the session has been idle for longer than `limit`.

@@ -1,7 +1,8 @@
 //! End to end, as a teacher in the computer lab: the real binary in tmux. A teacher of the
 //! demo college logs in, opens today's first lesson, marks every student of it (grades and
 //! absences) and quits, with at most 60 keystrokes besides the marks; then the command line
-//! shows the marks (diary) and their audit records. Without tmux the test is skipped with a
+//! shows the marks (diary) and their audit records; a closed terminal (SIGHUP) or a kill
+//! (SIGTERM) ends the session in the database. Without tmux the tests are skipped with a
 //! line saying so, except in CI, where it fails.
 
 use crate::support;
@@ -282,4 +283,108 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
     })
     .expect("count");
     assert_eq!(marks_in_db as usize, members - absences);
+}
+
+/// Open sessions of the journal at `db`.
+fn open_sessions(db: &str) -> i64 {
+    let mut d = ezh::store::Db::open(
+        &ezh::store::DbTarget::parse(db).expect("url"),
+        ezh::store::OpenMode::Existing,
+    )
+    .expect("open");
+    ezh::with_conn!(&mut d.conn(), c => {
+        use diesel::prelude::*;
+        use ezh::store::schema::sessions;
+        sessions::table.filter(sessions::ended_at.is_null()).count().get_result(c)
+    })
+    .expect("sessions")
+}
+
+#[test]
+fn a_closed_terminal_or_a_kill_ends_the_session() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        support::skip("tmux", "tmux is not installed; the signal test did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = support::sqlite_url(dir.path());
+    let out = ezh(&db)
+        .args(["demo", "--today", "27.11.2026"])
+        .output()
+        .expect("demo");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = open_sessions(&db);
+    // SIGHUP: the terminal window closed (tmux kills the pane); SIGTERM: `kill` by the admin.
+    for how in ["hangup", "term"] {
+        let tmux = Tmux {
+            socket: format!("ezh-sig-{}-{how}", std::process::id()),
+            home: support::cli::fresh_home(),
+        };
+        // `exec`, so that the pane's process is the journal itself.
+        let cmd = format!("exec {} --db {db} tui", cargo_bin("ezh").display());
+        assert!(tmux
+            .run(&[
+                "new-session",
+                "-d",
+                "-s",
+                "j",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                &cmd
+            ])
+            .status
+            .success());
+        tmux.wait_for("Вход в электронный журнал");
+        let mut keys = 0;
+        for c in "grigoreva.oa".chars() {
+            tmux.key(&c.to_string(), &mut keys);
+        }
+        tmux.key("Tab", &mut keys);
+        for c in "demo-teacher-2026".chars() {
+            tmux.key(&c.to_string(), &mut keys);
+        }
+        tmux.key("Enter", &mut keys);
+        tmux.wait_for("Сегодня");
+        assert_eq!(open_sessions(&db), before + 1, "{how}: logged in");
+        let pid = String::from_utf8_lossy(
+            &tmux
+                .run(&["display", "-p", "-t", "j", "#{pane_pid}"])
+                .stdout,
+        )
+        .trim()
+        .to_string();
+        let signal = if how == "hangup" { "-HUP" } else { "-TERM" };
+        assert!(Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill")
+            .success());
+        let start = Instant::now();
+        while open_sessions(&db) > before {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "{how}: the session stayed open"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let gone = Instant::now();
+        while Command::new("kill")
+            .args(["-0", &pid])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            assert!(
+                gone.elapsed() < Duration::from_secs(20),
+                "{how}: the journal kept running"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }

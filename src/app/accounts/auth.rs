@@ -223,7 +223,9 @@ pub fn resume(db: &mut Db, token: &str) -> Result<SessionRow, AppError> {
     if disabled || session.ended_at.is_some() || session.expires_at <= now {
         return Err(expired());
     }
-    if session.kind == "login" {
+    // Activity is written at most once a minute: a command run every second by a script must
+    // not turn each read into a write.
+    if session.kind == "login" && now - session.last_seen_at >= Duration::minutes(1) {
         let hours = db.read(settings)?.session_hours;
         let expires = now + Duration::hours(i64::from(hours));
         db.write(|c| {
@@ -233,6 +235,21 @@ pub fn resume(db: &mut Db, token: &str) -> Result<SessionRow, AppError> {
         })?;
     }
     Ok(session)
+}
+
+/// Records activity of the open session with `token` now (the screen calls it at most once a
+/// minute).
+pub fn touch(db: &mut Db, token: &str) -> Result<(), AppError> {
+    let hash = token_hash(token);
+    let now = crate::store::now();
+    db.write(|c| {
+        crate::with_conn!(c, x => diesel::update(sessions::table
+            .filter(sessions::token_hash.eq(&hash))
+            .filter(sessions::ended_at.is_null()))
+            .set(sessions::last_seen_at.eq(now))
+            .execute(x))
+    })?;
+    Ok(())
 }
 
 /// Ends a session.
