@@ -9,6 +9,7 @@ pub mod final_kind;
 pub mod forecast;
 pub mod formulas;
 pub mod grade;
+pub mod limits;
 pub mod login;
 pub mod movement_kind;
 pub mod period;

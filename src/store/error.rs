@@ -66,6 +66,9 @@ impl From<DieselError> for StoreError {
             DieselError::NotFound => StoreError::Missing("запись".into()),
             DieselError::DatabaseError(kind, info) => {
                 let key = constraint_key(info.message(), info.constraint_name());
+                if let Some(text) = key.as_deref().and_then(too_long) {
+                    return StoreError::Constraint(text);
+                }
                 match key.as_deref().and_then(russian_message) {
                     Some(text) => StoreError::Constraint(text.to_string()),
                     None => match kind {
@@ -86,6 +89,18 @@ impl From<DieselError> for StoreError {
     }
 }
 
+/// A length limit that failed: `ezh:too_long:TABLE.COLUMN` (SQLite's trigger) or
+/// `TABLE_COLUMN_len` (PostgreSQL's CHECK), as the field and its limit.
+fn too_long(key: &str) -> Option<String> {
+    let (max, field) = crate::domain::limits::LIMITS
+        .iter()
+        .find(|(t, c, _, _)| {
+            key == format!("ezh:too_long:{t}.{c}") || key == format!("{t}_{c}_len")
+        })
+        .map(|l| (l.2, l.3))?;
+    Some(crate::domain::limits::too_long(field, max, 0))
+}
+
 /// The constraint or columns a database names in a message, for an administrator to look up.
 fn technical_name(message: &str, constraint: Option<&str>) -> String {
     constraint
@@ -103,7 +118,7 @@ fn constraint_key(message: &str, constraint: Option<&str>) -> Option<String> {
     if let Some(pos) = message.find("ezh:") {
         let code: String = message[pos..]
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.'))
             .collect();
         return Some(code);
     }

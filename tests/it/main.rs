@@ -34,6 +34,7 @@ mod import_lists;
 mod import_marks;
 mod import_props;
 mod import_students;
+mod limits;
 mod mail;
 mod mail_cli;
 mod no_op_writes;

@@ -114,6 +114,11 @@ impl Columns {
         (cols, warnings)
     }
 
+    /// The keys of the columns found in the file.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.found.iter().map(|f| f.0)
+    }
+
     /// The position of `key`'s column.
     pub fn index(&self, key: &str) -> Option<usize> {
         self.found.iter().find(|f| f.0 == key).map(|f| f.2)

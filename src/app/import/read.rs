@@ -68,6 +68,12 @@ impl Sheet {
         let mut out = Vec::with_capacity(self.rows.len());
         let mut problems = Vec::new();
         for row in &self.rows {
+            // Every cell within its field's limit, named where it stands (domain::limits).
+            let long = self.too_long(row);
+            if !long.is_empty() {
+                problems.extend(long);
+                continue;
+            }
             match parse_row(self, row) {
                 Ok(r) => out.push(r),
                 Err(mut p) => problems.append(&mut p),
@@ -78,6 +84,26 @@ impl Sheet {
         } else {
             Err(problems)
         }
+    }
+
+    /// The cells of `row` longer than their column's limit.
+    fn too_long(&self, row: &Row) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for key in self.columns.keys() {
+            let (Some(max), Some(v)) = (
+                crate::domain::limits::of_import_key(key),
+                self.get(row, key),
+            ) else {
+                continue;
+            };
+            let n = v.chars().count();
+            if n > max {
+                let shown: String = v.chars().take(20).collect();
+                let text = format!("не длиннее {max} знаков (сейчас {n})");
+                out.push(self.problem(row, key, &format!("{shown}…"), &text));
+            }
+        }
+        out
     }
 
     /// The cell of a required column; an empty one is recorded in `errs` as «не заполнено».
