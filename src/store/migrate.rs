@@ -93,6 +93,16 @@ pub fn ensure_current(db: &mut Db, shown_as: &str) -> Result<(), StoreError> {
     if !has_college_table(db)? {
         return Err(StoreError::NotEzh(shown_as.to_string()));
     }
+    // A journal that a newer ezh has migrated is not this program's to write: it could break
+    // rules it does not know.
+    let known: Vec<String> = status(db)?.into_iter().map(|m| m.name).collect();
+    let newer: Vec<String> = applied(db)?
+        .into_iter()
+        .filter(|v| !known.contains(v))
+        .collect();
+    if !newer.is_empty() {
+        return Err(StoreError::Newer(newer.join(", ")));
+    }
     let pending = status(db)?.iter().filter(|m| !m.applied).count();
     if pending > 0 {
         return Err(StoreError::Outdated(pending));

@@ -1,6 +1,6 @@
 //! Commands that had no test of their own, run as a user types them on the small demo:
 //! `ezh db migrate` bringing a database of the previous version up to date with its data and
-//! audit chain (both backends); `ezh user show|roles|reset` and `ezh passwd`; the tutor's
+//! audit chain, and a database of a newer version refused (both backends); `ezh user show|roles|reset` and `ezh passwd`; the tutor's
 //! `tutor-report`; one's own `ezh timetable show` without flags; `ezh report batch` ending
 //! non-zero when one statement cannot be written.
 
@@ -78,6 +78,18 @@ fn db_migrate_brings_the_previous_version_up_to_date_on_every_backend() {
         )
         .success();
         run(&["audit", "verify"], "").success();
+        // A journal that a newer ezh migrated is refused, not written by an older one.
+        {
+            let mut db = ezh::store::Db::open(&target, ezh::store::OpenMode::Existing).expect("db");
+            ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(
+                "INSERT INTO __diesel_schema_migrations (version) VALUES ('29991231000000')").execute(c))
+            .expect("a newer migration");
+        }
+        run(&["audit", "verify"], "")
+            .failure()
+            .stderr(predicate::str::contains(
+                "база данных новее этой версии ezh (её миграции: 29991231000000)",
+            ));
     }
 }
 

@@ -90,7 +90,9 @@ fn an_import_names_the_cell_that_is_too_long() {
     let surname = "Я".repeat(61);
     std::fs::write(
         &file,
-        format!("Группа;Фамилия;Имя;Отчество;Дата рождения\nИС-26;{surname};Анна;Петровна;01.02.2010\n"),
+        format!(
+            "Группа;Фамилия;Имя;Отчество;Дата рождения\nИС-26;{surname};Анна;Петровна;01.02.2010\n"
+        ),
     )
     .expect("write");
     let out = run(&["import", "students", file.to_str().expect("utf-8")], "").failure();
