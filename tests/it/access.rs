@@ -6,21 +6,16 @@ use crate::support;
 
 use chrono::Duration;
 use diesel::prelude::*;
-use ezh::app::{accounts::auth, accounts::codes, actor, journal::grid, journal::marks, AppError};
+use ezh::app::{accounts::auth, accounts::codes, actor, journal::marks, AppError};
 use ezh::domain::{AbsenceReason, GradeValue, WorkKind};
-use ezh::store::schema::{access_codes, assignments, lessons, users};
+use ezh::store::schema::{access_codes, users};
 use ezh::store::DbTarget;
 use support::college::{build, fingerprint, user_id};
 
 fn denied_writes_change_nothing(url: &str, backend: &str) {
     let (_, mut db, logins) = build(url);
-    let (assignment, teacher): (i64, i64) = ezh::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(lessons::table)
-        .filter(assignments::subgroup_id.is_null())
-        .select((assignments::id, assignments::teacher_id))
-        .first(c))
-    .expect("assignment");
-    let g = grid::load(&mut db, assignment).expect("grid");
+    let (_, teacher, g) = support::college::whole_group_journal(&mut db);
+    let teacher = teacher.user_id;
     let lesson = g.lessons.first().expect("lesson").clone();
     // On the lesson's own day: these are refusals of rights, not of lateness.
     ezh::app::college::clock::fix_today(Some(lesson.date));

@@ -8,13 +8,13 @@ use diesel::prelude::*;
 
 use crate::support;
 use ezh::app::college::audit::{self, Checked};
-use ezh::app::journal::{grid, marks};
+use ezh::app::journal::marks;
 use ezh::app::{actor, AppError};
 use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::audit_head::HeadFault;
 use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
-use ezh::store::schema::{assignments, audit_head, audit_log, grades, lessons};
+use ezh::store::schema::{audit_head, audit_log, grades};
 use ezh::store::{Backend, Db, StoreError};
 use support::college::{build, user_id};
 
@@ -46,16 +46,9 @@ fn tamper(url: &str, backend: &str) {
         .clone();
     let admin_id = user_id(&mut db, &admin_login);
     let admin = actor::load(&mut db, admin_id).expect("admin");
-    let (assignment, teacher): (i64, i64) = ezh::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(lessons::table)
-        .filter(assignments::subgroup_id.is_null())
-        .select((assignments::id, assignments::teacher_id))
-        .first(c))
-    .expect("assignment");
-    let g = grid::load(&mut db, assignment).expect("grid");
+    let (_, teacher, g) = support::college::whole_group_journal(&mut db);
     let lesson = g.lessons.first().expect("lesson").clone();
     ezh::app::college::clock::fix_today(Some(lesson.date));
-    let teacher = actor::load(&mut db, teacher).expect("teacher");
     let mut members = g
         .students
         .iter()

@@ -9,22 +9,15 @@ use predicates::prelude::*;
 
 use crate::support;
 use ezh::app::college::clock;
-use ezh::app::journal::{grid, lesson_edit, marks};
+use ezh::app::journal::{lesson_edit, marks};
 use ezh::app::{actor, AppError};
 use ezh::domain::{AbsenceReason, GradeValue, WorkKind};
-use ezh::store::schema::{assignments, audit_log, lessons};
+use ezh::store::schema::audit_log;
 use support::college::{build, fingerprint, user_id};
 
 fn late_marks_need_a_reason(url: &str, backend: &str) {
     let (_, mut db, logins) = build(url);
-    let (assignment, teacher): (i64, i64) = ezh::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(lessons::table)
-        .filter(assignments::subgroup_id.is_null())
-        .filter(lessons::kind.ne("test"))
-        .select((assignments::id, assignments::teacher_id))
-        .first(c))
-    .expect("assignment");
-    let g = grid::load(&mut db, assignment).expect("grid");
+    let (_, teacher, g) = support::college::whole_group_journal(&mut db);
     // A lesson of Friday 25.09.2026 or earlier: due on Monday 28.09 at the latest, weeks before
     // the fixture's 27.11.2026.
     let lesson = g
@@ -45,7 +38,6 @@ fn late_marks_need_a_reason(url: &str, backend: &str) {
         members.next().expect("student"),
         members.next().expect("student"),
     );
-    let teacher = actor::load(&mut db, teacher).expect("teacher");
     let login_of = |role: &str| {
         logins
             .iter()

@@ -6,10 +6,9 @@
 use diesel::prelude::*;
 
 use crate::support;
-use ezh::app::journal::{grid, lesson_edit};
-use ezh::app::{actor, AppError};
+use ezh::app::journal::lesson_edit;
+use ezh::app::AppError;
 use ezh::domain::limits::LIMITS;
-use ezh::store::schema::{assignments, lessons};
 use ezh::store::{Db, StoreError};
 use support::college::build;
 
@@ -42,15 +41,9 @@ fn limits_hold(url: &str, backend: &str) {
         );
     }
     // The application says the same where a teacher types a topic.
-    let (assignment, teacher): (i64, i64) = ezh::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(lessons::table)
-        .select((assignments::id, assignments::teacher_id))
-        .first(c))
-    .expect("assignment");
-    let g = grid::load(&mut db, assignment).expect("grid");
+    let (_, teacher, g) = support::college::whole_group_journal(&mut db);
     let lesson = g.lessons.last().expect("lesson").clone();
     ezh::app::college::clock::fix_today(Some(lesson.date));
-    let teacher = actor::load(&mut db, teacher).expect("teacher");
     let e = lesson_edit::edit(
         &mut db,
         &teacher,

@@ -11,7 +11,7 @@ use ezh::app::actor;
 use ezh::app::contingent::{student_fields::Field, students};
 use ezh::app::journal::{grid, lesson_edit, marks};
 use ezh::domain::{AbsenceReason, GradeValue, WorkKind};
-use ezh::store::schema::{assignments, audit_log, lessons, students as st};
+use ezh::store::schema::{audit_log, students as st};
 use support::college::{build, user_id};
 
 fn audit_rows(db: &mut ezh::store::Db) -> i64 {
@@ -20,13 +20,7 @@ fn audit_rows(db: &mut ezh::store::Db) -> i64 {
 
 fn same_again_writes_nothing(url: &str, backend: &str) {
     let (_, mut db, logins) = build(url);
-    let (assignment, teacher): (i64, i64) = ezh::with_conn!(&mut db.conn(), c => assignments::table
-        .inner_join(lessons::table)
-        .filter(assignments::subgroup_id.is_null())
-        .select((assignments::id, assignments::teacher_id))
-        .first(c))
-    .expect("assignment");
-    let g = grid::load(&mut db, assignment).expect("grid");
+    let (assignment, teacher, g) = support::college::whole_group_journal(&mut db);
     let lesson = g.lessons.first().expect("lesson").clone();
     ezh::app::college::clock::fix_today(Some(lesson.date));
     let mut members = g.students.iter().filter(|s| s.member_on(lesson.date));
@@ -34,7 +28,6 @@ fn same_again_writes_nothing(url: &str, backend: &str) {
         members.next().expect("a").student.id,
         members.next().expect("b").student.id,
     );
-    let teacher = actor::load(&mut db, teacher).expect("teacher");
     let admin_login = logins
         .iter()
         .find(|l| l.role == "администратор")

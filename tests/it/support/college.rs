@@ -35,3 +35,18 @@ pub fn fingerprint(db: &mut Db) -> (i64, i64, i64) {
 pub fn user_id(db: &mut Db, login: &str) -> i64 {
     ezh::with_conn!(&mut db.conn(), c => users::table.filter(users::login.eq(login)).select(users::id).first(c)).expect("user")
 }
+
+/// The journal of the first whole-group assignment with lessons: its id, its teacher and its
+/// grid (students and lessons).
+pub fn whole_group_journal(db: &mut Db) -> (i64, ezh::app::Actor, ezh::app::journal::grid::Grid) {
+    use ezh::store::schema::{assignments, lessons};
+    let (assignment, teacher): (i64, i64) = ezh::with_conn!(&mut db.conn(), c => assignments::table
+        .inner_join(lessons::table)
+        .filter(assignments::subgroup_id.is_null())
+        .select((assignments::id, assignments::teacher_id))
+        .first(c))
+    .expect("assignment");
+    let grid = ezh::app::journal::grid::load(db, assignment).expect("grid");
+    let teacher = ezh::app::actor::load(db, teacher).expect("teacher");
+    (assignment, teacher, grid)
+}
