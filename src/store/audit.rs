@@ -81,8 +81,7 @@ pub fn append_many(
     }
     let at = crate::store::truncate_micros(at);
     // A log whose sealed head does not hold takes no more records (audit_head).
-    let key = super::audit_head::check_before_append(c)?;
-    let mut prev = super::audit_head::last_row(c)?.1;
+    let (key, mut prev) = super::audit_head::check_before_append(c)?;
     let mut rows = Vec::with_capacity(entries.len());
     for e in entries {
         let e = &AuditEntry {

@@ -108,13 +108,14 @@ pub fn fault(head: Option<&Head>, last: &(i64, String), key: &[u8; 32]) -> Optio
     None
 }
 
-/// Refuses to write on a log whose head does not hold; returns the key for the new seal.
-pub fn check_before_append(c: &mut Conn<'_>) -> Result<[u8; 32], StoreError> {
+/// Refuses to write on a log whose head does not hold; returns the key for the new seal and the
+/// hash of the last record, to which the next one links.
+pub fn check_before_append(c: &mut Conn<'_>) -> Result<([u8; 32], String), StoreError> {
     let key = audit_key::load()?;
     let head = read(c)?;
     let last = last_row(c)?;
     match fault(head.as_ref(), &last, &key) {
-        None => Ok(key),
+        None => Ok((key, last.1)),
         Some(f) => Err(StoreError::AuditTampered(f.to_string())),
     }
 }

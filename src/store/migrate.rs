@@ -95,15 +95,15 @@ pub fn ensure_current(db: &mut Db, shown_as: &str) -> Result<(), StoreError> {
     }
     // A journal that a newer ezh has migrated is not this program's to write: it could break
     // rules it does not know.
-    let known: Vec<String> = status(db)?.into_iter().map(|m| m.name).collect();
+    let states = status(db)?;
     let newer: Vec<String> = applied(db)?
         .into_iter()
-        .filter(|v| !known.contains(v))
+        .filter(|v| !states.iter().any(|m| m.name == *v))
         .collect();
     if !newer.is_empty() {
         return Err(StoreError::Newer(newer.join(", ")));
     }
-    let pending = status(db)?.iter().filter(|m| !m.applied).count();
+    let pending = states.iter().filter(|m| !m.applied).count();
     if pending > 0 {
         return Err(StoreError::Outdated(pending));
     }

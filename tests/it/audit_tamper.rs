@@ -9,14 +9,14 @@ use diesel::prelude::*;
 use crate::support;
 use ezh::app::college::audit::{self, Checked};
 use ezh::app::journal::marks;
-use ezh::app::{actor, AppError};
+use ezh::app::AppError;
 use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::audit_head::HeadFault;
 use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
 use ezh::store::schema::{audit_head, audit_log, grades};
 use ezh::store::{Backend, Db, StoreError};
-use support::college::{build, user_id};
+use support::college::build;
 
 fn sql(db: &mut Db, text: &str) {
     ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
@@ -38,14 +38,7 @@ fn put_back(db: &mut Db, all: &[AuditRow]) {
 
 fn tamper(url: &str, backend: &str) {
     let (_, mut db, logins) = build(url);
-    let admin_login = logins
-        .iter()
-        .find(|l| l.role == "администратор")
-        .expect("admin")
-        .login
-        .clone();
-    let admin_id = user_id(&mut db, &admin_login);
-    let admin = actor::load(&mut db, admin_id).expect("admin");
+    let admin = support::college::actor_of(&mut db, &logins, "администратор");
     let (_, teacher, g) = support::college::whole_group_journal(&mut db);
     let lesson = g.lessons.first().expect("lesson").clone();
     ezh::app::college::clock::fix_today(Some(lesson.date));

@@ -10,10 +10,10 @@ use predicates::prelude::*;
 use crate::support;
 use ezh::app::college::clock;
 use ezh::app::journal::{lesson_edit, marks};
-use ezh::app::{actor, AppError};
+use ezh::app::AppError;
 use ezh::domain::{AbsenceReason, GradeValue, WorkKind};
 use ezh::store::schema::audit_log;
-use support::college::{build, fingerprint, user_id};
+use support::college::{build, fingerprint};
 
 fn late_marks_need_a_reason(url: &str, backend: &str) {
     let (_, mut db, logins) = build(url);
@@ -38,17 +38,8 @@ fn late_marks_need_a_reason(url: &str, backend: &str) {
         members.next().expect("student"),
         members.next().expect("student"),
     );
-    let login_of = |role: &str| {
-        logins
-            .iter()
-            .find(|l| l.role == role)
-            .map(|l| l.login.clone())
-            .expect("login")
-    };
-    let deputy_id = user_id(&mut db, &login_of("заместитель по УР"));
-    let deputy = actor::load(&mut db, deputy_id).expect("deputy");
-    let secretary_id = user_id(&mut db, &login_of("секретарь"));
-    let secretary = actor::load(&mut db, secretary_id).expect("secretary");
+    let deputy = support::college::actor_of(&mut db, &logins, "заместитель по УР");
+    let secretary = support::college::actor_of(&mut db, &logins, "секретарь");
     let four = GradeValue::parse("4").expect("4");
 
     // Late: the teacher without a reason is refused with the dates, and nothing is written.

@@ -7,12 +7,11 @@ use diesel::prelude::*;
 
 use crate::support;
 use ezh::app::accounts::users;
-use ezh::app::actor;
 use ezh::app::contingent::{student_fields::Field, students};
 use ezh::app::journal::{grid, lesson_edit, marks};
 use ezh::domain::{AbsenceReason, GradeValue, WorkKind};
 use ezh::store::schema::{audit_log, students as st};
-use support::college::{build, user_id};
+use support::college::build;
 
 fn audit_rows(db: &mut ezh::store::Db) -> i64 {
     ezh::with_conn!(&mut db.conn(), c => audit_log::table.count().get_result(c)).expect("count")
@@ -28,14 +27,7 @@ fn same_again_writes_nothing(url: &str, backend: &str) {
         members.next().expect("a").student.id,
         members.next().expect("b").student.id,
     );
-    let admin_login = logins
-        .iter()
-        .find(|l| l.role == "администратор")
-        .expect("admin")
-        .login
-        .clone();
-    let admin_id = user_id(&mut db, &admin_login);
-    let admin = actor::load(&mut db, admin_id).expect("admin");
+    let admin = support::college::actor_of(&mut db, &logins, "администратор");
     let five = GradeValue::parse("5").expect("5");
 
     let grade =

@@ -4,7 +4,7 @@
 //! generated history has no records of its own: one audit record of its generation names the
 //! numbers it made, and those rows are taken as they are.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
@@ -110,9 +110,9 @@ pub fn check(c: &mut Conn<'_>) -> Result<Vec<String>, AppError> {
             .map_or(e.to_string(), |c| c.1.to_string())
     };
     let mut faults = Vec::new();
-    let mut present: HashMap<(&str, i64), ()> = HashMap::new();
+    let mut present: HashSet<(&str, i64)> = HashSet::new();
     for (entity, id, now) in &state {
-        present.insert((entity, *id), ());
+        present.insert((entity, *id));
         match last.get(&(entity.to_string(), *id)) {
             None if *id <= generated.get(entity).copied().unwrap_or(0) => {}
             // Lessons opened from the timetable have no record until their topic is written.
@@ -134,7 +134,7 @@ pub fn check(c: &mut Conn<'_>) -> Result<Vec<String>, AppError> {
         }
     }
     for ((entity, id), (action, _)) in &last {
-        if action != "delete" && !present.contains_key(&(entity.as_str(), *id)) {
+        if action != "delete" && !present.contains(&(entity.as_str(), *id)) {
             faults.push(format!(
                 "{} № {id}: есть в журнале изменений, но нет в базе — удалена в обход программы",
                 name(entity)

@@ -4,15 +4,12 @@
 //! (on the server's clock) every row needs `--reason`, and in a closed term only the deputy's
 //! import with a reason writes. Every cell that changes is listed, so a dry run shows them all.
 
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
-
 use super::marks::MarkRec;
 use super::marks_db::Work;
 use crate::app::AppError;
 use crate::store::audit::AuditEntry;
-use crate::store::schema::users;
 use crate::store::Conn;
+use chrono::NaiveDateTime;
 
 /// A cell's mark as the import found it.
 pub(super) struct Old {
@@ -43,7 +40,8 @@ impl Work<'_> {
         let value = r.value_text();
         let by_deputy = self.deputy && self.reason.is_some();
         if let Some(o) = old.filter(|_| !by_deputy) {
-            let who = entered_by(c, o.by)?;
+            let who = crate::app::lookup::find_user_short_name(c, o.by)?
+                .unwrap_or_else(|| format!("пользователь № {}", o.by));
             self.fail(
                 r,
                 "value",
@@ -137,18 +135,4 @@ pub(super) fn check_version(updated: usize, what: &str) -> Result<(), AppError> 
     } else {
         Err(AppError::Conflict(what.to_string()))
     }
-}
-
-/// «Григорьева О. А.» for the user who entered a mark.
-fn entered_by(c: &mut Conn<'_>, user: i64) -> Result<String, AppError> {
-    let name: Option<(String, String, String, String)> = crate::with_conn!(c, x => users::table
-        .find(user)
-        .select((users::last_name, users::first_name, users::patronymic, users::login))
-        .first(x)
-        .optional())?;
-    Ok(match name {
-        Some((l, f, p, _)) if !l.trim().is_empty() => crate::domain::person::short_name(&l, &f, &p),
-        Some((_, _, _, login)) => login,
-        None => format!("пользователь № {user}"),
-    })
 }

@@ -25,7 +25,11 @@ pub fn deadline_after_holidays(
     weekday: i32,
     holidays: &[crate::domain::DateSpan],
 ) -> NaiveDate {
-    let mut due = deadline(date, weekday);
+    past_holidays(deadline(date, weekday), holidays)
+}
+
+/// `due`, or the first day after the holidays it falls in.
+fn past_holidays(mut due: NaiveDate, holidays: &[crate::domain::DateSpan]) -> NaiveDate {
     while let Some(h) = holidays.iter().find(|h| h.contains(due)) {
         due = h.end + Duration::days(1);
     }
@@ -62,6 +66,20 @@ pub(crate) fn late_in(
         return Ok(None);
     }
     let s = crate::app::accounts::auth::settings(c)?;
+    let due_with = |holidays: &[crate::domain::DateSpan]| {
+        let weekly = deadline_after_holidays(date, s.grade_deadline_weekday, holidays);
+        let results = date + Duration::days(i64::from(s.test_result_days));
+        if kind == "test" {
+            weekly.min(past_holidays(results, holidays))
+        } else {
+            weekly
+        }
+    };
+    // Holidays only move a deadline later: on time without them is on time with them, and the
+    // common case of a mark in its own week reads no calendar.
+    if today <= due_with(&[]) {
+        return Ok(None);
+    }
     let holidays = crate::app::college::calendar::holidays_in(
         c,
         crate::domain::DateSpan {
@@ -69,15 +87,7 @@ pub(crate) fn late_in(
             end: date + Duration::days(60),
         },
     )?;
-    let weekly = deadline_after_holidays(date, s.grade_deadline_weekday, &holidays);
-    let mut due = weekly;
-    if kind == "test" {
-        let mut results = date + Duration::days(i64::from(s.test_result_days));
-        while let Some(h) = holidays.iter().find(|h| h.contains(results)) {
-            results = h.end + Duration::days(1);
-        }
-        due = due.min(results);
-    }
+    let due = due_with(&holidays);
     Ok((today > due).then(|| {
         format!(
             "срок внесения отметок за {} истёк {}",

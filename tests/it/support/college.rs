@@ -50,3 +50,10 @@ pub fn whole_group_journal(db: &mut Db) -> (i64, ezh::app::Actor, ezh::app::jour
     let teacher = ezh::app::actor::load(db, teacher).expect("teacher");
     (assignment, teacher, grid)
 }
+
+/// The demo's person with this Russian role («администратор», «секретарь»), as an actor.
+pub fn actor_of(db: &mut Db, logins: &[ezh::demo::DemoLogin], role: &str) -> ezh::app::Actor {
+    let login = &logins.iter().find(|l| l.role == role).expect(role).login;
+    let id = user_id(db, login);
+    ezh::app::actor::load(db, id).expect("actor")
+}
