@@ -76,8 +76,27 @@ fn bad(path: &Path) -> StoreError {
 pub fn load_or_create() -> Result<[u8; 32], StoreError> {
     let path = path().ok_or_else(|| missing(Path::new("~/.config/ezh/audit.key")))?;
     if !path.exists() {
+        // Written whole beside it, then linked into place: of two processes (or test threads)
+        // making the key at once, one wins and the other reads the winner's key, never half.
         let key: [u8; 32] = rand::random();
-        write_private(&path, &hex::encode(key))?;
+        let tmp = path.with_extension(format!(
+            "tmp-{}-{}",
+            std::process::id(),
+            hex::encode(&key[..4])
+        ));
+        write_private(&tmp, &hex::encode(key))?;
+        let linked = std::fs::hard_link(&tmp, &path);
+        let _ = std::fs::remove_file(&tmp);
+        match linked {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Err(StoreError::Io {
+                    path: path.display().to_string(),
+                    detail: crate::ioerr::describe(&e),
+                })
+            }
+        }
     }
     load()
 }
