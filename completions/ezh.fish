@@ -64,8 +64,8 @@ complete -c ezh -n "__fish_ezh_using_subcommand init" -l db -d 'Адрес ба�
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l password-stdin -d 'Прочитать пароль администратора со стандартного ввода (одна строка)'
 complete -c ezh -n "__fish_ezh_using_subcommand init" -s h -l help -d 'Показать эту справку'
-complete -c ezh -n "__fish_ezh_using_subcommand demo" -l size -d 'Размер: small (4 группы, секунды) или large (120 групп, учебный год — для замеров) [варианты: small, large] [по умолчанию: small]' -r -f -a "small\t'About 4 groups and 100 students, lessons from September up to today: seconds'
-large\t'120 groups, 3,000 students, 300 teachers and a whole academic year of lessons: for benchmarks'"
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -l size -d 'Размер: small (4 группы, секунды) или large (120 групп, учебный год — для замеров) [варианты: small, large] [по умолчанию: small]' -r -f -a "small\t'4 группы и около 100 обучающихся, занятия с сентября по сегодня: секунды'
+large\t'120 групп, 3000 обучающихся, 300 преподавателей и весь учебный год занятий: для замеров'"
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l today -d '«Сегодняшняя» дата демо (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); по умолчанию — сегодня' -r
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l seed -d 'Зерно генератора случайных чисел [по умолчанию: 2026]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r

@@ -30,10 +30,10 @@ use sink::Sink;
 /// How big a college to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Size {
-    /// About 4 groups and 100 students, lessons from September up to today: seconds.
+    /// 4 группы и около 100 обучающихся, занятия с сентября по сегодня: секунды.
     Small,
-    /// 120 groups, 3,000 students, 300 teachers and a whole academic year of lessons: for
-    /// benchmarks.
+    /// 120 групп, 3000 обучающихся, 300 преподавателей и весь учебный год занятий: для
+    /// замеров.
     Large,
 }
 

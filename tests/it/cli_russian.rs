@@ -52,6 +52,9 @@ fn the_localized_tree_is_sound_and_every_help_page_is_russian() {
                 path.join(" ")
             );
         }
+        if let Some(phrase) = english_phrase(&help) {
+            panic!("ezh {}: English «{phrase}» in\n{help}", path.join(" "));
+        }
         assert!(
             help.contains("Использование: ezh"),
             "ezh {}",
@@ -162,4 +165,45 @@ fn ezh_help_shows_the_page_of_a_command() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("нет команды «nothing»"));
+}
+
+/// Three Latin words in a row within a clause («lessons from September»): a phrase left in
+/// English. Flags, value names and addresses are single words or joined by `-`, `_`, `/` and `:`;
+/// a list of values («csv, xlsx, json») is cut by its commas.
+fn english_phrase(help: &str) -> Option<String> {
+    for line in help.lines() {
+        let mut run: Vec<&str> = Vec::new();
+        // An example command («ezh help report») is Latin by nature, up to the end of its clause.
+        let mut command = false;
+        for word in line.split(' ') {
+            let bare = word.trim_matches(|c: char| ",.;:()«»".contains(c));
+            if bare.len() > 1 && bare.chars().all(|c| c.is_ascii_alphabetic()) {
+                command |= bare == "ezh";
+                run.push(bare);
+                if run.len() == 3 && !command {
+                    return Some(run.join(" "));
+                }
+                if word.ends_with([',', ';', '.', ':', '»']) {
+                    run.clear();
+                    command = false;
+                }
+            } else {
+                run.clear();
+                command = false;
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn an_english_phrase_is_found_and_flags_are_not() {
+    assert_eq!(
+        english_phrase("  small — About 4 groups, lessons from September up to today"),
+        Some("lessons from September".into())
+    );
+    assert_eq!(
+        english_phrase("      --db <URL>\n  csv — CSV (для Excel: UTF-8)\n [значения: table, csv, xlsx, json]\n Справка: ezh help report."),
+        None
+    );
 }
