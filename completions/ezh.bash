@@ -533,13 +533,17 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__db__subcmd__migrate)
-            opts="-h --app-role --help --db --config"
+            opts="-h --app-role --backup --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --app-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -81,6 +81,7 @@ complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcomma
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "backup" -d 'Сделать согласованную резервную копию (можно во время работы других)'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -f -a "restore" -d 'Восстановить базу из резервной копии (все пользователи должны выйти из журнала)'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l app-role -d 'PostgreSQL: выдать роли приложения права на таблицы журнала — журнал изменений только для чтения и добавления (запускает владелец базы)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l backup -d 'Сначала записать резервную копию базы в этот файл (0600), как «ezh db backup»' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Показать эту справку'

@@ -17,6 +17,9 @@ pub enum DbCommand {
         /// для чтения и добавления (запускает владелец базы)
         #[arg(long, value_name = "РОЛЬ")]
         app_role: Option<String>,
+        /// Сначала записать резервную копию базы в этот файл (0600), как «ezh db backup»
+        #[arg(long, value_name = "ФАЙЛ")]
+        backup: Option<PathBuf>,
     },
     /// Показать миграции и применены ли они
     Status,
@@ -41,8 +44,15 @@ pub enum DbCommand {
 /// Runs one `ezh db` subcommand.
 pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
     match cmd {
-        DbCommand::Migrate { app_role } => {
-            let applied = maintenance::migrate(target)?;
+        DbCommand::Migrate { app_role, backup } => {
+            let (applied, copy) = maintenance::migrate(target, backup.as_deref())?;
+            if let (Some(file), Some(bytes)) = (&backup, copy) {
+                println!(
+                    "Копия до обновления записана и проверена: {} ({} КБ)",
+                    file.display(),
+                    bytes.div_ceil(1024)
+                );
+            }
             if applied.is_empty() {
                 println!("Схема базы данных актуальна, новых миграций нет.");
             } else {

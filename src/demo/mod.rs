@@ -275,7 +275,9 @@ impl Gen {
 /// so that `ezh audit verify` tells them from rows inserted behind its back. Made in the name of
 /// the demo's administrator, as the journal's bootstrap.
 fn mark_generated(c: &mut crate::store::Conn<'_>) -> Result<(), AppError> {
-    use crate::store::schema::{absences, final_grades, grades, lessons, user_roles};
+    use crate::store::schema::{
+        absences, final_grades, grades, guardians, lessons, students, user_roles,
+    };
     let max = |n: Option<i64>| n.unwrap_or(0);
     let admin: i64 = crate::with_conn!(c, x => user_roles::table
         .filter(user_roles::role.eq("admin"))
@@ -305,6 +307,18 @@ fn mark_generated(c: &mut crate::store::Conn<'_>) -> Result<(), AppError> {
             "lesson",
             max(
                 crate::with_conn!(c, x => lessons::table.select(diesel::dsl::max(lessons::id)).first(x))?,
+            ),
+        ),
+        (
+            "student",
+            max(
+                crate::with_conn!(c, x => students::table.select(diesel::dsl::max(students::id)).first(x))?,
+            ),
+        ),
+        (
+            "guardian",
+            max(
+                crate::with_conn!(c, x => guardians::table.select(diesel::dsl::max(guardians::id)).first(x))?,
             ),
         ),
     ]);

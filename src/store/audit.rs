@@ -32,6 +32,9 @@ pub struct AuditEntry {
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub reason: Option<String>,
+    /// Set when appended for a student or guardian: the seal of the person's row after the
+    /// change (`audit_seal`); read back by [`verify`].
+    pub state_seal: Option<String>,
 }
 
 /// The hash of a row given the previous row's hash. Fields are separated by a unit separator
@@ -53,6 +56,11 @@ pub fn chain_hash(prev: &str, at: NaiveDateTime, e: &AuditEntry) -> String {
         opt(&e.reason),
     ]
     .join("\u{1f}");
+    // Rows written before seals existed keep the text they were hashed with.
+    let text = match &e.state_seal {
+        Some(seal) => format!("{text}\u{1f}seal={seal}"),
+        None => text,
+    };
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
@@ -82,10 +90,12 @@ pub fn append_many(
     let at = crate::store::truncate_micros(at);
     // A log whose sealed head does not hold takes no more records (audit_head).
     let (key, mut prev) = super::audit_head::check_before_append(c)?;
+    let seals = super::audit_seal::seals_for(c, &key, entries)?;
     let mut rows = Vec::with_capacity(entries.len());
-    for e in entries {
+    for (e, seal) in entries.iter().zip(seals) {
         let e = &AuditEntry {
             actor_id: Some(permit.user_id()),
+            state_seal: seal,
             ..e.clone()
         };
         let hash = chain_hash(&prev, at, e);
@@ -99,6 +109,7 @@ pub fn append_many(
             audit_log::old_value.eq(e.old_value.clone()),
             audit_log::new_value.eq(e.new_value.clone()),
             audit_log::reason.eq(e.reason.clone()),
+            audit_log::state_seal.eq(e.state_seal.clone()),
             audit_log::prev_hash.eq(prev.clone()),
             audit_log::hash.eq(hash.clone()),
         ));

@@ -96,6 +96,7 @@ fn entry_of(row: &AuditRow) -> AuditEntry {
         old_value: row.old_value.clone(),
         new_value: row.new_value.clone(),
         reason: row.reason.clone(),
+        state_seal: row.state_seal.clone(),
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod audit_head;
 pub mod audit_key;
+pub mod audit_seal;
 pub mod audit_verify;
 pub mod backup;
 pub mod connect;

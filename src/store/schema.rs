@@ -451,6 +451,7 @@ diesel::table! {
         reason -> Nullable<Text>,
         prev_hash -> Text,
         hash -> Text,
+        state_seal -> Nullable<Text>,
     }
 }
 

@@ -1,20 +1,23 @@
 //! The audit log against someone with plain SQL and no key, on every backend (trigger dropped
 //! on SQLite, disabled by the owner on PostgreSQL): a changed row, a row removed in the middle,
 //! the last rows removed, a chain recomputed with the public format, a grade changed behind the
-//! application and a grade inserted behind it — each is found, and each time the log put back
-//! as it was passes again. A log that does not hold takes no further writes.
+//! application and a grade inserted behind it, a student's phone changed behind it and a
+//! student inserted behind it — each is found, and each time the log put back as it was passes
+//! again. A log that does not hold takes no further writes.
 
 use diesel::prelude::*;
 
 use crate::support;
 use ezh::app::college::audit::{self, Checked};
+use ezh::app::contingent::student_fields::Field;
+use ezh::app::contingent::students as contingent;
 use ezh::app::journal::marks;
 use ezh::app::AppError;
 use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::audit_head::HeadFault;
 use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
-use ezh::store::schema::{audit_head, audit_log, grades};
+use ezh::store::schema::{audit_head, audit_log, grades, students};
 use ezh::store::{Backend, Db, StoreError};
 use support::college::build;
 
@@ -168,6 +171,7 @@ fn tamper(url: &str, backend: &str) {
             old_value: row.old_value.clone(),
             new_value: row.new_value.clone(),
             reason: row.reason.clone(),
+            state_seal: row.state_seal.clone(),
         };
         assert_eq!(row.entity, "grade");
         row.prev_hash = prev.clone();
@@ -223,6 +227,63 @@ fn tamper(url: &str, backend: &str) {
         found.state
     );
     sql(&mut db, &format!("DELETE FROM grades WHERE id = {new_id}"));
+    assert!(check(&mut db).holds(), "{backend}: put back");
+
+    // (d) Personal data: a student changed through the program is sealed; the same field
+    // changed behind it is found, and so is a student inserted behind it.
+    let book: (i64, Option<String>) = ezh::with_conn!(&mut db.conn(), c => students::table
+        .filter(students::record_book.is_not_null())
+        .order(students::id)
+        .select((students::id, students::record_book))
+        .first(c))
+    .expect("a student");
+    let (sid, book) = (book.0, book.1.unwrap_or_default());
+    contingent::edit(
+        &mut db,
+        &admin,
+        &book,
+        &[(Field::Phone, "+7 900 111-22-33".into())],
+    )
+    .expect("edit");
+    assert!(
+        check(&mut db).holds(),
+        "{backend}: an edit through the program"
+    );
+    let phone: String = ezh::with_conn!(&mut db.conn(), c => students::table
+        .find(sid)
+        .select(students::phone)
+        .first(c))
+    .expect("phone");
+    sql(
+        &mut db,
+        &format!("UPDATE students SET phone = '+79990000000' WHERE id = {sid}"),
+    );
+    assert_eq!(
+        check(&mut db).state,
+        vec![format!("обучающийся № {sid}: персональные данные не те, что записаны в журнале изменений — изменены в обход программы")],
+        "{backend}"
+    );
+    sql(
+        &mut db,
+        &format!("UPDATE students SET phone = '{phone}' WHERE id = {sid}"),
+    );
+    assert!(check(&mut db).holds(), "{backend}: put back");
+    sql(
+        &mut db,
+        "INSERT INTO students (last_name, first_name, patronymic, birth_date, phone, email, address) \
+         VALUES ('Подставной', 'Пётр', '', '2008-01-01', '', '', '')",
+    );
+    let found = check(&mut db);
+    assert_eq!(found.state.len(), 1, "{backend}: {:?}", found.state);
+    assert!(
+        found.state[0].ends_with("нет записи в журнале изменений — внесён в обход программы"),
+        "{backend}: {:?}",
+        found.state
+    );
+    sql(
+        &mut db,
+        "DELETE FROM students WHERE last_name = 'Подставной'",
+    );
     assert!(check(&mut db).holds(), "{backend}: put back");
 }
 

@@ -12,7 +12,7 @@ use ezh::store::schema::audit_log;
 use ezh::store::{migrate, DbTarget};
 
 /// The version of the newest migration, as `ezh db migrate` prints it («20261202000004»).
-fn newest_migration() -> String {
+pub fn newest_migration() -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("migrations")

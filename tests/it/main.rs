@@ -60,3 +60,4 @@ mod tui_guards;
 mod tui_keys;
 mod tui_screens;
 mod tui_tmux;
+mod upgrade;

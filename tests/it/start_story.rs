@@ -361,6 +361,7 @@ fn start_story() {
     for (backend, url) in support::backends("start_story", dir.path()) {
         let started = std::time::Instant::now();
         walk(backend, &url, dir.path());
+        crate::upgrade::save_if_asked(backend, &url);
         eprintln!(
             "start story on {backend}: {:.1} s",
             started.elapsed().as_secs_f64()

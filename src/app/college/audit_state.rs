@@ -22,9 +22,20 @@ const CHECKED: &[(&str, &str)] = &[
     ("lesson", "занятия"),
 ];
 
+/// The entities the demo generates past the application, as its generation record names them:
+/// those checked here and the persons checked by their seals (`audit_persons`).
+const GENERATED: &[(&str, &str)] = &[
+    ("grade", "отметки"),
+    ("absence", "пропуски"),
+    ("final_grade", "итоговые"),
+    ("lesson", "занятия"),
+    ("student", "обучающиеся"),
+    ("guardian", "родители"),
+];
+
 /// The text of the demo's generation record: «… отметки № 1–5000, пропуски № 1–800, …».
 pub fn generated_text(max: &HashMap<&str, i64>) -> String {
-    let parts: Vec<String> = CHECKED
+    let parts: Vec<String> = GENERATED
         .iter()
         .map(|(e, ru)| format!("{ru} № 1–{}", max.get(e).copied().unwrap_or(0)))
         .collect();
@@ -36,7 +47,7 @@ pub fn generated_text(max: &HashMap<&str, i64>) -> String {
 
 fn parse_generated(text: &str) -> HashMap<&'static str, i64> {
     let mut out = HashMap::new();
-    for (e, ru) in CHECKED {
+    for (e, ru) in GENERATED {
         let key = format!("{ru} № 1–");
         if let Some(rest) = text.split(&key).nth(1) {
             let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -141,6 +152,7 @@ pub fn check(c: &mut Conn<'_>) -> Result<Vec<String>, AppError> {
             ));
         }
     }
+    faults.extend(super::audit_persons::check(c, &generated)?);
     faults.sort();
     Ok(faults)
 }
@@ -156,7 +168,7 @@ mod tests {
         assert_eq!(
             text,
             "созданы демонстрационные данные без записей журнала: отметки № 1–5234, \
-             пропуски № 1–80, итоговые № 1–0, занятия № 1–0"
+             пропуски № 1–80, итоговые № 1–0, занятия № 1–0, обучающиеся № 1–0, родители № 1–0"
         );
         let back = parse_generated(&text);
         assert_eq!(back.get("grade"), Some(&5234));

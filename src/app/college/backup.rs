@@ -66,7 +66,7 @@ pub fn restore(
         .first(c))?;
     drop(db);
     backup::restore(target, file)?;
-    super::maintenance::migrate(target)?;
+    super::maintenance::migrate(target, None)?;
     let mut db = setup::open(target)?;
     record(&mut db, &login, file)
 }

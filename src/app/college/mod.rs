@@ -2,6 +2,7 @@
 //! change history.
 
 pub mod audit;
+pub mod audit_persons;
 pub mod audit_state;
 pub mod backup;
 pub mod calendar;

@@ -123,6 +123,7 @@ pub fn set_absence_because(
                 old_value: old.as_ref().map(|o| show(&o.reason)),
                 new_value: new_row.as_ref().map(|n| show(&n.reason)),
                 reason: why.map(str::to_string),
+                ..Default::default()
             },
             now,
         )?;

@@ -236,6 +236,7 @@ pub fn change_grade(
                 old_value: Some(grade_text(old.value, &old.work_kind)),
                 new_value: row.as_ref().map(|r| grade_text(r.value, &r.work_kind)),
                 reason: reason.map(str::to_string),
+                ..Default::default()
             },
             now,
         )?;

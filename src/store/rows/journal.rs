@@ -149,4 +149,5 @@ pub struct AuditRow {
     pub reason: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+    pub state_seal: Option<String>,
 }

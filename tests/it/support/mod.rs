@@ -111,6 +111,16 @@ pub fn pg_runs() -> usize {
 pub fn psql(url: &str, sql: &str) -> Result<String, String> {
     pg::psql(url, sql)
 }
+
+/// Runs the SQL file `file` with `psql` against `url` (see [`psql`]).
+pub fn psql_file(url: &str, file: &Path) -> Result<String, String> {
+    pg::psql_file(url, file)
+}
+
+/// A PostgreSQL client program (`pg_dump`, …) when one is installed.
+pub fn pg_tool(name: &str) -> Option<std::path::PathBuf> {
+    pg::tool(name)
+}
 pub mod cli;
 pub mod college;
 pub mod tui;

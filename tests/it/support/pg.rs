@@ -115,6 +115,24 @@ pub fn record_run(test_name: &str) {
 
 /// Runs `sql` with `psql` against `url`; returns stdout (unaligned, tuples only) or stderr.
 pub fn psql(url: &str, sql: &str) -> Result<String, String> {
+    run_psql(url, "-c", sql.as_ref())
+}
+
+/// Runs the SQL file `file` (a plain `pg_dump`, say) with `psql` against `url`, stopping at
+/// the first error.
+pub fn psql_file(url: &str, file: &Path) -> Result<String, String> {
+    run_psql(url, "-f", file.as_os_str())
+}
+
+/// A PostgreSQL client program (`pg_dump`, …): on PATH, or beside `psql`.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    find_in_path(name).or_else(|| {
+        let sibling = find_psql()?.parent()?.join(name);
+        sibling.is_file().then_some(sibling)
+    })
+}
+
+fn run_psql(url: &str, flag: &str, what: &std::ffi::OsStr) -> Result<String, String> {
     let psql = find_psql().ok_or("psql not found (PATH, /usr/lib/postgresql/*/bin)")?;
     let output = Command::new(&psql)
         .args([
@@ -127,9 +145,9 @@ pub fn psql(url: &str, sql: &str) -> Result<String, String> {
             "ON_ERROR_STOP=1",
             "-d",
             url,
-            "-c",
-            sql,
+            flag,
         ])
+        .arg(what)
         .env("PGCLIENTENCODING", "UTF8")
         .env("PGCONNECT_TIMEOUT", "10")
         .stdin(Stdio::null())
