@@ -46,6 +46,7 @@ mod report_control_access;
 mod report_control_cli;
 mod report_formats;
 mod report_head;
+mod report_limits;
 mod report_registers;
 mod report_registers_access;
 mod report_registers_cli;
