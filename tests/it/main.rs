@@ -15,6 +15,7 @@ mod access;
 mod access_audit;
 mod access_matrix;
 mod audit_tamper;
+mod backup_restore;
 mod calendar;
 mod cli;
 mod cli_russian;
