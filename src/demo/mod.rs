@@ -278,49 +278,25 @@ fn mark_generated(c: &mut crate::store::Conn<'_>) -> Result<(), AppError> {
     use crate::store::schema::{
         absences, final_grades, grades, guardians, lessons, students, user_roles,
     };
-    let max = |n: Option<i64>| n.unwrap_or(0);
     let admin: i64 = crate::with_conn!(c, x => user_roles::table
         .filter(user_roles::role.eq("admin"))
         .select(user_roles::user_id)
         .order(user_roles::user_id)
         .first(x))?;
+    // The last id of each table the demo filled (0 when it is empty).
+    macro_rules! last_id {
+        ($table:ident) => {
+            crate::with_conn!(c, x => $table::table.select(diesel::dsl::max($table::id)).first::<Option<i64>>(x))?
+                .unwrap_or(0)
+        };
+    }
     let counts = std::collections::HashMap::from([
-        (
-            "grade",
-            max(
-                crate::with_conn!(c, x => grades::table.select(diesel::dsl::max(grades::id)).first(x))?,
-            ),
-        ),
-        (
-            "absence",
-            max(
-                crate::with_conn!(c, x => absences::table.select(diesel::dsl::max(absences::id)).first(x))?,
-            ),
-        ),
-        (
-            "final_grade",
-            max(
-                crate::with_conn!(c, x => final_grades::table.select(diesel::dsl::max(final_grades::id)).first(x))?,
-            ),
-        ),
-        (
-            "lesson",
-            max(
-                crate::with_conn!(c, x => lessons::table.select(diesel::dsl::max(lessons::id)).first(x))?,
-            ),
-        ),
-        (
-            "student",
-            max(
-                crate::with_conn!(c, x => students::table.select(diesel::dsl::max(students::id)).first(x))?,
-            ),
-        ),
-        (
-            "guardian",
-            max(
-                crate::with_conn!(c, x => guardians::table.select(diesel::dsl::max(guardians::id)).first(x))?,
-            ),
-        ),
+        ("grade", last_id!(grades)),
+        ("absence", last_id!(absences)),
+        ("final_grade", last_id!(final_grades)),
+        ("lesson", last_id!(lessons)),
+        ("student", last_id!(students)),
+        ("guardian", last_id!(guardians)),
     ]);
     let permit = crate::access::check(
         &crate::access::Actor {

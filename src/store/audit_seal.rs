@@ -35,6 +35,14 @@ type StudentFields = (
     String,
 );
 
+/// The ids in pieces a query takes (`None`: every row, in one query).
+fn chunks(ids: Option<&[i64]>) -> Vec<Option<&[i64]>> {
+    match ids {
+        None => vec![None],
+        Some(ids) => ids.chunks(500).map(Some).collect(),
+    }
+}
+
 /// The personal data of the students `ids` (all of them with `None`), one text per row.
 fn students_state(
     c: &mut Conn<'_>,
@@ -74,16 +82,14 @@ fn students_state(
         students::funding,
         students::address,
     );
-    match ids {
-        None => add(crate::with_conn!(c, x => students::table.select(columns).load(x))?),
-        Some(ids) => {
-            for chunk in ids.chunks(500) {
-                add(crate::with_conn!(c, x => students::table
-                    .filter(students::id.eq_any(chunk))
-                    .select(columns)
-                    .load(x))?);
+    for chunk in chunks(ids) {
+        add(crate::with_conn!(c, x => {
+            let mut q = students::table.select(columns).into_boxed();
+            if let Some(ids) = chunk {
+                q = q.filter(students::id.eq_any(ids));
             }
-        }
+            q.load(x)
+        })?);
     }
     Ok(out)
 }
@@ -108,16 +114,14 @@ fn guardians_state(
         guardians::phone,
         guardians::email,
     );
-    match ids {
-        None => add(crate::with_conn!(c, x => guardians::table.select(columns).load(x))?),
-        Some(ids) => {
-            for chunk in ids.chunks(500) {
-                add(crate::with_conn!(c, x => guardians::table
-                    .filter(guardians::id.eq_any(chunk))
-                    .select(columns)
-                    .load(x))?);
+    for chunk in chunks(ids) {
+        add(crate::with_conn!(c, x => {
+            let mut q = guardians::table.select(columns).into_boxed();
+            if let Some(ids) = chunk {
+                q = q.filter(guardians::id.eq_any(ids));
             }
-        }
+            q.load(x)
+        })?);
     }
     Ok(out)
 }
