@@ -64,6 +64,9 @@ _ezh() {
             ezh,mail)
                 cmd="ezh__subcmd__mail"
                 ;;
+            ezh,man)
+                cmd="ezh__subcmd__man"
+                ;;
             ezh,mark)
                 cmd="ezh__subcmd__mark"
                 ;;
@@ -251,7 +254,7 @@ _ezh() {
 
     case "${cmd}" in
         ezh)
-            opts="-h -V --db --config --help --version init demo db login logout whoami activate college year term group student timetable import export user passwd mark diary mail announce report audit tui help completions"
+            opts="-h -V --db --config --help --version init demo db login logout whoami activate college year term group student timetable import export user passwd mark diary mail announce report audit tui help completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,6 +1140,28 @@ _ezh() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezh__subcmd__man)
+            opts="-h --help --db --config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

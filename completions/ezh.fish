@@ -54,6 +54,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал и�
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "tui" -d 'Открыть журнал (экранный режим)'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "help" -d 'Справка по команде: ezh help, ezh help report, ezh help user issue-codes'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "completions" -d 'Вывести сценарий автодополнения для оболочки'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "man" -d 'Вывести страницу руководства man (её копия — docs/man/ezh.1)'
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l college -d 'Полное название техникума (для шапок ведомостей) [по умолчанию: Техникум]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l short-name -d 'Краткое название [по умолчанию: ""]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l city -d 'Город [по умолчанию: ""]' -r
@@ -483,3 +484,6 @@ complete -c ezh -n "__fish_ezh_using_subcommand help" -s h -l help -d 'Пока�
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand completions" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand man" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand man" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand man" -s h -l help -d 'Показать эту справку'

@@ -14,6 +14,7 @@ pub mod group;
 pub mod import;
 pub mod init;
 pub mod mail;
+pub mod man;
 pub mod mark;
 mod output_file;
 pub mod report;
@@ -38,7 +39,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
     about = "Электронный журнал техникума: оценки, посещаемость, темы, ведомости",
     long_about = None,
     disable_help_subcommand = true,
-    after_help = "Переменные окружения: EZH_DATABASE_URL — адрес базы данных (как --db), EZH_CONFIG — файл настроек, EZH_TOKEN_FILE — файл токена для отчётов по расписанию (cron).\nСправка по команде: ezh help КОМАНДА. Документация: README.md и docs/ (запуск техникума с нуля — docs/start.md)."
+    after_help = "Переменные окружения: EZH_DATABASE_URL — адрес базы данных (как --db), EZH_CONFIG — файл настроек, EZH_TOKEN_FILE — файл токена для отчётов по расписанию (cron).\nСправка по команде: ezh help КОМАНДА. Документация: README.md и docs/ (запуск техникума с нуля — docs/start.md), руководство: man -l docs/man/ezh.1 (или ezh man)."
 )]
 pub struct Cli {
     /// Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…
@@ -130,6 +131,8 @@ pub enum Command {
         /// Оболочка: bash, zsh, fish, elvish, powershell
         shell: clap_complete::Shell,
     },
+    /// Вывести страницу руководства man (её копия — docs/man/ezh.1)
+    Man,
 }
 
 /// Runs the program and returns its exit status.
@@ -258,6 +261,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {
             print_completions(shell, &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Man) => {
+            use std::io::Write;
+            let page = man::render(&command());
+            // A closed pipe (`ezh man | head`) ends quietly, as everywhere.
+            let _ = std::io::stdout().write_all(page.as_bytes());
             Ok(())
         }
         Some(Command::Tui { today }) => journal(&target()?, today, Vec::new()),

@@ -38,6 +38,7 @@ mod import_students;
 mod limits;
 mod mail;
 mod mail_cli;
+mod man_page;
 mod no_op_writes;
 mod pg_roles;
 mod policy_matrix;
