@@ -171,6 +171,9 @@ complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcomman
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l format -d 'Формат: table, csv или json [варианты: table, csv, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV для Excel (UTF-8 с BOM, «;»)'
+json\t'JSON: массив объектов'"
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Показать эту справку'
@@ -340,6 +343,9 @@ complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l format -d 'Формат: table, csv или json [варианты: table, csv, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV для Excel (UTF-8 с BOM, «;»)'
+json\t'JSON: массив объектов'"
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Показать эту справку'
@@ -416,6 +422,9 @@ complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from send" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l format -d 'Формат: table, csv или json [варианты: table, csv, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV для Excel (UTF-8 с BOM, «;»)'
+json\t'JSON: массив объектов'"
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from inbox" -s h -l help -d 'Показать эту справку'
@@ -466,6 +475,9 @@ complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l user -d 'Только изменения, сделанные этим пользователем (логин)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l since -d 'Начиная с даты (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l limit -d 'Сколько последних записей показать [по умолчанию: 100]' -r
+complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l format -d 'Формат: table, csv или json [варианты: table, csv, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV для Excel (UTF-8 с BOM, «;»)'
+json\t'JSON: массив объектов'"
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand audit; and not __fish_seen_subcommand_from verify" -s h -l help -d 'Показать эту справку'

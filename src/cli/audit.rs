@@ -1,7 +1,7 @@
 //! `ezh audit [--student ID] [--user LOGIN] [--since DATE]` and `ezh audit verify`.
 
 use clap::{Args, Subcommand};
-use comfy_table::Table;
+use serde_json::json;
 
 use super::session;
 use crate::app::college::audit::Verdict;
@@ -26,6 +26,8 @@ pub struct AuditArgs {
     /// Сколько последних записей показать
     #[arg(long, default_value_t = 100)]
     pub limit: i64,
+    #[command(flatten)]
+    pub list: super::listing::ListArgs,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -57,32 +59,36 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
         limit: args.limit,
     };
     let lines = audit::list(&mut db, &actor, &filter)?;
-    let mut t = Table::new();
-    t.set_header([
-        "№",
-        "Когда (UTC)",
-        "Кто",
-        "Что",
-        "Запись",
-        "Обучающийся",
-        "Было",
-        "Стало",
-        "Причина",
-    ]);
-    for l in &lines {
-        t.add_row([
-            l.id.to_string(),
-            l.at.format("%d.%m.%Y %H:%M:%S").to_string(),
-            l.actor.clone(),
-            l.what.clone(),
-            l.entity_id.to_string(),
-            l.student_id.map_or(String::new(), |s| s.to_string()),
-            l.old_value.clone().unwrap_or_default(),
-            l.new_value.clone().unwrap_or_default(),
-            l.reason.clone().unwrap_or_default(),
+    const COLUMNS: &[(&str, &str)] = &[
+        ("id", "№"),
+        ("at", "Когда (UTC)"),
+        ("actor", "Кто"),
+        ("what", "Что"),
+        ("entity_id", "Запись"),
+        ("student_id", "Обучающийся"),
+        ("old_value", "Было"),
+        ("new_value", "Стало"),
+        ("reason", "Причина"),
+    ];
+    let mut l = super::listing::Listing::new(COLUMNS);
+    let time = match args.list.format {
+        super::listing::ListFormat::Table => "%d.%m.%Y %H:%M:%S",
+        _ => "%Y-%m-%dT%H:%M:%S%.6fZ",
+    };
+    for e in &lines {
+        l.row(vec![
+            json!(e.id),
+            json!(e.at.format(time).to_string()),
+            json!(e.actor),
+            json!(e.what),
+            json!(e.entity_id),
+            json!(e.student_id),
+            json!(e.old_value),
+            json!(e.new_value),
+            json!(e.reason),
         ]);
     }
-    println!("{t}");
+    l.print(args.list.format);
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use clap::Subcommand;
 use comfy_table::Table;
+use serde_json::json;
 
 use super::session;
 use crate::app::college::setup;
@@ -31,7 +32,7 @@ pub enum GroupCommand {
         capacity: i32,
     },
     /// Группы, которые вы можете видеть
-    List,
+    List(super::listing::ListArgs),
     /// Карточка группы: куратор, специальность, обучающиеся с подгруппами, нагрузка
     Show {
         /// Группа
@@ -93,27 +94,27 @@ pub fn run(target: &DbTarget, cmd: GroupCommand) -> anyhow::Result<()> {
             groups::create(&mut db, &actor, &g)?;
             println!("Группа {name} создана.");
         }
-        GroupCommand::List => {
-            let mut t = Table::new();
-            t.set_header([
-                "Группа",
-                "Специальность",
-                "Курс",
-                "Обучающихся",
-                "Наполняемость",
-                "Куратор",
-            ]);
+        GroupCommand::List(list) => {
+            const COLUMNS: &[(&str, &str)] = &[
+                ("group", "Группа"),
+                ("specialty", "Специальность"),
+                ("course", "Курс"),
+                ("students", "Обучающихся"),
+                ("capacity", "Наполняемость"),
+                ("tutor", "Куратор"),
+            ];
+            let mut l = super::listing::Listing::new(COLUMNS);
             for g in groups::list(&mut db, &actor)? {
-                t.add_row([
-                    g.name,
-                    g.specialty,
-                    g.course.to_string(),
-                    g.students.to_string(),
-                    g.capacity.to_string(),
-                    g.tutor,
+                l.row(vec![
+                    json!(g.name),
+                    json!(g.specialty),
+                    json!(g.course),
+                    json!(g.students),
+                    json!(g.capacity),
+                    json!(g.tutor),
                 ]);
             }
-            println!("{t}");
+            l.print(list.format);
         }
         GroupCommand::Show { group } => print_card(&subgroups::show(&mut db, &actor, &group)?),
         GroupCommand::Split {

@@ -1,9 +1,9 @@
 //! `ezh mail send|inbox|read` (internal mail, 2.9, 5.12) and `ezh announce` (3.3).
 
+use serde_json::json;
 use std::io::Read;
 
 use clap::{Args, Subcommand};
-use comfy_table::Table;
 
 use super::session;
 use crate::app::{college::setup, mail::announce, mail::messages};
@@ -25,7 +25,7 @@ pub enum MailCommand {
         body: Option<String>,
     },
     /// Входящие письма, новые отмечены «●»
-    Inbox,
+    Inbox(super::listing::ListArgs),
     /// Прочитать письмо (отмечается прочитанным)
     Read {
         /// Номер письма из ezh mail inbox
@@ -67,24 +67,40 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
             let id = messages::send(&mut db, &actor, &to, &subject, &body)?;
             println!("Письмо № {id} отправлено: {}", to.join(", "));
         }
-        MailCommand::Inbox => {
+        MailCommand::Inbox(list) => {
+            const COLUMNS: &[(&str, &str)] = &[
+                ("unread", ""),
+                ("id", "№"),
+                ("sent_at", "Когда (UTC)"),
+                ("from", "От кого"),
+                ("subject", "Тема"),
+            ];
             let lines = messages::inbox(&mut db, &actor)?;
-            if lines.is_empty() {
+            if lines.is_empty() && list.format == super::listing::ListFormat::Table {
                 println!("Писем нет.");
                 return Ok(());
             }
-            let mut t = Table::new();
-            t.set_header(["", "№", "Когда (UTC)", "От кого", "Тема"]);
-            for l in lines {
-                t.add_row([
-                    if l.read { "" } else { "●" }.to_string(),
-                    l.id.to_string(),
-                    l.sent_at.format("%d.%m.%Y %H:%M").to_string(),
-                    l.from,
-                    l.subject,
+            let mut l = super::listing::Listing::new(COLUMNS);
+            for m in lines {
+                // JSON says true/false and the time in ISO form; the table a dot and a Russian date.
+                let table = list.format == super::listing::ListFormat::Table;
+                l.row(vec![
+                    if table {
+                        json!(if m.read { "" } else { "●" })
+                    } else {
+                        json!(!m.read)
+                    },
+                    json!(m.id),
+                    if table {
+                        json!(m.sent_at.format("%d.%m.%Y %H:%M").to_string())
+                    } else {
+                        json!(m.sent_at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                    },
+                    json!(m.from),
+                    json!(m.subject),
                 ]);
             }
-            println!("{t}");
+            l.print(list.format);
         }
         MailCommand::Read { id } => {
             let m = messages::read(&mut db, &actor, id)?;

@@ -13,6 +13,7 @@ pub mod diary;
 pub mod group;
 pub mod import;
 pub mod init;
+pub mod listing;
 pub mod mail;
 pub mod man;
 pub mod mark;

@@ -1,10 +1,10 @@
 //! `ezh user …`: users, roles, access codes, unlocking, tokens for cron. Destructive commands
 //! ask for confirmation (default No) unless `--yes`.
 
+use serde_json::json;
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use comfy_table::Table;
 
 use super::session;
 use crate::access::Role;
@@ -45,7 +45,7 @@ pub enum UserCommand {
         guardian: Option<String>,
     },
     /// Список пользователей
-    List,
+    List(super::listing::ListArgs),
     /// Сведения о пользователе
     Show { login: String },
     /// Отключить учётную запись (все её сеансы завершаются)
@@ -186,29 +186,33 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
             }
             println!("Пользователь {login} создан. Выдайте ему код доступа: ezh user issue-codes --staff --user {login}");
         }
-        UserCommand::List => {
-            let mut t = Table::new();
-            t.set_header(["Логин", "ФИО", "Роли", "Пароль", "Состояние"]);
+        UserCommand::List(list) => {
+            const COLUMNS: &[(&str, &str)] = &[
+                ("login", "Логин"),
+                ("name", "ФИО"),
+                ("roles", "Роли"),
+                ("password", "Пароль"),
+                ("state", "Состояние"),
+            ];
+            let mut l = super::listing::Listing::new(COLUMNS);
             for (u, disabled, has_pw) in users::list(&mut db, &actor)? {
-                t.add_row([
-                    u.login,
-                    u.full_name,
-                    u.roles.join(", "),
-                    if has_pw {
+                l.row(vec![
+                    json!(u.login),
+                    json!(u.full_name),
+                    json!(u.roles.join(", ")),
+                    json!(if has_pw {
                         "задан"
                     } else {
                         "не задан"
-                    }
-                    .into(),
-                    if disabled {
+                    }),
+                    json!(if disabled {
                         "отключена"
                     } else {
                         "активна"
-                    }
-                    .into(),
+                    }),
                 ]);
             }
-            println!("{t}");
+            l.print(list.format);
         }
         UserCommand::Show { login } => {
             let id = users::id_of(&mut db, &actor, &login)?;

@@ -36,6 +36,7 @@ mod import_marks;
 mod import_props;
 mod import_students;
 mod limits;
+mod list_formats;
 mod mail;
 mod mail_cli;
 mod man_page;

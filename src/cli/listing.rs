@@ -1,0 +1,137 @@
+//! Lists of the command line (users, groups, the audit log, the inbox) in the format asked: a
+//! table for people, CSV and JSON for scripts. Each list names its columns twice: a Russian
+//! heading for the table and CSV, a stable English key for JSON (`docs/reports.md`, «Списки»),
+//! so that a script does not break when a heading is reworded. CSV cells are made safe for a
+//! spreadsheet as in the reports.
+
+use comfy_table::Table;
+use serde_json::{Map, Value};
+
+/// `--format` of a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Таблица в терминале
+    #[default]
+    Table,
+    /// CSV для Excel (UTF-8 с BOM, «;»)
+    Csv,
+    /// JSON: массив объектов
+    Json,
+}
+
+/// The flag every list takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// Формат: table, csv или json
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// A list: its columns as (JSON key, heading) and its rows.
+pub struct Listing {
+    columns: &'static [(&'static str, &'static str)],
+    rows: Vec<Vec<Value>>,
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Listing {
+    pub fn new(columns: &'static [(&'static str, &'static str)]) -> Self {
+        Self {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row, one value per column (numbers stay numbers in JSON, `null` is an empty cell).
+    pub fn row(&mut self, cells: Vec<Value>) {
+        self.rows.push(cells);
+    }
+
+    /// The list in `format`, ending with a newline.
+    pub fn render(&self, format: ListFormat) -> String {
+        match format {
+            ListFormat::Table => {
+                let mut t = Table::new();
+                t.set_header(self.columns.iter().map(|c| c.1));
+                for r in &self.rows {
+                    t.add_row(r.iter().map(text));
+                }
+                format!("{t}\n")
+            }
+            ListFormat::Csv => {
+                let mut w = ::csv::WriterBuilder::new()
+                    .delimiter(b';')
+                    .from_writer(Vec::new());
+                let mut record = |cells: Vec<String>| {
+                    let safe: Vec<String> = cells
+                        .iter()
+                        .map(|c| crate::report::render::csv::safe_cell(c).into_owned())
+                        .collect();
+                    // Writing into memory cannot fail.
+                    let _ = w.write_record(&safe);
+                };
+                record(self.columns.iter().map(|c| c.1.to_string()).collect());
+                for r in &self.rows {
+                    record(r.iter().map(text).collect());
+                }
+                let body = w.into_inner().unwrap_or_default();
+                format!("\u{feff}{}", String::from_utf8_lossy(&body))
+            }
+            ListFormat::Json => {
+                let items: Vec<Value> = self
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let object: Map<String, Value> = self
+                            .columns
+                            .iter()
+                            .zip(r)
+                            .map(|(c, v)| (c.0.to_string(), v.clone()))
+                            .collect();
+                        Value::Object(object)
+                    })
+                    .collect();
+                let json = serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default();
+                format!("{json}\n")
+            }
+        }
+    }
+
+    /// Prints the list to standard output (a closed pipe ends quietly).
+    pub fn print(&self, format: ListFormat) {
+        use std::io::Write;
+        let _ = std::io::stdout().write_all(self.render(format).as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const COLUMNS: &[(&str, &str)] = &[("login", "Логин"), ("count", "Число")];
+
+    #[test]
+    fn a_list_renders_in_each_format() {
+        let mut l = Listing::new(COLUMNS);
+        l.row(vec![json!("=HYPERLINK(1)"), json!(3)]);
+        l.row(vec![json!("ivanov"), Value::Null]);
+        let csv = l.render(ListFormat::Csv);
+        assert_eq!(csv, "\u{feff}Логин;Число\n'=HYPERLINK(1);3\nivanov;\n");
+        let parsed: Value = serde_json::from_str(&l.render(ListFormat::Json)).expect("json");
+        assert_eq!(parsed[0]["count"], json!(3));
+        assert_eq!(parsed[1]["login"], json!("ivanov"));
+        let table = l.render(ListFormat::Table);
+        assert!(
+            table.contains("Логин") && table.contains("ivanov"),
+            "{table}"
+        );
+    }
+}
