@@ -2,7 +2,6 @@
 //! closing of terms, for the deputy (and the administrator for the calendar).
 
 use clap::Subcommand;
-use comfy_table::Table;
 
 use super::session;
 use crate::app::college::calendar::{self, span_text, NewYear, YearInfo};
@@ -83,7 +82,7 @@ fn print_year(y: &YearInfo) {
         format_ru(y.starts_on),
         format_ru(y.ends_on)
     );
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header(["№", "Семестр", "С", "По", "Состояние"]);
     for term in &y.terms {
         t.add_row([
@@ -143,7 +142,7 @@ pub fn run_year(target: &DbTarget, cmd: YearCommand) -> anyhow::Result<()> {
             if years.is_empty() {
                 println!("Учебных годов нет: ezh year create 2026/2027 --term 01.09.2026-28.12.2026 --term 12.01.2027-30.06.2027");
             }
-            let mut t = Table::new();
+            let mut t = super::listing::table();
             t.set_header(["Учебный год", "С", "По", "Семестров", "Закрыто"]);
             for y in years {
                 let closed = y.terms.iter().filter(|t| t.closed).count();

@@ -2,7 +2,6 @@
 //! variants, lock and code times. Everyone logged in may look; the administrator changes them.
 
 use clap::Subcommand;
-use comfy_table::Table;
 
 use super::session;
 use crate::app::college::settings::{self, Values};
@@ -39,7 +38,7 @@ pub fn run(target: &DbTarget, cmd: CollegeCommand) -> anyhow::Result<()> {
     let actor = session::require(&mut db, target)?;
     match cmd {
         CollegeCommand::Show => {
-            let mut t = Table::new();
+            let mut t = super::listing::table();
             t.set_header(["Настройка", "Значение", "Допустимо", "Что означает"]);
             for (s, value) in settings::show(&mut db)? {
                 t.add_row([s.key, value.as_str(), allowed(s.values).as_str(), s.title]);

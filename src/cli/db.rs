@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use comfy_table::Table;
 
 use crate::app::college::{backup, maintenance};
 use crate::store::DbTarget;
@@ -66,7 +65,7 @@ pub fn run(target: &DbTarget, cmd: DbCommand) -> anyhow::Result<()> {
             }
         }
         DbCommand::Status => {
-            let mut table = Table::new();
+            let mut table = super::listing::table();
             table.set_header(["Миграция", "Состояние"]);
             for m in maintenance::status(target)? {
                 table.add_row([

@@ -2,7 +2,6 @@
 //! login, password.
 
 use clap::Args;
-use comfy_table::Table;
 
 use crate::demo::{self, DemoOptions, Size};
 use crate::store::DbTarget;
@@ -41,7 +40,7 @@ pub fn run(target: &DbTarget, args: DemoArgs) -> anyhow::Result<()> {
         seed: args.seed,
     };
     let (_db, report) = demo::build(target, &opts, args.force)?;
-    let mut table = Table::new();
+    let mut table = super::listing::table();
     table.set_header(["Что", "Сколько"]);
     for (what, n) in &report.counts {
         table.add_row([what.to_string(), n.to_string()]);

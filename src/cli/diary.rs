@@ -2,7 +2,6 @@
 //! own for a student, a linked child's for a guardian, any the staff member may see.
 
 use clap::Args;
-use comfy_table::Table;
 
 use super::session;
 use crate::app::{college::setup, family::diary};
@@ -33,7 +32,7 @@ pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let d = diary::load(&mut db, &actor, student, on)?;
     println!("Дневник: {} — {}", d.student, d.term);
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header([
         "Дисциплина",
         "Отметки",

@@ -2,7 +2,6 @@
 //! tutors, and subgroups for a subject.
 
 use clap::Subcommand;
-use comfy_table::Table;
 use serde_json::json;
 
 use super::session;
@@ -169,7 +168,7 @@ fn print_card(g: &GroupCard) {
         if g.tutor.is_empty() { "—" } else { &g.tutor }
     );
     println!("Обучающихся: {} из {}", g.students.len(), g.group.capacity);
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header(["№", "Обучающийся", "№ зачётки", "Подгруппы"]);
     for (k, (s, subs)) in g.students.iter().enumerate() {
         t.add_row([
@@ -180,7 +179,7 @@ fn print_card(g: &GroupCard) {
         ]);
     }
     println!("{t}");
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header(["Дисциплина", "Подгруппа", "Преподаватель", "Период"]);
     for (subject, subgroup, teacher, term) in &g.assignments {
         t.add_row([subject, subgroup, teacher, term]);

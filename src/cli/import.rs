@@ -5,7 +5,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use comfy_table::Table;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::session;
@@ -183,7 +182,7 @@ pub fn print_report(r: &Report) {
     for m in &r.missing {
         println!("нет в файле (остаётся в журнале): {m}");
     }
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header(["Показатель", "Количество"]);
     let rows = [
         ("Строк в файле", r.rows),

@@ -4,8 +4,16 @@
 //! so that a script does not break when a heading is reworded. CSV cells are made safe for a
 //! spreadsheet as in the reports.
 
-use comfy_table::Table;
+use comfy_table::{Table, TableComponent};
 use serde_json::{Map, Value};
+
+/// A table of the command line: comfy-table's ASCII style, with the column junctions in the
+/// rule under the heading («+====+====+», not one unbroken «+=========+»).
+pub fn table() -> Table {
+    let mut t = Table::new();
+    t.set_style(TableComponent::MiddleHeaderIntersections, '+');
+    t
+}
 
 /// `--format` of a list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -58,7 +66,7 @@ impl Listing {
     pub fn render(&self, format: ListFormat) -> String {
         match format {
             ListFormat::Table => {
-                let mut t = Table::new();
+                let mut t = table();
                 t.set_header(self.columns.iter().map(|c| c.1));
                 for r in &self.rows {
                     t.add_row(r.iter().map(text));

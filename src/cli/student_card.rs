@@ -1,8 +1,6 @@
 //! The personal-data subcommands of `ezh student`: printing the card and achievement lists as
 //! tables, editing fields, linking guardians, adding achievements.
 
-use comfy_table::Table;
-
 use super::student::{AchievementCommand, EditArgs, GuardianCommand};
 use crate::app::contingent::guardians::{self, GuardianInput};
 use crate::app::contingent::student_fields::Field;
@@ -30,7 +28,7 @@ pub fn show(
         println!("Адрес: {}", card.address);
         println!("Основа обучения: {}", Field::Funding.current(s, ""));
     }
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header([
         "Дата",
         "Движение",
@@ -50,14 +48,14 @@ pub fn show(
         ]);
     }
     println!("\nДвижение:\n{t}");
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header(["Группа", "С", "По"]);
     for (g, from, to) in &card.spans {
         t.add_row([g.clone(), ru(*from), to.map_or("—".into(), ru)]);
     }
     println!("\nОбучение в группах:\n{t}");
     if card.personal {
-        let mut t = Table::new();
+        let mut t = super::listing::table();
         t.set_header(["№", "Родитель", "Кем приходится", "Телефон", "Email"]);
         for g in &card.guardians {
             t.add_row([
@@ -75,7 +73,7 @@ pub fn show(
 }
 
 pub fn print_achievements(list: &[guardians::Achievement]) {
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     t.set_header(["Дата", "Вид", "Название"]);
     for a in list {
         t.add_row([ru(a.date), a.kind.clone(), a.title.clone()]);

@@ -2,7 +2,6 @@
 //! week's substitutions, and entering a substitution for one pair of one day.
 
 use clap::Subcommand;
-use comfy_table::Table;
 
 use super::session;
 use crate::app::college::setup;
@@ -128,7 +127,7 @@ pub fn render(whose: &Whose, w: &schedule::Week) -> String {
         ru(sunday),
         w.parity
     );
-    let mut t = Table::new();
+    let mut t = super::listing::table();
     let mut header = vec!["Пара".to_string()];
     for (k, (d, _)) in w.days.iter().enumerate() {
         header.push(format!("{} {}", DAYS[k % 7], d.format("%d.%m")));
