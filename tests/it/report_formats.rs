@@ -18,9 +18,15 @@ fn every_format_opens() {
     let r = make(&mut db, 1, Kind::ProgressStatement, &filters(Some("ТМ-26"))).expect("progress");
 
     let xlsx = render::render(&r, Format::Xlsx, Options::default()).expect("xlsx");
+    // Two subjects fit a portrait page: no landscape, but the same set-up for printing.
+    let sheet = crate::report_limits::xlsx_part(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(
+        !sheet.contains("landscape") && sheet.contains("paperSize=\"9\""),
+        "{sheet}"
+    );
     use calamine::{Data, Reader};
     let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("open xlsx");
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.clone())).expect("open xlsx");
     let range = book.worksheet_range("Отчёт").expect("sheet");
     let cells: Vec<&Data> = range.rows().flatten().collect();
     assert!(cells

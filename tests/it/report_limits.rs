@@ -32,6 +32,35 @@ fn fill_to_limits(db: &mut ezh::store::Db) {
     }
 }
 
+/// A part of the workbook as text.
+pub fn xlsx_part(xlsx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("an xlsx is a zip");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
+/// A wide statement prints on A4 landscape, one page wide, its headings on every page and the
+/// page numbers at the foot.
+fn print_setup_is_wide(xlsx: &[u8]) {
+    let sheet = xlsx_part(xlsx, "xl/worksheets/sheet1.xml");
+    for part in [
+        "paperSize=\"9\"",
+        "orientation=\"landscape\"",
+        "fitToHeight=\"0\"",
+        "fitToPage=\"1\"",
+        "Страница &amp;P из &amp;N",
+    ] {
+        assert!(sheet.contains(part), "{part} in {sheet}");
+    }
+    let book = xlsx_part(xlsx, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Titles"), "{book}");
+}
+
 #[test]
 fn every_report_renders_with_every_field_at_its_limit() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -110,12 +139,15 @@ fn every_report_renders_with_every_field_at_its_limit() {
         let xlsx = render::render(&r, Format::Xlsx, Options::default())
             .unwrap_or_else(|e| panic!("{} XLSX: {e}", kind.name()));
         let mut sheet: calamine::Xlsx<_> =
-            calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx))
+            calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.clone()))
                 .expect("the workbook opens");
         let names = sheet.sheet_names();
         let range = sheet
             .worksheet_range(&names[0])
             .unwrap_or_else(|e| panic!("{}: {e}", kind.name()));
+        if kind == Kind::ProgressStatement {
+            print_setup_is_wide(&xlsx);
+        }
         let csv = render::render(&r, Format::Csv, Options::default())
             .unwrap_or_else(|e| panic!("{} CSV: {e}", kind.name()));
         let whole = |s: &str| s.contains(&surname);

@@ -1,6 +1,8 @@
 //! XLSX through rust_xlsxwriter: the header block on top, the column headings (with merged
 //! group titles) frozen above the data, columns as wide as their contents, numbers stored as
-//! numbers, failing results on a red fill, and the footer under the table. A multi-part form
+//! numbers, failing results on a red fill, and the footer under the table. Each sheet is set up
+//! for printing (`page_setup`): A4, landscape when wide, fit to the page's width, headings
+//! repeated, page numbers at the foot. A multi-part form
 //! (a printed journal) gets one sheet per part, «Лист 1», «Лист 2», ….
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -65,6 +67,8 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(col(c), *w)?;
     }
+    page_setup(ws, &widths);
+    let heading_from = r;
     if report.has_group_titles() {
         let mut c = 0usize;
         for g in &report.column_groups {
@@ -86,6 +90,7 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
             c += 1;
         }
     }
+    ws.set_repeat_rows(heading_from, r)?;
     r += 1;
     ws.set_freeze_panes(r, 0)?;
     for row in &report.rows {
@@ -125,6 +130,20 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
         ws.write_string(r + 2, 0, &audit)?;
     }
     Ok(())
+}
+
+/// Ready to print: A4, landscape when the columns are wider than a portrait page (about 90
+/// characters of width), every column on one page's width, narrow margins, the headings
+/// repeated on each page (set by the caller) and «Страница N из M» at the foot.
+fn page_setup(ws: &mut Worksheet, widths: &[f64]) {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4);
+    if widths.iter().sum::<f64>() > 90.0 {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.5, 0.6, 0.3, 0.3);
+    ws.set_footer("&CСтраница &P из &N");
 }
 
 /// A column index as the writer takes it; reports never come near 16 384 columns.
