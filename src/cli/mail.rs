@@ -81,9 +81,9 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
                 return Ok(());
             }
             let mut l = super::listing::Listing::new(COLUMNS);
+            // JSON says true/false and the time in ISO form; the table a dot and a Russian date.
+            let table = list.format == super::listing::ListFormat::Table;
             for m in lines {
-                // JSON says true/false and the time in ISO form; the table a dot and a Russian date.
-                let table = list.format == super::listing::ListFormat::Table;
                 l.row(vec![
                     if table {
                         json!(if m.read { "" } else { "●" })

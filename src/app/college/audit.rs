@@ -179,11 +179,9 @@ pub fn list(db: &mut Db, actor: &Actor, f: &AuditFilter) -> Result<Vec<AuditLine
         .collect())
 }
 
-/// «добавлена отметка», «изменён пропуск», «удалено занятие»: the action and the kind of record
-/// of an audit row as the «Что» column says it, the verb agreeing with the noun's gender.
-pub fn what_ru(action: &str, entity: &str) -> String {
-    // (noun, gender: m, f, n or plural p)
-    let (noun, gender) = match entity {
+/// The Russian name of a kind of record with its gender (m, f, n or plural p): «отметка», 'f'.
+pub fn noun_ru(entity: &str) -> Option<(&'static str, char)> {
+    Some(match entity {
         "grade" => ("отметка", 'f'),
         "absence" => ("пропуск", 'm'),
         "final_grade" => ("итоговая оценка", 'f'),
@@ -196,7 +194,15 @@ pub fn what_ru(action: &str, entity: &str) -> String {
         "academic_year" => ("учебный год", 'm'),
         "term" => ("семестр", 'm'),
         "journal" => ("запись о журнале", 'f'),
-        other => return format!("{action} {other}"),
+        _ => return None,
+    })
+}
+
+/// «добавлена отметка», «изменён пропуск», «удалено занятие»: the action and the kind of record
+/// of an audit row as the «Что» column says it, the verb agreeing with the noun's gender.
+pub fn what_ru(action: &str, entity: &str) -> String {
+    let Some((noun, gender)) = noun_ru(entity) else {
+        return format!("{action} {entity}");
     };
     let stem = match action {
         "insert" => "добавлен",

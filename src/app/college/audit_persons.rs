@@ -14,14 +14,6 @@ use crate::store::audit_seal::{self, SEALED};
 use crate::store::schema::audit_log;
 use crate::store::{audit_key, Conn};
 
-fn name_ru(entity: &str) -> &'static str {
-    if entity == "student" {
-        "обучающийся"
-    } else {
-        "родитель"
-    }
-}
-
 /// Every person whose row differs from its last seal, or who has no record; `generated` gives
 /// the last id of each entity that the demo generated.
 pub fn check(c: &mut Conn<'_>, generated: &HashMap<&str, i64>) -> Result<Vec<String>, AppError> {
@@ -43,7 +35,7 @@ pub fn check(c: &mut Conn<'_>, generated: &HashMap<&str, i64>) -> Result<Vec<Str
     let mut faults = Vec::new();
     for entity in SEALED {
         let now = audit_seal::current(c, &key, entity)?;
-        let who = name_ru(entity);
+        let who = super::audit::noun_ru(entity).map_or(*entity, |n| n.0);
         for (id, seal) in &now {
             let at = (entity.to_string(), *id);
             match last.get(&at) {

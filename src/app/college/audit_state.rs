@@ -22,21 +22,18 @@ const CHECKED: &[(&str, &str)] = &[
     ("lesson", "занятия"),
 ];
 
-/// The entities the demo generates past the application, as its generation record names them:
-/// those checked here and the persons checked by their seals (`audit_persons`).
-const GENERATED: &[(&str, &str)] = &[
-    ("grade", "отметки"),
-    ("absence", "пропуски"),
-    ("final_grade", "итоговые"),
-    ("lesson", "занятия"),
-    ("student", "обучающиеся"),
-    ("guardian", "родители"),
-];
+/// The persons the demo generates past the application, checked by their seals
+/// (`audit_persons`); its generation record names them after the entities of [`CHECKED`].
+const PERSONS: &[(&str, &str)] = &[("student", "обучающиеся"), ("guardian", "родители")];
+
+/// Every entity the generation record names, in its order.
+fn generated() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    CHECKED.iter().chain(PERSONS)
+}
 
 /// The text of the demo's generation record: «… отметки № 1–5000, пропуски № 1–800, …».
 pub fn generated_text(max: &HashMap<&str, i64>) -> String {
-    let parts: Vec<String> = GENERATED
-        .iter()
+    let parts: Vec<String> = generated()
         .map(|(e, ru)| format!("{ru} № 1–{}", max.get(e).copied().unwrap_or(0)))
         .collect();
     format!(
@@ -47,7 +44,7 @@ pub fn generated_text(max: &HashMap<&str, i64>) -> String {
 
 fn parse_generated(text: &str) -> HashMap<&'static str, i64> {
     let mut out = HashMap::new();
-    for (e, ru) in GENERATED {
+    for (e, ru) in generated() {
         let key = format!("{ru} № 1–");
         if let Some(rest) = text.split(&key).nth(1) {
             let n: String = rest.chars().take_while(char::is_ascii_digit).collect();

@@ -9,8 +9,8 @@ pub use crate::store::connect::readable_by_others;
 use crate::store::migrate::MigrationState;
 use crate::store::{migrate, Db, DbTarget, OpenMode};
 
-/// Applies pending migrations; returns their names. With `backup`, a checked copy of the database is written there first (the schema it had),
-/// and its size returned: an upgrade that goes wrong can be undone with `ezh db restore`. Like
+/// Applies pending migrations; returns their names. With `backup`, a checked copy of the
+/// database is written there first (the schema it had), and its size returned: an upgrade that goes wrong can be undone with `ezh db restore`. Like
 /// the migration itself this is for whoever operates the database (who could copy the file or
 /// run `pg_dump` as well), so no login is asked: an outdated journal accepts none.
 pub fn migrate(
