@@ -95,47 +95,7 @@ pub fn group_name(prefix: &str, admission_year: i32, parallel: u32) -> String {
     }
 }
 
-/// The form of final control of a subject in a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ControlForm {
-    /// Экзамен.
-    Exam,
-    /// Зачёт (pass or fail).
-    Credit,
-    /// Дифференцированный зачёт (graded).
-    GradedCredit,
-    /// Другие формы контроля (защита проекта, контрольная работа).
-    Other,
-}
-
-impl ControlForm {
-    pub const ALL: [ControlForm; 4] = [
-        ControlForm::Exam,
-        ControlForm::Credit,
-        ControlForm::GradedCredit,
-        ControlForm::Other,
-    ];
-
-    /// The code stored in the database.
-    pub fn as_code(self) -> &'static str {
-        match self {
-            ControlForm::Exam => "exam",
-            ControlForm::Credit => "credit",
-            ControlForm::GradedCredit => "graded_credit",
-            ControlForm::Other => "other",
-        }
-    }
-
-    /// As written in a curriculum.
-    pub fn label(self) -> &'static str {
-        match self {
-            ControlForm::Exam => "экзамен",
-            ControlForm::Credit => "зачёт",
-            ControlForm::GradedCredit => "дифференцированный зачёт",
-            ControlForm::Other => "другие формы контроля",
-        }
-    }
-}
+pub use crate::domain::ControlForm;
 
 /// One subject of a course's curriculum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

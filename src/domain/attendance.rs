@@ -43,6 +43,15 @@ impl Attendance {
         *slot = slot.saturating_add(h);
     }
 
+    /// Adds another period's (or group's) hours to these.
+    pub fn merge(&mut self, a: &Attendance) {
+        self.scheduled_hours = self.scheduled_hours.saturating_add(a.scheduled_hours);
+        self.ill_hours = self.ill_hours.saturating_add(a.ill_hours);
+        self.excused_hours = self.excused_hours.saturating_add(a.excused_hours);
+        self.unexcused_hours = self.unexcused_hours.saturating_add(a.unexcused_hours);
+        self.late_lessons = self.late_lessons.saturating_add(a.late_lessons);
+    }
+
     /// All missed hours: ill, excused and unexcused; lateness is not a missed hour.
     pub fn missed_hours(&self) -> u32 {
         self.ill_hours

@@ -30,8 +30,9 @@ pub enum Omitted {
     /// N is 0: nobody to divide by.
     #[error("нет учитываемых обучающихся (N = 0)")]
     NoStudents,
-    /// A subject graded only зачёт/незачёт, while зачёт does not count towards quality.
-    #[error("дисциплина оценивается только «зачёт»/«незачёт» и в % качества не входит")]
+    /// A subject graded only зачёт/незачёт: no quality rate (while зачёт does not count) and
+    /// no СОУ.
+    #[error("дисциплина оценивается только «зачёт»/«незачёт»: в % качества и СОУ не входит")]
     PassFailOnly,
     /// No numeric grade to average (зачёт, н/а and the like are not grades).
     #[error("нет числовых отметок")]
@@ -79,6 +80,10 @@ pub struct FinalCounts {
     pub not_attested: u32,
     /// «осв»: not counted in N.
     pub exempt: u32,
+    /// The results are of a subject graded зачёт/незачёт by its form of control; such a
+    /// subject has no quality rate (unless зачёт counts) and no СОУ, even where every result
+    /// is «н/а».
+    pub credit: bool,
 }
 
 impl FinalCounts {
@@ -106,6 +111,37 @@ impl FinalCounts {
             FinalGradeValue::Exempt => &mut self.exempt,
         };
         *slot = slot.saturating_add(1);
+    }
+
+    /// The tally of a subject whose form of control is `form`.
+    pub fn of_form(form: super::ControlForm) -> FinalCounts {
+        FinalCounts {
+            credit: form.pass_fail(),
+            ..FinalCounts::default()
+        }
+    }
+
+    /// Whether these are results of a зачёт-only subject: by its form of control, or, where
+    /// the form is not known, by its results (зачёт/незачёт and no grade).
+    pub fn pass_fail_only(&self) -> bool {
+        self.credit || self.numeric() == 0 && self.pass + self.fail > 0
+    }
+
+    /// Adds another tally (of another subject or group) to this one.
+    pub fn merge(&mut self, c: &FinalCounts) {
+        for (t, v) in [
+            (&mut self.n5, c.n5),
+            (&mut self.n4, c.n4),
+            (&mut self.n3, c.n3),
+            (&mut self.n2, c.n2),
+            (&mut self.n1, c.n1),
+            (&mut self.pass, c.pass),
+            (&mut self.fail, c.fail),
+            (&mut self.not_attested, c.not_attested),
+            (&mut self.exempt, c.exempt),
+        ] {
+            *t = t.saturating_add(v);
+        }
     }
 
     /// How many numeric finals there are.
@@ -138,7 +174,7 @@ impl FinalCounts {
         if self.n() == 0 {
             return Err(Omitted::NoStudents);
         }
-        if !s.quality_counts_pass && self.numeric() == 0 && self.pass + self.fail > 0 {
+        if !s.quality_counts_pass && self.pass_fail_only() {
             return Err(Omitted::PassFailOnly);
         }
         let pass = if s.quality_counts_pass { self.pass } else { 0 };
@@ -147,8 +183,12 @@ impl FinalCounts {
     }
 
     /// СОУ in percent by the chosen variant. Grades 1, зачёт and незачёт carry no points in
-    /// either formula of `formulas.md`, though they are in N.
+    /// either formula of `formulas.md`, though they are in N. A зачёт-only subject has no
+    /// СОУ: it would print 0,00 for a group that passed every credit.
     pub fn sou(&self, s: FigureSettings) -> Result<Fixed2, Omitted> {
+        if self.n() > 0 && self.pass_fail_only() {
+            return Err(Omitted::PassFailOnly);
+        }
         let mut points =
             100 * i64::from(self.n5) + 64 * i64::from(self.n4) + 36 * i64::from(self.n3);
         if s.sou == SouVariant::Full {

@@ -5,10 +5,12 @@
 pub mod absence;
 pub mod attendance;
 pub mod collate;
+pub mod control_form;
 pub mod final_kind;
 pub mod forecast;
 pub mod formulas;
 pub mod grade;
+pub mod group_figures;
 pub mod limits;
 pub mod login;
 pub mod movement_kind;
@@ -19,6 +21,7 @@ pub mod work_kind;
 
 pub use absence::AbsenceReason;
 pub use attendance::{whole_day_missed, Attendance, DEFAULT_LESSON_HOURS};
+pub use control_form::{year_result, ControlForm};
 pub use final_kind::FinalKind;
 pub use forecast::{
     forecast, Forecast, ForecastInput, ForecastRounding, ForecastSettings, Risk, WhatItTakes,
@@ -28,6 +31,7 @@ pub use formulas::{
     FigureSettings, FinalCounts, Omitted, SouVariant,
 };
 pub use grade::{FinalGradeValue, GradeValue};
+pub use group_figures::{Categories, PooledCounts};
 pub use period::{format_ru, parse_date, parse_month, DateSpan};
 pub use ratio::{Fixed2, Ratio};
 pub use work_kind::{LessonKind, WorkKind};
@@ -50,6 +54,9 @@ pub enum DomainError {
     /// A stored integer that is not a final grade's code.
     #[error("недопустимый код итоговой оценки {0}")]
     FinalGradeCode(i32),
+    /// A stored string that is not a form of control.
+    #[error("недопустимая форма контроля «{0}»")]
+    ControlFormCode(String),
     /// A stored string that is not a kind of final grade.
     #[error("недопустимый вид итоговой оценки «{0}»")]
     FinalKindCode(String),

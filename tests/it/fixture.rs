@@ -54,7 +54,7 @@ fn at() -> NaiveDateTime {
     d(2026, 9, 1).and_hms_opt(9, 0, 0).expect("time")
 }
 
-fn user(id: i64, login: &str, last: &str, first: &str, patr: &str) -> UserRow {
+pub fn user(id: i64, login: &str, last: &str, first: &str, patr: &str) -> UserRow {
     UserRow {
         id,
         login: login.into(),

@@ -53,6 +53,7 @@ mod report_limits;
 mod report_registers;
 mod report_registers_access;
 mod report_registers_cli;
+mod report_results_rule;
 mod report_staff;
 mod reports;
 mod schema_invariants;

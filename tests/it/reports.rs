@@ -100,6 +100,21 @@ fn attendance_month(db: &mut Db, backend: &str) -> Report {
     assert_eq!(c("Итого по группе", "Посещаемость, %"), "97,12");
     assert_eq!(c("Итого по группе", "Пропущено часов: всего"), "6");
     assert_eq!(c("Итого по группе", "Дни месяца: 7"), "2");
+    // Whole missed days: 21.09 had only Физика, which Белова missed; 14.09 only Физика, which
+    // Волков missed ill; Абрамов was late on 14.09 (present); Григорьева missed Математика on
+    // 07.09 but sat the Физика test that day.
+    let days = "Дней пропущено целиком";
+    assert_eq!(
+        [
+            c("Белова Тест", days),
+            c("Волков Тест", days),
+            c("Абрамов Тест", days),
+            c("Григорьева Тест", days),
+            c("Итого по группе", days)
+        ],
+        ["1", "1", "0", "0", "2"],
+        "{backend}"
+    );
     r
 }
 
@@ -156,11 +171,16 @@ fn forecast(db: &mut Db, backend: &str) -> Report {
 fn group_results(db: &mut Db, backend: &str) -> Report {
     let r = make(db, 1, Kind::GroupResults, &filters(Some("ТМ-26"))).expect("results");
     let got: Vec<String> = r.rows[0].cells.iter().map(|c| c.text.clone()).collect();
-    // 23 students with results (the two «осв» have none); pooled over Математика and the three
-    // Физика forecasts: n5 5, n4 10, n3 7, n2 3, н/а 1 → N 26, 2200/26, 1500/26, 1447/26, 92/25.
+    // The group counts students (formulas.md, «A group over all its subjects»): 23 with results
+    // (the two «осв» have none). Only «5»: Григорьева, Данилов (Абрамов has Физика 4, Белова 2).
+    // «4» and «5»: Абрамов, Волков (5 and 4) and the eight 4s = 10. One «3»: the seven 3s.
+    // Failing: Белова (Физика 2), two 2s, one н/а = 4. Pass (23 − 4) × 100 / 23 = 82,61; quality
+    // (2 + 10) × 100 / 23 = 52,17. Over the 26 results (23 Математика, 3 Физика forecasts):
+    // n5 5, n4 10, n3 7, n2 3, н/а 1 → СОУ (500 + 640 + 252 + 48 + 7) / 26 = 55,65; average
+    // (25 + 40 + 21 + 6) / 25 = 3,68 over 25 grades.
     assert_eq!(
         got,
-        ["ТМ-26", "23", "2", "10", "7", "4", "26", "84,62", "57,69", "55,65", "3,68"],
+        ["ТМ-26", "23", "2", "10", "7", "4", "82,61", "52,17", "26", "55,65", "3,68", "25"],
         "{backend}"
     );
     assert!(

@@ -10,7 +10,7 @@ use super::marks_rules::{check_version, Old, When};
 use crate::access::Permit;
 use crate::app::journal::marks::record;
 use crate::app::AppError;
-use crate::domain::FinalGradeValue;
+use crate::domain::{ControlForm, FinalGradeValue};
 use crate::store::schema::{academic_years, curriculum, final_grades, terms};
 use crate::store::Conn;
 
@@ -43,15 +43,21 @@ impl Work<'_> {
             self.fail(r, "term", &n, "нет такого семестра в учебном году");
             return Ok(());
         };
-        let studied: i64 = crate::with_conn!(c, x => curriculum::table
+        let form: Option<String> = crate::with_conn!(c, x => curriculum::table
             .filter(curriculum::group_id.eq(group))
             .filter(curriculum::subject_id.eq(subject))
             .filter(curriculum::term_id.eq(term))
-            .count()
-            .get_result(x))?;
-        if studied == 0 {
+            .select(curriculum::control_form)
+            .first(x)
+            .optional())?;
+        let Some(form) = form else {
             let text = "дисциплины нет в учебном плане группы на этот семестр";
             self.fail(r, "subject", &r.subject, text);
+            return Ok(());
+        };
+        let form = ControlForm::from_code(&form)?;
+        if !form.fits(value) {
+            self.fail(r, "value", &value.to_string(), &form.misfit(value));
             return Ok(());
         }
         let show = |code: i32| {

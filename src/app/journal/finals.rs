@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::marks::record;
 use crate::access::{self, Action};
 use crate::app::{Actor, AppError};
-use crate::domain::{FinalGradeValue, FinalKind};
+use crate::domain::{ControlForm, FinalGradeValue, FinalKind};
 use crate::store::audit::AuditEntry;
 use crate::store::rows::FinalGradeRow;
 use crate::store::schema::{assignments, curriculum, final_grades};
@@ -34,17 +34,22 @@ pub fn set_final(
     reason: Option<&str>,
 ) -> Result<FinalGrade, AppError> {
     db.write(|c| {
-        let studied: i64 = crate::with_conn!(c, x => curriculum::table
+        let form: Option<String> = crate::with_conn!(c, x => curriculum::table
             .filter(curriculum::group_id.eq(key.group_id))
             .filter(curriculum::subject_id.eq(key.subject_id))
             .filter(curriculum::term_id.eq(key.term_id))
-            .count()
-            .get_result(x))?;
-        if studied == 0 {
+            .select(curriculum::control_form)
+            .first(x)
+            .optional())?;
+        let Some(form) = form else {
             return Err(AppError::Invalid(
                 "итоговая оценка по дисциплине, которой нет в учебном плане группы на этот период"
                     .into(),
             ));
+        };
+        let form = ControlForm::from_code(&form)?;
+        if !form.fits(value) {
+            return Err(AppError::Invalid(form.misfit(value)));
         }
         let own: i64 = crate::with_conn!(c, x => assignments::table
             .filter(assignments::group_id.eq(key.group_id))

@@ -51,28 +51,25 @@ fn total_columns() -> Vec<ColumnGroup> {
         },
         ColumnGroup {
             title: String::new(),
-            columns: vec!["Опозданий".into(), "Посещаемость, %".into()],
+            columns: vec![
+                "Дней пропущено целиком".into(),
+                "Опозданий".into(),
+                "Посещаемость, %".into(),
+            ],
         },
     ]
 }
 
-fn total_cells(a: &Attendance) -> Vec<Cell> {
+fn total_cells(a: &Attendance, whole_days: u32) -> Vec<Cell> {
     vec![
         Cell::int(a.ill_hours.into()),
         Cell::int(a.excused_hours.into()),
         Cell::int(a.unexcused_hours.into()),
         Cell::int(a.missed_hours().into()),
+        Cell::int(whole_days.into()),
         Cell::int(a.late_lessons.into()),
         Cell::maybe(a.percent()),
     ]
-}
-
-fn sum(total: &mut Attendance, a: &Attendance) {
-    total.scheduled_hours += a.scheduled_hours;
-    total.ill_hours += a.ill_hours;
-    total.excused_hours += a.excused_hours;
-    total.unexcused_hours += a.unexcused_hours;
-    total.late_lessons += a.late_lessons;
 }
 
 /// Students × buckets of lessons (`keys` in order, `bucket_of` a lesson's key).
@@ -83,6 +80,7 @@ fn grid<K: PartialEq + Copy>(
 ) -> (Vec<Row>, Attendance) {
     let mut rows = Vec::new();
     let mut group_total = Attendance::default();
+    let mut group_days = 0u32;
     let mut per_key = vec![Attendance::default(); keys.len()];
     let members: Vec<&Member> = d.members.iter().collect();
     for (i, m) in members.iter().enumerate() {
@@ -95,12 +93,14 @@ fn grid<K: PartialEq + Copy>(
             );
             cells.push(Cell::text(marks_text(&a)));
             if let Some(t) = per_key.get_mut(k) {
-                sum(t, &a);
+                t.merge(&a);
             }
         }
         let a = d.attendance(m, d.lessons_of(m, None, d.span.end));
-        sum(&mut group_total, &a);
-        cells.extend(total_cells(&a));
+        let whole = d.whole_days_missed(m, d.lessons_of(m, None, d.span.end));
+        group_total.merge(&a);
+        group_days += whole;
+        cells.extend(total_cells(&a, whole));
         rows.push(Row {
             cells,
             total: false,
@@ -108,7 +108,7 @@ fn grid<K: PartialEq + Copy>(
     }
     let mut cells = vec![Cell::empty(), Cell::text("Итого по группе")];
     cells.extend(per_key.iter().map(|a| Cell::int(a.missed_hours().into())));
-    cells.extend(total_cells(&group_total));
+    cells.extend(total_cells(&group_total, group_days));
     rows.push(Row { cells, total: true });
     (rows, group_total)
 }
@@ -118,6 +118,9 @@ fn definitions() -> Vec<String> {
         definition(Figure::Attendance, Default::default()).to_string(),
         "В клетках: часы, пропущенные по болезни (б), по уважительной причине (у), без \
          уважительной причины (н); «оп» — опоздание. В строке «Итого» — пропущенные часы."
+            .to_string(),
+        "День пропущен целиком, если у обучающегося пропущены все занятия этого дня его группы \
+         или подгруппы (опоздание — не пропуск)."
             .to_string(),
         crate::domain::formulas::ROUNDING_NOTE.to_string(),
     ]

@@ -9,10 +9,12 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use crate::app::AppError;
-use crate::domain::{AbsenceReason, DateSpan, FinalGradeValue, GradeValue, LessonKind};
+use crate::domain::{
+    AbsenceReason, ControlForm, DateSpan, FinalGradeValue, GradeValue, LessonKind,
+};
 use crate::store::schema::{
     absences, assignments, curriculum, final_grades, grades, group_memberships, lessons, students,
-    subgroup_members, subjects, work_kinds,
+    subgroup_members, subjects, terms, work_kinds,
 };
 use crate::store::Conn;
 
@@ -40,7 +42,9 @@ impl Member {
 pub struct Subject {
     pub id: i64,
     pub name: String,
-    pub pass_fail: bool,
+    /// The form of control of the curriculum (of the term's, or of the last term with it
+    /// when the span covers several): it decides which final counts.
+    pub control: ControlForm,
 }
 
 /// A lesson held for the group or one of its subgroups.
@@ -69,7 +73,8 @@ pub struct GroupData {
     pub grades: HashMap<(i64, i64), Vec<(GradeValue, u32)>>,
     /// (lesson, student) → absence mark.
     pub absences: HashMap<(i64, i64), AbsenceReason>,
-    /// (student, subject) → term final grade.
+    /// (student, subject) → the term's result by the form of control (the exam grade where
+    /// there is one, see [`ControlForm::term_result`]); empty when no term is given.
     pub finals: HashMap<(i64, i64), FinalGradeValue>,
     /// subgroup → its students.
     pub subgroups: HashMap<i64, BTreeSet<i64>>,
@@ -119,26 +124,28 @@ pub fn load(
     });
     let members: Vec<Member> = sorted.into_iter().map(|(m, _)| m).collect();
 
-    let subject_rows: Vec<(i64, String, bool)> = crate::with_conn!(c, x => {
+    let subject_rows: Vec<(i64, String, String)> = crate::with_conn!(c, x => {
         let q = curriculum::table
             .inner_join(subjects::table)
+            .inner_join(terms::table)
             .filter(curriculum::group_id.eq(group_id))
-            .select((subjects::id, subjects::name, subjects::pass_fail))
-            .order((curriculum::index_code.asc(), subjects::name.asc()))
+            .select((subjects::id, subjects::name, curriculum::control_form))
+            .order((curriculum::index_code.asc(), subjects::name.asc(), terms::starts_on.desc()))
             .into_boxed();
         match term_id {
             Some(t) => q.filter(curriculum::term_id.eq(t)).load(x),
             None => q.load(x),
         }
     })?;
+    // One line per subject; over several terms the latest term's form stands.
     let mut seen = BTreeSet::new();
     let subjects: Vec<Subject> = subject_rows
         .into_iter()
         .filter(|(id, _, _)| seen.insert(*id))
-        .map(|(id, name, pass_fail)| Subject {
+        .map(|(id, name, control)| Subject {
             id,
             name,
-            pass_fail,
+            control: ControlForm::from_code(&control).unwrap_or(ControlForm::Other),
         })
         .collect();
 
@@ -213,15 +220,24 @@ pub fn load(
         .collect();
     let mut finals = HashMap::new();
     if let Some(t) = term_id {
-        let rows: Vec<(i64, i64, i32)> = crate::with_conn!(c, x => final_grades::table
+        let rows: Vec<(i64, i64, String, i32)> = crate::with_conn!(c, x => final_grades::table
             .filter(final_grades::group_id.eq(group_id))
             .filter(final_grades::term_id.eq(t))
-            .filter(final_grades::kind.eq("term"))
-            .select((final_grades::student_id, final_grades::subject_id, final_grades::value))
+            .filter(final_grades::kind.eq_any(["term", "exam"]))
+            .select((final_grades::student_id, final_grades::subject_id, final_grades::kind,
+                     final_grades::value))
             .load(x))?;
-        for (s, subj, v) in rows {
+        let mut stored: HashMap<(i64, i64), [Option<FinalGradeValue>; 2]> = HashMap::new();
+        for (s, subj, kind, v) in rows {
             if let Ok(f) = FinalGradeValue::from_code(v) {
-                finals.insert((s, subj), f);
+                stored.entry((s, subj)).or_default()[usize::from(kind == "exam")] = Some(f);
+            }
+        }
+        let forms: HashMap<i64, ControlForm> = subjects.iter().map(|s| (s.id, s.control)).collect();
+        for (key, [term, exam]) in stored {
+            let form = forms.get(&key.1).copied().unwrap_or(ControlForm::Other);
+            if let Some(v) = form.term_result(term, exam) {
+                finals.insert(key, v);
             }
         }
     }

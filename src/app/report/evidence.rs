@@ -5,7 +5,11 @@
 use chrono::NaiveDate;
 
 use super::data::{GroupData, Lesson, Member};
-use crate::domain::{Attendance, ForecastInput, GradeValue, LessonKind};
+use std::collections::BTreeMap;
+
+use crate::domain::{
+    whole_day_missed, AbsenceReason, Attendance, ForecastInput, GradeValue, LessonKind,
+};
 
 impl GroupData {
     /// Whether `lesson` was held for `m`: for their group or subgroup, while they belonged.
@@ -39,6 +43,26 @@ impl GroupData {
             a.add(Some(l.hours), self.absences.get(&(l.id, m.id)).copied());
         }
         a
+    }
+
+    /// How many of the days of `lessons` the student missed whole: every lesson held for
+    /// them that day has an absence (`formulas.md`; «оп» is presence).
+    pub fn whole_days_missed<'a>(
+        &self,
+        m: &Member,
+        lessons: impl Iterator<Item = &'a Lesson>,
+    ) -> u32 {
+        let mut days: BTreeMap<NaiveDate, Vec<Option<AbsenceReason>>> = BTreeMap::new();
+        for l in lessons {
+            days.entry(l.date)
+                .or_default()
+                .push(self.absences.get(&(l.id, m.id)).copied());
+        }
+        let whole = days
+            .values()
+            .filter(|marks| whole_day_missed(marks))
+            .count();
+        u32::try_from(whole).unwrap_or(u32::MAX)
     }
 
     /// The evidence for the forecast of `m` in `subject` as of `upto`: the grades with their

@@ -57,7 +57,7 @@ pub fn tally(
     s: &Subject,
     upto: NaiveDate,
 ) -> (FinalCounts, bool) {
-    let mut counts = FinalCounts::default();
+    let mut counts = FinalCounts::of_form(s.control);
     let mut any_forecast = false;
     for m in members {
         if let Some(o) = outcome(d, college, m, s, upto) {
@@ -68,18 +68,25 @@ pub fn tally(
     (counts, any_forecast)
 }
 
-/// The footer lines for the four result figures, N and the rounding note.
+/// Which result of a subject is counted (`formulas.md`, «Which final grade counts»).
+pub const RESULT_RULE: &str = "Результат по дисциплине — по форме контроля учебного плана: \
+    экзамен и дифференцированный зачёт — экзаменационная оценка, а где её нет — итоговая за \
+    семестр; зачёт — «зачёт»/«незачёт»; «н/а» и «осв» — при любой форме.";
+
+/// The footer lines: which result counts, the four result figures, N and the rounding note.
 pub fn result_definitions(s: FigureSettings) -> Vec<String> {
-    let mut out: Vec<String> = [
-        Figure::N,
-        Figure::PassRate,
-        Figure::QualityRate,
-        Figure::Sou,
-        Figure::Average,
-    ]
-    .iter()
-    .map(|f| definition(*f, s).to_string())
-    .collect();
+    let mut out: Vec<String> = vec![RESULT_RULE.to_string()];
+    out.extend(
+        [
+            Figure::N,
+            Figure::PassRate,
+            Figure::QualityRate,
+            Figure::Sou,
+            Figure::Average,
+        ]
+        .iter()
+        .map(|f| definition(*f, s).to_string()),
+    );
     out.push(crate::domain::formulas::ROUNDING_NOTE.to_string());
     out
 }

@@ -14,7 +14,7 @@ use super::staff;
 use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
-use crate::domain::{FinalCounts, Fixed2, Omitted};
+use crate::domain::{FinalCounts, Fixed2, Omitted, PooledCounts};
 use crate::report::{Cell, ColumnGroup, Report, Row, Signature};
 use crate::store::schema::{assignments, study_groups};
 use crate::store::Conn;
@@ -35,14 +35,28 @@ fn change(now: &Result<Fixed2, Omitted>, before: &Option<Result<Fixed2, Omitted>
     staff::signed(d, 0)
 }
 
-/// The four figures of a tally.
-fn figures(c: &FinalCounts, college: &context::College) -> [Result<Fixed2, Omitted>; 4] {
+/// The four figures of a line.
+type Four = [Result<Fixed2, Omitted>; 4];
+
+/// The four figures of one subject's tally.
+fn figures(c: &FinalCounts, college: &context::College) -> Four {
     let s = college.figures;
     [
         c.pass_rate(),
         c.quality_rate(s),
         c.sou(s),
         c.average().map(|a| a.value),
+    ]
+}
+
+/// The four figures of the total line: зачёт-only subjects stay out of quality and СОУ.
+fn pooled(p: &PooledCounts, college: &context::College) -> Four {
+    let s = college.figures;
+    [
+        p.pass_rate(),
+        p.quality_rate(s),
+        p.sou(s),
+        p.average().map(|a| a.value),
     ]
 }
 
@@ -76,7 +90,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     }
     let mut rows = Vec::new();
     let (mut any_forecast, mut total_now, mut total_before) =
-        (false, FinalCounts::default(), FinalCounts::default());
+        (false, PooledCounts::default(), PooledCounts::default());
     for (gname, gid) in groups {
         let (cur, subjects, fc) = quality_period::tallies(c, &college, gid, &now, f.today)?;
         any_forecast |= fc;
@@ -93,9 +107,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 continue;
             };
             let old = prev.as_ref().and_then(|p| p.get(&sid));
-            add(&mut total_now, counts);
+            total_now.add(counts);
             if let Some(o) = old {
-                add(&mut total_before, o);
+                total_before.add(o);
             }
             let who: Vec<&str> = who
                 .iter()
@@ -107,7 +121,10 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 Cell::text(who.join(", ")),
                 Cell::int(counts.n()),
             ];
-            cells.extend(compare(counts, old, &college));
+            cells.extend(compare(
+                figures(counts, &college),
+                old.map(|o| figures(o, &college)),
+            ));
             rows.push(Row {
                 cells,
                 total: false,
@@ -122,7 +139,10 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             Cell::int(total_now.n()),
         ];
         let old = before.is_some().then_some(&total_before);
-        cells.extend(compare(&total_now, old, &college));
+        cells.extend(compare(
+            pooled(&total_now, &college),
+            old.map(|o| pooled(o, &college)),
+        ));
         rows.push(Row { cells, total: true });
     }
     let mut notes = Vec::new();
@@ -174,9 +194,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
 }
 
 /// The twelve cells: each figure now, before and the change.
-fn compare(now: &FinalCounts, old: Option<&FinalCounts>, college: &context::College) -> Vec<Cell> {
-    let a = figures(now, college);
-    let b = old.map(|o| figures(o, college));
+fn compare(a: Four, b: Option<Four>) -> Vec<Cell> {
     let mut cells = Vec::new();
     for (i, x) in a.iter().enumerate() {
         let y = b.as_ref().map(|b| b[i]);
@@ -188,21 +206,4 @@ fn compare(now: &FinalCounts, old: Option<&FinalCounts>, college: &context::Coll
         cells.push(change(x, &y));
     }
     cells
-}
-
-/// Adds one tally to a total.
-fn add(total: &mut FinalCounts, c: &FinalCounts) {
-    for (t, v) in [
-        (&mut total.n5, c.n5),
-        (&mut total.n4, c.n4),
-        (&mut total.n3, c.n3),
-        (&mut total.n2, c.n2),
-        (&mut total.n1, c.n1),
-        (&mut total.pass, c.pass),
-        (&mut total.fail, c.fail),
-        (&mut total.not_attested, c.not_attested),
-        (&mut total.exempt, c.exempt),
-    ] {
-        *t = t.saturating_add(v);
-    }
 }

@@ -11,7 +11,7 @@ use super::outcome::{self, Outcome, FORECAST_NOTE};
 use super::Kind;
 use crate::access::{self, Action, Actor};
 use crate::app::AppError;
-use crate::domain::{FinalCounts, FinalGradeValue};
+use crate::domain::{Categories, FinalCounts, FinalGradeValue, PooledCounts};
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::rows::GroupRow;
 use crate::store::schema::study_groups;
@@ -19,44 +19,6 @@ use crate::store::Conn;
 
 /// The Russian title.
 pub const TITLE: &str = "Итоги успеваемости группы за учебный период";
-
-/// How a student's results fall.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Categories {
-    pub counted: i64,
-    pub all_five: i64,
-    pub four_five: i64,
-    pub one_three: i64,
-    pub failing: i64,
-}
-
-/// Sorts one student's results into the categories of the form.
-pub fn categorise(cat: &mut Categories, results: &[FinalGradeValue]) {
-    let graded: Vec<FinalGradeValue> = results
-        .iter()
-        .copied()
-        .filter(|v| *v != FinalGradeValue::Exempt)
-        .collect();
-    if graded.is_empty() {
-        return;
-    }
-    cat.counted += 1;
-    let threes = graded
-        .iter()
-        .filter(|v| **v == FinalGradeValue::Numeric(3))
-        .count();
-    let top =
-        |v: &FinalGradeValue| matches!(v, FinalGradeValue::Numeric(5) | FinalGradeValue::Pass);
-    if graded.iter().any(|v| v.is_failing()) {
-        cat.failing += 1;
-    } else if graded.iter().all(top) {
-        cat.all_five += 1;
-    } else if threes == 0 {
-        cat.four_five += 1;
-    } else if threes == 1 {
-        cat.one_three += 1;
-    }
-}
 
 /// Builds the report for the groups in scope.
 pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, AppError> {
@@ -88,22 +50,23 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         context::admit(actor, group, Audience::Tutor, TITLE)?;
         let d = data::load(c, group.id, span, Some(term.id))?;
         let upto = outcome::as_of(&d, f.today);
-        let mut pooled = FinalCounts::default();
+        let mut per_subject: Vec<FinalCounts> = d
+            .subjects
+            .iter()
+            .map(|s| FinalCounts::of_form(s.control))
+            .collect();
         let mut cat = Categories::default();
         for m in outcome::counted(&d, upto) {
-            let results: Vec<(String, Outcome)> = d
-                .subjects
-                .iter()
-                .filter_map(|s| {
-                    outcome::outcome(&d, &college, m, s, upto).map(|o| (s.name.clone(), o))
-                })
-                .collect();
-            let values: Vec<FinalGradeValue> = results.iter().map(|(_, o)| o.value).collect();
-            for (_, o) in &results {
-                pooled.add(o.value);
-                any_forecast |= o.forecast;
+            let mut results: Vec<(String, Outcome)> = Vec::new();
+            for (s, counts) in d.subjects.iter().zip(per_subject.iter_mut()) {
+                if let Some(o) = outcome::outcome(&d, &college, m, s, upto) {
+                    counts.add(o.value);
+                    any_forecast |= o.forecast;
+                    results.push((s.name.clone(), o));
+                }
             }
-            categorise(&mut cat, &values);
+            let values: Vec<FinalGradeValue> = results.iter().map(|(_, o)| o.value).collect();
+            cat.add_student(&values);
             let failed: Vec<String> = results
                 .iter()
                 .filter(|(_, o)| o.value.is_failing())
@@ -113,6 +76,8 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 notes.push(format!("{}, {}: {}", group.name, m.name, failed.join(", ")));
             }
         }
+        let mut pooled = PooledCounts::default();
+        per_subject.iter().for_each(|c| pooled.add(c));
         let figs = college.figures;
         rows.push(Row {
             cells: vec![
@@ -122,11 +87,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 Cell::int(cat.four_five),
                 Cell::int(cat.one_three),
                 Cell::int(cat.failing).failing(cat.failing > 0),
+                Cell::maybe(cat.pass_rate()),
+                Cell::maybe(cat.quality_rate()),
                 Cell::int(pooled.n()),
-                Cell::maybe(pooled.pass_rate()),
-                Cell::maybe(pooled.quality_rate(figs)),
                 Cell::maybe(pooled.sou(figs)),
                 Cell::maybe(pooled.average().map(|a| a.value)),
+                Cell::int(pooled.average().map_or(0, |a| a.count as i64)),
             ],
             total: false,
         });
@@ -137,12 +103,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     if any_forecast {
         notes.push(FORECAST_NOTE.into());
     }
-    let mut definitions = vec![
-        "Показатели группы вычислены по всем её итоговым результатам (обучающийся × \
-         дисциплина); N — число таких результатов."
-            .to_string(),
-    ];
-    definitions.extend(outcome::result_definitions(college.figures));
+    let definitions = group_definitions(college.figures);
     let scope = match groups.as_slice() {
         [one] => format!("Группа {}", one.name),
         _ => format!("Группы техникума ({})", groups.len()),
@@ -166,16 +127,14 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 .to_vec(),
             },
             ColumnGroup {
+                title: "По обучающимся".into(),
+                columns: ["% успеваемости", "% качества"].map(String::from).to_vec(),
+            },
+            ColumnGroup {
                 title: "По результатам".into(),
-                columns: [
-                    "N",
-                    "% успеваемости",
-                    "% качества",
-                    "СОУ, %",
-                    "Средний балл",
-                ]
-                .map(String::from)
-                .to_vec(),
+                columns: ["результатов", "СОУ, %", "Средний балл", "отметок в среднем"]
+                    .map(String::from)
+                    .to_vec(),
             },
         ],
         rows,
@@ -193,4 +152,28 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             context::term_period(&term, span),
         )
     })
+}
+
+/// The footer of a group's figures over all its subjects (`formulas.md`, «A group over all its
+/// subjects»), shared with the tutor's reports.
+pub fn group_definitions(s: crate::domain::FigureSettings) -> Vec<String> {
+    let mut out: Vec<String> = [
+        "N группы — обучающиеся, учтённые хотя бы по одной дисциплине (правило N — по каждой \
+         дисциплине); «осв» по всем дисциплинам — не учитываются.",
+        "% успеваемости группы = (N − неуспевающие) × 100 / N; неуспевающий — есть «2», «1», \
+         «н/а» или «незачёт».",
+        "% качества группы = (отличники + хорошисты) × 100 / N: все результаты «5» или «4» (и \
+         сданные зачёты).",
+        "СОУ и средний балл — по всем результатам группы (обучающийся × дисциплина), их число \
+         указано; дисциплины только с «зачёт»/«незачёт» в СОУ не входят.",
+    ]
+    .map(String::from)
+    .to_vec();
+    out.extend(outcome::result_definitions(s).into_iter().filter(|d| {
+        d.starts_with("Результат")
+            || d.starts_with("СОУ")
+            || d.starts_with("Средний")
+            || d.starts_with("Все")
+    }));
+    out
 }

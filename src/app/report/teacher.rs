@@ -90,7 +90,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
             let Some(subject) = d.subjects.iter().find(|s| s.id == *sid) else {
                 continue;
             };
-            let mut counts = FinalCounts::default();
+            let mut counts = FinalCounts::of_form(subject.control);
             let (mut recorded, mut expected) = (0u32, 0u32);
             let mut at_risk = Vec::new();
             for m in &members {

@@ -13,7 +13,7 @@ use super::progress::signatures;
 use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
-use crate::domain::{forecast, format_ru, Attendance, FinalCounts};
+use crate::domain::{forecast, format_ru, Attendance, Categories, FinalCounts, PooledCounts};
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::schema::{achievements, movements, orders, students};
 use crate::store::Conn;
@@ -41,7 +41,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
         .order(achievements::date.asc())
         .select((achievements::student_id, achievements::title))
         .load(x))?;
-    let mut pooled = FinalCounts::default();
+    let mut per_subject: Vec<FinalCounts> = d
+        .subjects
+        .iter()
+        .map(|s| FinalCounts::of_form(s.control))
+        .collect();
+    let mut cat = Categories::default();
     let mut group_att = Attendance::default();
     let mut any_forecast = false;
     let mut lines: Vec<(bool, Vec<Cell>)> = Vec::new();
@@ -49,10 +54,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
         let mut own = FinalCounts::default();
         let mut debts = Vec::new();
         let mut risky = Vec::new();
-        for s in &d.subjects {
+        let mut values = Vec::new();
+        for (s, counts) in d.subjects.iter().zip(per_subject.iter_mut()) {
             if let Some(o) = outcome::outcome(&d, &college, m, s, upto) {
                 own.add(o.value);
-                pooled.add(o.value);
+                counts.add(o.value);
+                values.push(o.value);
                 any_forecast |= o.forecast;
                 if o.value.is_failing() {
                     debts.push(format!("{} ({})", s.name, o.value));
@@ -62,12 +69,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
                 risky.push(s.name.clone());
             }
         }
+        cat.add_student(&values);
         let a = d.attendance(m, d.lessons_of(m, None, upto));
-        group_att.scheduled_hours += a.scheduled_hours;
-        group_att.ill_hours += a.ill_hours;
-        group_att.excused_hours += a.excused_hours;
-        group_att.unexcused_hours += a.unexcused_hours;
-        group_att.late_lessons += a.late_lessons;
+        group_att.merge(&a);
         let prizes: Vec<&str> = achieved
             .iter()
             .filter(|(s, _)| *s == m.id)
@@ -106,15 +110,24 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
         })
         .collect();
     let figs = college.figures;
+    let mut pooled = PooledCounts::default();
+    per_subject.iter().for_each(|c| pooled.add(c));
     let show = |x: Result<crate::domain::Fixed2, crate::domain::Omitted>| {
         x.map_or("—".to_string(), |v| v.to_ru_string())
     };
     let mut notes = vec![
         format!(
-            "Итоги группы: N = {}, % успеваемости {}, % качества {}, СОУ {} %, средний балл {}.",
+            "Итоги группы: учтено обучающихся {}, из них отличников {}, хорошистов {}, с одной \
+             «3» {}, неуспевающих {}; % успеваемости {}, % качества {}; по {} результатам СОУ \
+             {} %, средний балл {}.",
+            cat.counted,
+            cat.all_five,
+            cat.four_five,
+            cat.one_three,
+            cat.failing,
+            show(cat.pass_rate()),
+            show(cat.quality_rate()),
             pooled.n(),
-            show(pooled.pass_rate()),
-            show(pooled.quality_rate(figs)),
             show(pooled.sou(figs)),
             show(pooled.average().map(|a| a.value)),
         ),
@@ -169,9 +182,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
             columns: vec!["Под угрозой по".into()],
         });
     }
-    let mut definitions =
-        vec!["Итоги группы — по всем результатам (обучающийся × дисциплина).".to_string()];
-    definitions.extend(outcome::result_definitions(figs));
+    let mut definitions = super::results::group_definitions(figs);
     definitions.insert(
         definitions.len() - 1,
         crate::domain::definition(crate::domain::Figure::Attendance, figs).into(),
