@@ -160,8 +160,8 @@ impl Gen {
         let term_id = self.terms[slot.term_idx].id;
         let group_id = self.groups[slot.group_idx].id;
         let (p_grade, work) = match kind {
-            "test" => (0.95, WorkKind::Test),
-            "laboratory" => (0.6, WorkKind::Laboratory),
+            "test" => (0.98, WorkKind::Test),
+            "laboratory" => (0.97, WorkKind::Laboratory),
             "practical" => (0.55, WorkKind::Practical),
             _ => (0.28, WorkKind::Answer),
         };

@@ -183,6 +183,18 @@ impl LessonKind {
         }
     }
 
+    /// The work every student must have graded, if the lesson is held for one: a test
+    /// (контрольная работа) is written, a laboratory work done and defended by everyone. A
+    /// practical lesson is a class like the others — the teacher grades whom they ask — so
+    /// it is not required of each student; counting it made nearly every student «под угрозой».
+    pub fn required_work(self) -> Option<WorkKind> {
+        match self {
+            LessonKind::Laboratory => Some(WorkKind::Laboratory),
+            LessonKind::Test => Some(WorkKind::Test),
+            LessonKind::Practical | LessonKind::Lecture | LessonKind::Other => None,
+        }
+    }
+
     /// Reads a database code (exactly as stored).
     pub fn from_code(code: &str) -> Result<LessonKind, DomainError> {
         LessonKind::ALL
@@ -286,5 +298,7 @@ mod tests {
         }
         assert_eq!(LessonKind::Test.expected_work(), Some(WorkKind::Test));
         assert_eq!(LessonKind::Lecture.expected_work(), None);
+        assert_eq!(LessonKind::Test.required_work(), Some(WorkKind::Test));
+        assert_eq!(LessonKind::Practical.required_work(), None);
     }
 }

@@ -55,13 +55,10 @@ impl Grid {
                 .find(|a| a.lesson_id == l.id)
                 .map(|a| a.reason);
             attendance.add(u32::try_from(l.hours).ok(), mark);
-            let work = l.kind.expected_work();
-            if let Some(w) = work {
+            // As the reports count it (`report::evidence`): any grade at a required work.
+            if l.kind.required_work().is_some() {
                 expected += 1;
-                let has = own_grades
-                    .iter()
-                    .any(|g| g.lesson_id == l.id && g.work_kind == w);
-                recorded += u32::from(has);
+                recorded += u32::from(own_grades.iter().any(|g| g.lesson_id == l.id));
             }
         }
         let missed_hours = attendance.missed_hours();

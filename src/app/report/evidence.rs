@@ -75,7 +75,7 @@ impl GroupData {
             if let Some(gs) = gs {
                 input.grades.extend(gs.iter().copied());
             }
-            if l.kind.and_then(LessonKind::expected_work).is_some() {
+            if l.kind.and_then(LessonKind::required_work).is_some() {
                 input.expected_works += 1;
                 if gs.is_some_and(|g| !g.is_empty()) {
                     input.recorded_works += 1;
