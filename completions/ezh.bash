@@ -614,7 +614,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__demo)
-            opts="-h --size --force --today --seed --open --help --db --config"
+            opts="-h --size --force --today --seed --full-year --open --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

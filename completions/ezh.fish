@@ -65,13 +65,14 @@ complete -c ezh -n "__fish_ezh_using_subcommand init" -l db -d 'Адрес ба�
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand init" -l password-stdin -d 'Прочитать пароль администратора со стандартного ввода (одна строка)'
 complete -c ezh -n "__fish_ezh_using_subcommand init" -s h -l help -d 'Показать эту справку'
-complete -c ezh -n "__fish_ezh_using_subcommand demo" -l size -d 'Размер: small (4 группы, секунды) или large (120 групп, учебный год — для замеров) [варианты: small, large] [по умолчанию: small]' -r -f -a "small\t'4 группы и около 100 обучающихся, занятия с сентября по сегодня: секунды'
-large\t'120 групп, 3000 обучающихся, 300 преподавателей и весь учебный год занятий: для замеров'"
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -l size -d 'Размер: small (4 группы, секунды) или large (120 групп, 3000 обучающихся — для замеров) [варианты: small, large] [по умолчанию: small]' -r -f -a "small\t'4 группы и около 100 обучающихся, занятия с сентября по сегодня: секунды'
+large\t'120 групп, 3000 обучающихся и 300 преподавателей: для замеров (весь учебный год — с --full-year)'"
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l today -d '«Сегодняшняя» дата демо (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); по умолчанию — сегодня' -r
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l seed -d 'Зерно генератора случайных чисел [по умолчанию: 2026]' -r
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l force -d 'Заменить уже существующий журнал в этой базе данных'
+complete -c ezh -n "__fish_ezh_using_subcommand demo" -l full-year -d 'Весь учебный год: занятия, отметки, пропуски и итоговые оценки и после «сегодня» (для замеров); без него после «сегодня» ничего нет'
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -l open -d 'После создания открыть журнал'
 complete -c ezh -n "__fish_ezh_using_subcommand demo" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand db; and not __fish_seen_subcommand_from migrate status backup restore" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r

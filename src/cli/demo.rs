@@ -9,7 +9,7 @@ use crate::store::DbTarget;
 /// Arguments of `ezh demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Размер: small (4 группы, секунды) или large (120 групп, учебный год — для замеров)
+    /// Размер: small (4 группы, секунды) или large (120 групп, 3000 обучающихся — для замеров)
     #[arg(long, value_enum, default_value = "small")]
     pub size: Size,
     /// Заменить уже существующий журнал в этой базе данных
@@ -21,6 +21,10 @@ pub struct DemoArgs {
     /// Зерно генератора случайных чисел
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
+    /// Весь учебный год: занятия, отметки, пропуски и итоговые оценки и после «сегодня» (для
+    /// замеров); без него после «сегодня» ничего нет
+    #[arg(long)]
+    pub full_year: bool,
     /// После создания открыть журнал
     #[arg(long)]
     pub open: bool,
@@ -38,6 +42,7 @@ pub fn run(target: &DbTarget, args: DemoArgs) -> anyhow::Result<()> {
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         seed: args.seed,
+        full_year: args.full_year,
     };
     let (_db, report) = demo::build(target, &opts, args.force)?;
     let mut table = super::listing::table();

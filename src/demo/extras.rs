@@ -51,7 +51,9 @@ impl Gen {
                 .sink
                 .memberships
                 .iter_mut()
-                .find(|m| m.student_id == st.id)
+                // Their open membership of this group: one who came by an earlier transfer
+                // has a closed one elsewhere, which must keep its end.
+                .find(|m| m.student_id == st.id && m.group_id == from && m.to_date.is_none())
             {
                 m.to_date = Some(prev);
             }

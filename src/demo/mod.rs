@@ -32,8 +32,8 @@ use sink::Sink;
 pub enum Size {
     /// 4 группы и около 100 обучающихся, занятия с сентября по сегодня: секунды.
     Small,
-    /// 120 групп, 3000 обучающихся, 300 преподавателей и весь учебный год занятий: для
-    /// замеров.
+    /// 120 групп, 3000 обучающихся и 300 преподавателей: для замеров (весь учебный год — с
+    /// --full-year).
     Large,
 }
 
@@ -44,6 +44,9 @@ pub struct DemoOptions {
     /// The day the demo treats as today: lessons before it carry marks.
     pub today: NaiveDate,
     pub seed: u64,
+    /// Make the whole academic year (lessons, marks, absences and finals past `today`), as
+    /// the benchmarks need; otherwise nothing is dated after `today`.
+    pub full_year: bool,
 }
 
 /// A login printed for the person trying the demo.
@@ -153,6 +156,7 @@ impl Ids {
 struct Gen {
     rng: StdRng,
     size: Size,
+    full_year: bool,
     today: NaiveDate,
     /// Last day that gets lessons.
     until: NaiveDate,
@@ -201,6 +205,7 @@ impl Gen {
         Ok(Gen {
             rng: StdRng::seed_from_u64(opts.seed),
             size: opts.size,
+            full_year: opts.full_year,
             today: opts.today,
             until: opts.today,
             marks_before: opts.today,
@@ -248,7 +253,7 @@ impl Gen {
             .set(crate::store::schema::college::demo.eq(true))
             .execute(x))?;
         self.calendar();
-        if self.size == Size::Large {
+        if self.full_year {
             // A whole academic year, for load measurements.
             self.until = NaiveDate::from_ymd_opt(self.year_start + 1, 6, 30).unwrap_or(self.today);
             self.marks_before = self.until.succ_opt().unwrap_or(self.until);

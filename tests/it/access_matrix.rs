@@ -42,6 +42,7 @@ fn matrix(url: &str, backend: &str) {
             size: Size::Small,
             today,
             seed: 5,
+            full_year: false,
         },
         false,
     )

@@ -25,6 +25,7 @@ fn groups_story(url: &str, backend: &str) {
         size: Size::Small,
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default(),
         seed: 3,
+        full_year: false,
     };
     let (mut db, report) = demo::build(&target, &opts, false).expect("demo");
     let login = |role: &str| {

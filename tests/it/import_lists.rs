@@ -83,6 +83,7 @@ fn story(url: &str, backend: &str) {
         size: Size::Small,
         today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("date"),
         seed: 2026,
+        full_year: false,
     };
     let (mut db, report) = demo::build(&target, &opts, false).expect("demo");
     let login = |role: &str| {

@@ -97,6 +97,7 @@ fn story(url: &str, backend: &str) {
         size: Size::Small,
         today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("date"),
         seed: 2026,
+        full_year: false,
     };
     // The server's day is the demo's: the September lesson is weeks past its deadline, the
     // free timetable day after 27.11 is still ahead.

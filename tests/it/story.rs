@@ -23,6 +23,7 @@ fn build(url: &str) -> (DbTarget, Db) {
         size: Size::Small,
         today: today(),
         seed: 7,
+        full_year: false,
     };
     // Deadlines are judged on the demo's «today», as the server would on that day.
     ezh::app::college::clock::fix_today(Some(today()));

@@ -42,6 +42,7 @@ pub fn build(url: &str) -> Fixture {
         size: Size::Small,
         today: d(2026, 11, 27),
         seed: 3,
+        full_year: false,
     };
     let (mut db, report) = demo::build(&target, &opts, false).expect("demo");
     let login = |role: &str| {

@@ -13,6 +13,7 @@ pub fn build(url: &str) -> (DbTarget, Db, Vec<ezh::demo::DemoLogin>) {
         size: Size::Small,
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default(),
         seed: 11,
+        full_year: false,
     };
     // The journal judges deadlines on this day, as the server would on the demo's «today».
     ezh::app::college::clock::fix_today(Some(opts.today));

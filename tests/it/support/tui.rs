@@ -24,6 +24,7 @@ pub fn demo(url: &str) -> (Db, Vec<DemoLogin>) {
         size: Size::Small,
         today: today(),
         seed: 2026,
+        full_year: false,
     };
     // The journal judges deadlines on this day, as the server would on the demo's «today».
     ezh::app::college::clock::fix_today(Some(opts.today));
