@@ -70,7 +70,7 @@ impl Default for ForecastSettings {
 pub struct ForecastInput {
     /// Current grades with the weights of their kinds of work.
     pub grades: Vec<(GradeValue, u32)>,
-    /// Required graded works (tests, practical and laboratory works) held so far.
+    /// Required graded works (tests and laboratory works) held so far.
     pub expected_works: u32,
     /// How many of those carry the student's grade.
     pub recorded_works: u32,

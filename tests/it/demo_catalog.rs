@@ -42,8 +42,14 @@ fn the_demo_stops_at_its_today_and_memberships_never_overlap() {
             Ok::<_, diesel::result::Error>((l, m, o, f))
         })())
         .expect("dates");
-        assert!(lesson.is_some_and(|d| d <= today), "{backend}: last lesson {lesson:?}");
-        assert!(movement.is_some_and(|d| d <= today), "{backend}: {movement:?}");
+        assert!(
+            lesson.is_some_and(|d| d <= today),
+            "{backend}: last lesson {lesson:?}"
+        );
+        assert!(
+            movement.is_some_and(|d| d <= today),
+            "{backend}: {movement:?}"
+        );
         assert!(order.is_some_and(|d| d <= today), "{backend}: {order:?}");
         assert!(fin.is_none_or(|d| d.date() <= today), "{backend}: {fin:?}");
         type Span = (i64, chrono::NaiveDate, Option<chrono::NaiveDate>);

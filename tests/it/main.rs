@@ -43,6 +43,7 @@ mod man_page;
 mod no_op_writes;
 mod pg_roles;
 mod policy_matrix;
+mod reference;
 mod report_cli;
 mod report_control;
 mod report_control_access;
