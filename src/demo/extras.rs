@@ -40,7 +40,9 @@ impl Gen {
             };
             let day = first + Duration::days(self.rng.gen_range(0..span));
             let mut st = self.groups[gi].students[pos].clone();
-            if st.spans.len() != 1 || st.spans[0].1.is_some() {
+            // One membership, still open, begun before the day: a student who came by an
+            // earlier transfer after `day` cannot leave before arriving.
+            if st.spans.len() != 1 || st.spans[0].1.is_some() || st.spans[0].0 >= day {
                 continue;
             }
             let kind = ["transfer", "leave", "expel"][e % 3];

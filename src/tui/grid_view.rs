@@ -200,6 +200,7 @@ fn draw_lesson(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
                         theme.title(),
                     ),
                     Span::raw(format!(" · {kind} · {} ч", l.hours)),
+                    risk_of_row(s, theme),
                 ]),
                 Line::raw(format!("Тема: {}", empty(&l.topic))),
                 Line::raw(format!("Д/з: {}", empty(&l.homework))),
@@ -210,6 +211,25 @@ fn draw_lesson(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
         )],
     };
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// Why the selected student is «под угрозой» (which conditions fired), or nothing.
+fn risk_of_row(s: &GridScreen, theme: Theme) -> Span<'static> {
+    let Some(stats) = s.stats.get(s.row).cloned().flatten() else {
+        return Span::raw("");
+    };
+    let why: Vec<String> = stats.forecast.risks.iter().map(|r| r.to_string()).collect();
+    if why.is_empty() {
+        return Span::raw("");
+    }
+    Span::styled(
+        format!(
+            " · {}: {}",
+            crate::domain::forecast::AT_RISK,
+            why.join("; ")
+        ),
+        theme.failing(),
+    )
 }
 
 fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, theme: Theme) {

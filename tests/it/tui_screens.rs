@@ -43,6 +43,22 @@ fn teacher_screens() {
     key(&mut ui, KeyCode::Enter);
     assert!(matches!(ui.screen, ezh::tui::Screen::Grid(_)));
     snap("grid", &ui);
+    // Ефимов (row 6) is «под угрозой»: the line under the grid says which condition fired.
+    for _ in 0..5 {
+        key(&mut ui, KeyCode::Down);
+    }
+    let wide = screen(&ui, 160, 40);
+    let line = wide
+        .lines()
+        .find(|l| l.contains(" пара · "))
+        .unwrap_or_default();
+    assert!(
+        line.contains(" · под угрозой: нет отметок за "),
+        "the selected student's risk and its reason: {line}"
+    );
+    for _ in 0..5 {
+        key(&mut ui, KeyCode::Up);
+    }
     typed(&mut ui, "t");
     typed(&mut ui, "Производная");
     snap("grid_topic_prompt", &ui);

@@ -31,6 +31,7 @@ class Check:
         self.args = args
         self.compared = 0
         self.differ = []
+        self.per_report = defaultdict(int)
 
     def report(self, name, *flags):
         key = "-".join([name] + [f.strip("-") for f in flags]).replace("/", "_")
@@ -49,6 +50,7 @@ class Check:
 
     def same(self, where, expected, got):
         self.compared += 1
+        self.per_report[where.split(" ")[0]] += 1
         if expected != got:
             self.differ.append(f"{where}: ожидалось «{expected}», в отчёте «{got}»")
 
@@ -448,6 +450,7 @@ def main():
             month = (month[0] + month[1] // 12, month[1] % 12 + 1)
     for line in ch.differ:
         print(line)
+    print("сравнено по отчётам: " + ", ".join(f"{k} {v}" for k, v in sorted(ch.per_report.items())))
     if ch.risk[1]:
         print(f"под угрозой: {ch.risk[0]} из {ch.risk[1]} (обучающийся × дисциплина), "
               f"{ru(ratio(100 * ch.risk[0], ch.risk[1]))} %")
