@@ -196,6 +196,16 @@ fn student(id: i64, last: &str, user_id: Option<i64>) -> StudentRow {
     }
 }
 
+/// The figure rows under a progress statement, as its name column reads them.
+pub const FIGURE_ROWS: [&str; 6] = [
+    "N",
+    "% успеваемости",
+    "% качества",
+    "СОУ, %",
+    "Средний балл",
+    "Отметок в среднем",
+];
+
 pub fn filters(group: Option<&str>) -> Filters {
     Filters {
         group: group.map(String::from),

@@ -83,14 +83,7 @@ fn the_form_of_control_decides_the_result_on_every_backend() {
         // Математика now: n5 6, n4 8, n3 6, n2 2, н/а 1, осв 2 → N 23; pass 20 × 100 / 23 = 86,96;
         // quality 14 × 100 / 23 = 60,87; СОУ (600 + 512 + 216 + 32 + 7) / 23 = 1367 / 23 = 59,43;
         // average (30 + 32 + 18 + 4) / 22 = 3,82.
-        let figures = [
-            "N",
-            "% успеваемости",
-            "% качества",
-            "СОУ, %",
-            "Средний балл",
-            "Отметок в среднем",
-        ];
+        let figures = fixture::FIGURE_ROWS;
         let got: Vec<String> = figures.iter().map(|f| m(f)).collect();
         assert_eq!(
             got,
@@ -158,6 +151,20 @@ fn the_form_of_control_decides_the_result_on_every_backend() {
         assert_eq!(
             cell(&t, 1, "Яковлева Тест", "из них без уважит. причины"),
             "2",
+            "{backend}"
+        );
+
+        // The journal grid's «Итог» is the same result: Никитина's exam 4, not her term 3.
+        let deputy = actor::load(&mut db, 1).expect("deputy");
+        let grid = ezh::app::journal::grid::open(&mut db, &deputy, 1).expect("grid");
+        let day = d(2026, 12, 28);
+        let fin = |st: i64| grid.stats(st, day).and_then(|x| x.final_grade);
+        assert_eq!(
+            [fin(14), fin(15)],
+            [
+                Some(FinalGradeValue::Numeric(4)),
+                Some(FinalGradeValue::Numeric(3))
+            ],
             "{backend}"
         );
 

@@ -44,14 +44,7 @@ fn progress_statement(db: &mut Db, backend: &str) -> Report {
         ["4,67", "2,50!", "3,50", ""]
     );
     // formulas.md: N = 23, 86.96 %, 56.52 %, СОУ 56.65 %, average 3.73 over 22.
-    let figures = [
-        "N",
-        "% успеваемости",
-        "% качества",
-        "СОУ, %",
-        "Средний балл",
-        "Отметок в среднем",
-    ];
+    let figures = fixture::FIGURE_ROWS;
     let got: Vec<String> = figures.iter().map(|f| m(f)).collect();
     assert_eq!(
         got,

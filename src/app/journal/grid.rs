@@ -11,7 +11,7 @@ use crate::store::rows::{
     AbsenceRow, AssignmentRow, FinalGradeRow, GradeRow, LessonRow, StudentRow, TermRow,
 };
 use crate::store::schema::{
-    absences, assignments, final_grades, grades, group_memberships, lessons, students,
+    absences, assignments, curriculum, final_grades, grades, group_memberships, lessons, students,
     study_groups, subgroup_members, subjects, terms, work_kinds,
 };
 use crate::store::{Conn, Db};
@@ -49,6 +49,9 @@ pub struct Grid {
     pub weights: std::collections::HashMap<String, u32>,
     /// The college's forecast rules.
     pub forecast: crate::domain::ForecastSettings,
+    /// The subject's form of control in the group's curriculum for the term: it decides which
+    /// final is the result («Итог»).
+    pub control: crate::domain::ControlForm,
 }
 
 /// Loads the grid of `assignment_id` for a person who may see the whole group.
@@ -121,7 +124,18 @@ pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
         .select((work_kinds::code, work_kinds::weight))
         .load(x))?;
     let college = crate::app::accounts::auth::settings(c)?;
+    let control: Option<String> = crate::with_conn!(c, x => curriculum::table
+        .filter(curriculum::group_id.eq(assignment.group_id))
+        .filter(curriculum::subject_id.eq(assignment.subject_id))
+        .filter(curriculum::term_id.eq(assignment.term_id))
+        .select(curriculum::control_form)
+        .first(x)
+        .optional())?;
+    let control = control
+        .and_then(|f| crate::domain::ControlForm::from_code(&f).ok())
+        .unwrap_or(crate::domain::ControlForm::Other);
     Ok(Grid {
+        control,
         weights: weights
             .into_iter()
             .map(|(k, w)| (k, u32::try_from(w).unwrap_or(1)))

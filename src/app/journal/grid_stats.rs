@@ -17,7 +17,7 @@ pub struct StudentStats {
     pub weighted: Option<Fixed2>,
     pub missed_hours: u32,
     pub forecast: Forecast,
-    /// The term's final grade, if set.
+    /// The term's result by the form of control (the exam grade where there is one), if set.
     pub final_grade: Option<FinalGradeValue>,
 }
 
@@ -73,11 +73,16 @@ impl Grid {
             weighted: weighted_average(&weighted).ok(),
             missed_hours,
             forecast: forecast::forecast(&input, self.forecast),
-            final_grade: self
-                .finals
-                .iter()
-                .find(|f| f.student_id == student_id && f.kind == FinalKind::Term)
-                .map(|f| f.value),
+            final_grade: {
+                let of = |k: FinalKind| {
+                    self.finals
+                        .iter()
+                        .find(|f| f.student_id == student_id && f.kind == k)
+                        .map(|f| f.value)
+                };
+                self.control
+                    .term_result(of(FinalKind::Term), of(FinalKind::Exam))
+            },
         })
     }
 }

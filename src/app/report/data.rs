@@ -42,8 +42,8 @@ impl Member {
 pub struct Subject {
     pub id: i64,
     pub name: String,
-    /// The form of control of the curriculum (of the term's, or of the last term with it
-    /// when the span covers several): it decides which final counts.
+    /// The form of control in the curriculum (the term's; over several terms, see `load`): it
+    /// decides which final counts.
     pub control: ControlForm,
 }
 
@@ -137,7 +137,8 @@ pub fn load(
             None => q.load(x),
         }
     })?;
-    // One line per subject; over several terms the latest term's form stands.
+    // One line per subject: over several terms the first in curriculum order, and of lines
+    // with the same index the latest term's.
     let mut seen = BTreeSet::new();
     let subjects: Vec<Subject> = subject_rows
         .into_iter()

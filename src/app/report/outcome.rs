@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::context::College;
 use super::data::{GroupData, Member, Subject};
-use crate::domain::{definition, forecast, Figure, FigureSettings, FinalCounts, FinalGradeValue};
+use crate::domain::{
+    definition, forecast, Figure, FigureSettings, FinalCounts, FinalGradeValue, PooledCounts,
+};
 
 /// One counted result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,21 @@ pub fn outcome(
         value: FinalGradeValue::Numeric(g),
         forecast: true,
     })
+}
+
+/// An empty tally per subject of `d`, in its order, each knowing the subject's form of control.
+pub fn subject_tallies(d: &GroupData) -> Vec<FinalCounts> {
+    d.subjects
+        .iter()
+        .map(|s| FinalCounts::of_form(s.control))
+        .collect()
+}
+
+/// The per-subject tallies pooled for a group's line (зачёт-only subjects kept apart).
+pub fn pooled(tallies: &[FinalCounts]) -> PooledCounts {
+    let mut p = PooledCounts::default();
+    tallies.iter().for_each(|c| p.add(c));
+    p
 }
 
 /// Tallies of the results of `s` over the counted students.

@@ -11,7 +11,7 @@ use super::outcome::{self, Outcome, FORECAST_NOTE};
 use super::Kind;
 use crate::access::{self, Action, Actor};
 use crate::app::AppError;
-use crate::domain::{Categories, FinalCounts, FinalGradeValue, PooledCounts};
+use crate::domain::{Categories, FinalGradeValue};
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::rows::GroupRow;
 use crate::store::schema::study_groups;
@@ -50,11 +50,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         context::admit(actor, group, Audience::Tutor, TITLE)?;
         let d = data::load(c, group.id, span, Some(term.id))?;
         let upto = outcome::as_of(&d, f.today);
-        let mut per_subject: Vec<FinalCounts> = d
-            .subjects
-            .iter()
-            .map(|s| FinalCounts::of_form(s.control))
-            .collect();
+        let mut per_subject = outcome::subject_tallies(&d);
         let mut cat = Categories::default();
         for m in outcome::counted(&d, upto) {
             let mut results: Vec<(String, Outcome)> = Vec::new();
@@ -76,8 +72,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 notes.push(format!("{}, {}: {}", group.name, m.name, failed.join(", ")));
             }
         }
-        let mut pooled = PooledCounts::default();
-        per_subject.iter().for_each(|c| pooled.add(c));
+        let pooled = outcome::pooled(&per_subject);
         let figs = college.figures;
         rows.push(Row {
             cells: vec![

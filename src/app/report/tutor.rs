@@ -13,7 +13,7 @@ use super::progress::signatures;
 use super::Kind;
 use crate::access::Actor;
 use crate::app::AppError;
-use crate::domain::{forecast, format_ru, Attendance, Categories, FinalCounts, PooledCounts};
+use crate::domain::{forecast, format_ru, Attendance, Categories, FinalCounts};
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::schema::{achievements, movements, orders, students};
 use crate::store::Conn;
@@ -41,11 +41,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
         .order(achievements::date.asc())
         .select((achievements::student_id, achievements::title))
         .load(x))?;
-    let mut per_subject: Vec<FinalCounts> = d
-        .subjects
-        .iter()
-        .map(|s| FinalCounts::of_form(s.control))
-        .collect();
+    let mut per_subject = outcome::subject_tallies(&d);
     let mut cat = Categories::default();
     let mut group_att = Attendance::default();
     let mut any_forecast = false;
@@ -110,8 +106,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
         })
         .collect();
     let figs = college.figures;
-    let mut pooled = PooledCounts::default();
-    per_subject.iter().for_each(|c| pooled.add(c));
+    let pooled = outcome::pooled(&per_subject);
     let show = |x: Result<crate::domain::Fixed2, crate::domain::Omitted>| {
         x.map_or("—".to_string(), |v| v.to_ru_string())
     };
