@@ -58,6 +58,7 @@ mod report_results_rule;
 mod report_staff;
 mod reports;
 mod schema_invariants;
+mod settings_bounds;
 mod start_files;
 mod start_story;
 mod start_timetable;
