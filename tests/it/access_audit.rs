@@ -44,7 +44,13 @@ fn tamper_and_admin(url: &str, backend: &str) {
         auth::resume(&mut db, &s.token).is_err(),
         "{backend}: session ended by disabling"
     );
-    assert!(auth::login(&mut db, &teacher_login.login, &teacher_login.password).is_err());
+    let e = auth::login(&mut db, &teacher_login.login, &teacher_login.password)
+        .expect_err("a disabled account cannot log in");
+    assert_eq!(
+        e.to_string(),
+        "неверный логин или пароль (или вход временно заблокирован)",
+        "{backend}: the one message of every failed login"
+    );
     ezh::app::accounts::users::set_disabled(&mut db, &admin, &teacher_login.login, false)
         .expect("enable");
 

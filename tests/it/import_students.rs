@@ -278,7 +278,19 @@ fn export_imports_into_a_fresh_journal_byte_for_byte() {
             &export::students(&mut two.db, &two.secretary.clone(), None).expect("rows"),
         )
         .expect("xlsx");
-        assert!(xlsx.starts_with(b"PK"), "{backend}: a zip container");
+        // Read back as a spreadsheet would: the heading row and the apostrophe kept.
+        use calamine::{Data, Reader};
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("open xlsx");
+        let sheet = book.sheet_names().first().cloned().expect("a sheet");
+        let range = book.worksheet_range(&sheet).expect("sheet");
+        let cells: Vec<&Data> = range.rows().flatten().collect();
+        let has = |want: &str| {
+            cells
+                .iter()
+                .any(|c| matches!(c, Data::String(s) if s == want))
+        };
+        assert!(has("Фамилия") && has("Д'Артаньян"), "{backend}: {cells:?}");
     }
 }
 

@@ -47,6 +47,8 @@ fn reports_and_the_monthly_batch_from_the_command_line() {
         &[
             "report",
             "progress-statement",
+            "--date",
+            "27.11.2026",
             "--format",
             "pdf",
             "-o",
@@ -55,11 +57,24 @@ fn reports_and_the_monthly_batch_from_the_command_line() {
         "",
     )
     .success();
-    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    // Read back: the title, the tutor's group, a student of it and the tutor's signature.
+    let text =
+        pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).expect("pdf")).expect("pdf text");
+    for want in [
+        "Сводная ведомость учёта успеваемости обучающихся группы",
+        "Группа ТМ-26",
+        "Андреева Екатерина Романовна",
+        "Калинина Н. С.",
+        "Страница 1 из",
+    ] {
+        assert!(text.contains(want), "the PDF lacks «{want}»: {text}");
+    }
     run(
         &[
             "report",
             "progress-statement",
+            "--date",
+            "27.11.2026",
             "--format",
             "csv",
             "--excel=false",
