@@ -191,24 +191,34 @@ impl GroupScreen {
                 } else {
                     Style::default()
                 };
-                let reason =
-                    AbsenceReason::from_code(&a.reason).map_or(a.reason.clone(), |r| r.to_string());
+                let reason = AbsenceReason::from_code(&a.reason);
+                // A lateness is not a missed hour (formulas.md): it shows no hours.
+                let hours = match reason {
+                    Ok(AbsenceReason::Late) => "—".to_string(),
+                    _ => format!("{} ч", a.hours),
+                };
                 Row::new(vec![
                     a.date.format("%d.%m").to_string(),
                     a.pair.to_string(),
                     a.student.clone(),
                     a.subject.clone(),
-                    format!("{} ч", a.hours),
-                    reason,
+                    hours,
+                    reason.map_or(a.reason.clone(), |r| r.to_string()),
                 ])
                 .style(style)
             })
             .collect();
-        let widths = [4, 2, 20, 24, 5, 3].map(Constraint::Length);
+        let widths = [5, 2, 20, 24, 5, 3].map(Constraint::Length);
+        // The week is named by its Monday and Saturday, whatever day `week_of` is.
+        let monday = self.week_of
+            - chrono::Duration::days(i64::from(
+                chrono::Datelike::weekday(&self.week_of).num_days_from_monday(),
+            ));
         let title = format!(
-            " {} · пропуски недели с {} (PgUp/PgDn — неделя; у б н — причина) ",
+            " {} · пропуски {}–{} (PgUp/PgDn — неделя; у б н — причина) ",
             self.overview.group,
-            crate::domain::format_ru(self.week_of)
+            monday.format("%d.%m"),
+            crate::domain::format_ru(monday + chrono::Duration::days(5))
         );
         let table = Table::new(rows, widths)
             .header(

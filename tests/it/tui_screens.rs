@@ -88,6 +88,25 @@ fn tutor_screens() {
     snap("group_overview", &ui);
     key(&mut ui, KeyCode::Tab);
     snap("group_absences", &ui);
+    // Looked at as a tutor would: the whole week in the title, full dates, and a lateness
+    // without missed hours.
+    let text = screen(&ui, 80, 24);
+    let title = text
+        .lines()
+        .find(|l| l.contains(" · пропуски "))
+        .unwrap_or_default();
+    assert!(
+        title.contains(" · пропуски 23.11–28.11.2026 (PgUp/PgDn — неделя; у б н — причина) ─")
+            && title.ends_with('┐'),
+        "the title fits at 80 columns: {title}"
+    );
+    assert!(text.contains("│24.11 "), "{text}");
+    for line in text.lines().filter(|l| l.contains(" оп ")) {
+        assert!(
+            line.contains(" —     оп"),
+            "a lateness has no hours: {line}"
+        );
+    }
 }
 
 #[test]
