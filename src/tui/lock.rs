@@ -54,7 +54,7 @@ pub fn draw(f: &mut Frame, area: Rect, who: &str, typed: &str, status: &str, the
         ),
     ];
     f.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" ezh ")),
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" ЭЖ ")),
         area,
     );
 }

@@ -114,7 +114,11 @@ pub fn key(form: &mut LoginForm, db: &mut Db, status: &mut Status, ev: KeyEvent)
                 }
             };
         }
-        _ if ev.code == crossterm::event::KeyCode::F(2) => form.switch(),
+        // The other form starts clean: an error of the one left behind would read as its own.
+        _ if ev.code == crossterm::event::KeyCode::F(2) => {
+            form.switch();
+            status.ok("");
+        }
         _ => {
             if let Some(f) = form.fields.get_mut(form.focus) {
                 f.edit(&ev);

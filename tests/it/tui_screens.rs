@@ -32,6 +32,12 @@ fn login_screens() {
     snap("login_failed", &ui);
     key(&mut ui, KeyCode::F(2));
     snap("login_activate", &ui);
+    // The activation form does not inherit the password form's error.
+    let text = screen(&ui, 80, 24);
+    assert!(
+        text.contains("Активация кода доступа") && !text.contains("Ошибка"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -125,4 +131,9 @@ fn family_screens() {
     ));
     assert!(ui.locked.is_some());
     snap("locked", &ui);
+    let text = screen(&ui, 80, 24);
+    assert!(
+        text.starts_with("┌ ЭЖ ─") && text.contains("Журнал заблокирован"),
+        "{text}"
+    );
 }
