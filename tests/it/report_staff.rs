@@ -130,8 +130,9 @@ fn golden_staff_reports_agree_on_every_backend() {
         );
         let mv = make(&mut db, 2, Kind::MovementStatement, &filters(None)).expect("movement");
         let line: Vec<String> = mv.rows[0].cells.iter().map(|c| c.text.clone()).collect();
-        // The fixture has no enrolment orders: before 01.09 nobody, one expelled, 25 at the end.
-        assert_eq!(line, ["ТМ-26", "0", "0", "1", "25"], "{backend}");
+        // The fixture has no enrolment orders, yet the statement balances from the roll: nobody
+        // on 31.08, 26 arrived on 01.09, Юдин left, 25 at the end (0 + 26 − 1 = 25).
+        assert_eq!(line, ["ТМ-26", "0", "26", "1", "25"], "{backend}");
         assert_eq!(
             mv.notes,
             [

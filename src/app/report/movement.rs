@@ -14,7 +14,7 @@ use crate::app::AppError;
 use crate::domain::DateSpan;
 use crate::report::{Cell, ColumnGroup, Report, Row};
 use crate::store::rows::GroupRow;
-use crate::store::schema::{group_memberships, movements, study_groups};
+use crate::store::schema::{group_memberships, study_groups};
 use crate::store::Conn;
 
 /// The Russian title.
@@ -67,10 +67,21 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         let eve = span.start.pred_opt().unwrap_or(span.start);
         let start = on(c, g.id, eve)?;
         let end = on(c, g.id, span.end)?;
+        // Counted from the memberships themselves, as start and end are, so the statement
+        // balances whether or not every membership came with an order (an imported contingent
+        // has none): a membership begun in the period is an arrival, one ended before its last
+        // day a departure. The orders are listed under the table.
         let (arrived, left): (i64, i64) = crate::with_conn!(c, x => {
-            let base = movements::table.filter(movements::date.between(span.start, span.end));
-            let a = base.filter(movements::to_group_id.eq(g.id)).count().get_result(x)?;
-            let l = base.filter(movements::from_group_id.eq(g.id)).count().get_result(x)?;
+            let mine = group_memberships::table.filter(group_memberships::group_id.eq(g.id));
+            let a = mine
+                .filter(group_memberships::from_date.between(span.start, span.end))
+                .count()
+                .get_result(x)?;
+            let l = mine
+                .filter(group_memberships::to_date.ge(eve))
+                .filter(group_memberships::to_date.lt(span.end))
+                .count()
+                .get_result(x)?;
             Ok::<_, diesel::result::Error>((a, l))
         })?;
         for (t, v) in totals.iter_mut().zip([start, arrived, left, end]) {
@@ -114,8 +125,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         notes,
         definitions: vec![
             "На начало — обучающиеся, состоявшие в группе накануне первого дня периода; на \
-             конец — в его последний день; прибыло и выбыло — по приказам о движении с датой в \
-             периоде."
+             конец — в его последний день; прибыло — начали состоять в группе в периоде \
+             (зачисление, перевод, восстановление), выбыло — перестали до его последнего дня; \
+             на начало + прибыло − выбыло = на конец. Приказы о движении — под таблицей."
                 .into(),
         ],
         signatures: vec![crate::report::Signature {
