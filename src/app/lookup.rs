@@ -12,7 +12,8 @@ use crate::access::Role;
 use crate::domain::person::{short_name, PersonName};
 use crate::store::rows::StudentRow;
 use crate::store::schema::{
-    group_memberships, rooms, students, study_groups, subgroups, subjects, user_roles, users,
+    curriculum, group_memberships, rooms, students, study_groups, subgroups, subjects, user_roles,
+    users,
 };
 use crate::store::Conn;
 
@@ -241,4 +242,22 @@ pub fn groups_of(c: &mut Conn<'_>, student: i64) -> Result<Vec<i64>, AppError> {
         .select(group_memberships::group_id)
         .distinct()
         .load(x))?)
+}
+
+/// The subject's form of control in the group's curriculum for the term; `None` when the group
+/// does not study it then. An unknown stored code reads as «other forms».
+pub fn control_form(
+    c: &mut Conn<'_>,
+    (group, subject, term): (i64, i64, i64),
+) -> Result<Option<crate::domain::ControlForm>, AppError> {
+    let code: Option<String> = crate::with_conn!(c, x => curriculum::table
+        .filter(curriculum::group_id.eq(group))
+        .filter(curriculum::subject_id.eq(subject))
+        .filter(curriculum::term_id.eq(term))
+        .select(curriculum::control_form)
+        .first(x)
+        .optional())?;
+    Ok(code.map(|f| {
+        crate::domain::ControlForm::from_code(&f).unwrap_or(crate::domain::ControlForm::Other)
+    }))
 }

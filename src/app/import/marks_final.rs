@@ -10,8 +10,8 @@ use super::marks_rules::{check_version, Old, When};
 use crate::access::Permit;
 use crate::app::journal::marks::record;
 use crate::app::AppError;
-use crate::domain::{ControlForm, FinalGradeValue};
-use crate::store::schema::{academic_years, curriculum, final_grades, terms};
+use crate::domain::FinalGradeValue;
+use crate::store::schema::{academic_years, final_grades, terms};
 use crate::store::Conn;
 
 /// (group, subject, student).
@@ -43,19 +43,12 @@ impl Work<'_> {
             self.fail(r, "term", &n, "нет такого семестра в учебном году");
             return Ok(());
         };
-        let form: Option<String> = crate::with_conn!(c, x => curriculum::table
-            .filter(curriculum::group_id.eq(group))
-            .filter(curriculum::subject_id.eq(subject))
-            .filter(curriculum::term_id.eq(term))
-            .select(curriculum::control_form)
-            .first(x)
-            .optional())?;
+        let form = crate::app::lookup::control_form(c, (group, subject, term))?;
         let Some(form) = form else {
             let text = "дисциплины нет в учебном плане группы на этот семестр";
             self.fail(r, "subject", &r.subject, text);
             return Ok(());
         };
-        let form = ControlForm::from_code(&form)?;
         if !form.fits(value) {
             self.fail(r, "value", &value.to_string(), &form.misfit(value));
             return Ok(());

@@ -7,10 +7,10 @@ use diesel::prelude::*;
 use super::marks::record;
 use crate::access::{self, Action};
 use crate::app::{Actor, AppError};
-use crate::domain::{ControlForm, FinalGradeValue, FinalKind};
+use crate::domain::{FinalGradeValue, FinalKind};
 use crate::store::audit::AuditEntry;
 use crate::store::rows::FinalGradeRow;
-use crate::store::schema::{assignments, curriculum, final_grades};
+use crate::store::schema::{assignments, final_grades};
 use crate::store::Db;
 
 /// Which final grade: for a term, the exam, or the year.
@@ -34,20 +34,14 @@ pub fn set_final(
     reason: Option<&str>,
 ) -> Result<FinalGrade, AppError> {
     db.write(|c| {
-        let form: Option<String> = crate::with_conn!(c, x => curriculum::table
-            .filter(curriculum::group_id.eq(key.group_id))
-            .filter(curriculum::subject_id.eq(key.subject_id))
-            .filter(curriculum::term_id.eq(key.term_id))
-            .select(curriculum::control_form)
-            .first(x)
-            .optional())?;
+        let form =
+            crate::app::lookup::control_form(c, (key.group_id, key.subject_id, key.term_id))?;
         let Some(form) = form else {
             return Err(AppError::Invalid(
                 "итоговая оценка по дисциплине, которой нет в учебном плане группы на этот период"
                     .into(),
             ));
         };
-        let form = ControlForm::from_code(&form)?;
         if !form.fits(value) {
             return Err(AppError::Invalid(form.misfit(value)));
         }

@@ -11,7 +11,7 @@ use crate::store::rows::{
     AbsenceRow, AssignmentRow, FinalGradeRow, GradeRow, LessonRow, StudentRow, TermRow,
 };
 use crate::store::schema::{
-    absences, assignments, curriculum, final_grades, grades, group_memberships, lessons, students,
+    absences, assignments, final_grades, grades, group_memberships, lessons, students,
     study_groups, subgroup_members, subjects, terms, work_kinds,
 };
 use crate::store::{Conn, Db};
@@ -124,16 +124,15 @@ pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
         .select((work_kinds::code, work_kinds::weight))
         .load(x))?;
     let college = crate::app::accounts::auth::settings(c)?;
-    let control: Option<String> = crate::with_conn!(c, x => curriculum::table
-        .filter(curriculum::group_id.eq(assignment.group_id))
-        .filter(curriculum::subject_id.eq(assignment.subject_id))
-        .filter(curriculum::term_id.eq(assignment.term_id))
-        .select(curriculum::control_form)
-        .first(x)
-        .optional())?;
-    let control = control
-        .and_then(|f| crate::domain::ControlForm::from_code(&f).ok())
-        .unwrap_or(crate::domain::ControlForm::Other);
+    let control = crate::app::lookup::control_form(
+        c,
+        (
+            assignment.group_id,
+            assignment.subject_id,
+            assignment.term_id,
+        ),
+    )?
+    .unwrap_or(crate::domain::ControlForm::Other);
     Ok(Grid {
         control,
         weights: weights
