@@ -118,7 +118,21 @@ fn user_administration_and_passwd() {
         .stdout(predicate::str::contains("преподаватель"));
     run(&["user", "roles", "grigoreva.oa", "завуч"], "")
         .failure()
-        .stderr(predicate::str::contains("нет такой роли"));
+        .stderr(predicate::str::contains(
+            "«завуч» — нет такой роли; роли через запятую: администратор (admin), директор \
+             (director), заместитель (deputy),",
+        ));
+    // Russian names work as well as codes.
+    run(
+        &[
+            "user",
+            "roles",
+            "grigoreva.oa",
+            "преподаватель, заместитель",
+        ],
+        "",
+    )
+    .success();
     // A reset ends the old password and gives a 24-hour code.
     let sheet = run(&["user", "reset", "grigoreva.oa", "--yes"], "")
         .success()

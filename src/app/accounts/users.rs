@@ -83,7 +83,20 @@ fn audit_user(
 pub fn parse_roles(text: &str) -> Result<Vec<Role>, AppError> {
     text.split([',', ' '])
         .filter(|s| !s.trim().is_empty())
-        .map(|s| Role::parse(s).ok_or_else(|| AppError::Invalid(format!("«{}» — нет такой роли: admin, director, deputy, secretary, teacher, student, guardian, reporter", s.trim()))))
+        .map(|s| {
+            Role::parse(s).ok_or_else(|| {
+                // The Russian name and the code of each, since both are accepted.
+                let known: Vec<String> = Role::ALL
+                    .iter()
+                    .map(|r| format!("{} ({})", r.name_ru(), r.as_code()))
+                    .collect();
+                AppError::Invalid(format!(
+                    "«{}» — нет такой роли; роли через запятую: {}",
+                    s.trim(),
+                    known.join(", ")
+                ))
+            })
+        })
         .collect()
 }
 
