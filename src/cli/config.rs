@@ -33,9 +33,42 @@ impl Settings {
             }
             Err(e) => return Err(e).with_context(|| format!("файл настроек {}", path.display())),
         };
-        toml::from_str(&text)
-            .map_err(|e| anyhow::anyhow!("файл настроек {}: {}", path.display(), e.message()))
+        parse(&text).map_err(|e| anyhow::anyhow!("файл настроек {}: {e}", path.display()))
     }
+}
+
+/// The keys the settings file knows, for the error that names an unknown one.
+pub const KEYS: [&str; 1] = ["database_url"];
+
+/// Reads the file's text: an unknown key or a value of the wrong type is an error in Russian
+/// naming the key and its line (a typo must not silently fall back to the default database).
+fn parse(text: &str) -> Result<Settings, String> {
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let table: toml::Table = toml::from_str(text).map_err(|e| match e.span() {
+        // The parser's own words are English; the place is what a person needs.
+        Some(span) => format!(
+            "строка {}: ошибка записи TOML (ожидается «ключ = \"значение\"»)",
+            line_of(span.start)
+        ),
+        None => "ошибка записи TOML (ожидается «ключ = \"значение\"»)".to_string(),
+    })?;
+    for (key, value) in &table {
+        let line = text
+            .find(key.as_str())
+            .map_or(String::new(), |at| format!("строка {}: ", line_of(at)));
+        if !KEYS.contains(&key.as_str()) {
+            return Err(format!(
+                "{line}неизвестный ключ «{key}»; допустимы: {}",
+                KEYS.join(", ")
+            ));
+        }
+        if !value.is_str() {
+            return Err(format!("{line}«{key}» — нужна строка в кавычках"));
+        }
+    }
+    table
+        .try_into()
+        .map_err(|_: toml::de::Error| "значения не подходят к ключам".to_string())
 }
 
 fn dirs() -> Option<directories::ProjectDirs> {
@@ -66,5 +99,30 @@ pub fn resolve_target(flag: Option<&str>, settings: &Settings) -> anyhow::Result
         None => default_database_file()
             .map(DbTarget::Sqlite)
             .context("не удалось определить папку данных пользователя; укажите --db"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_file_names_an_unknown_key_and_its_line() {
+        let ok = parse("# журнал\ndatabase_url = \"postgres://localhost/ezh\"\n").expect("ok");
+        assert_eq!(ok.database_url.as_deref(), Some("postgres://localhost/ezh"));
+        assert_eq!(
+            parse("database_url = \"j.db\"\ndatabse = 1\n")
+                .err()
+                .as_deref(),
+            Some("строка 2: неизвестный ключ «databse»; допустимы: database_url")
+        );
+        assert_eq!(
+            parse("database_url = 5\n").err().as_deref(),
+            Some("строка 1: «database_url» — нужна строка в кавычках")
+        );
+        assert!(parse("database_url = \"x")
+            .err()
+            .is_some_and(|e| e.starts_with("строка 1: ошибка записи TOML")));
+        assert!(parse("").is_ok());
     }
 }

@@ -136,6 +136,17 @@ fn an_unreadable_file_is_named_with_a_russian_cause() {
             missing.display()
         )))
         .stderr(predicate::str::contains("No such file").not());
+    // A typo in a key is named with its line, and nothing falls back to the default database.
+    let typo = dir.path().join("config.toml");
+    std::fs::write(&typo, "# сервер\ndatabse = \"/srv/ezh.db\"\n").expect("write");
+    ezh()
+        .args(["--config", typo.to_str().unwrap_or_default(), "whoami"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "ошибка: файл настроек {}: строка 2: неизвестный ключ «databse»; допустимы: database_url",
+            typo.display()
+        )));
 }
 
 #[test]
