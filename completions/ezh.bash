@@ -2014,7 +2014,7 @@ _ezh() {
             return 0
             ;;
         ezh__subcmd__timetable__subcmd__show)
-            opts="-h --group --teacher --room --week --help --db --config"
+            opts="-h --group --teacher --room --week --format --help --db --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,6 +2034,10 @@ _ezh() {
                     ;;
                 --week)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
                     return 0
                     ;;
                 --db)

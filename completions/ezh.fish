@@ -290,6 +290,9 @@ complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subco
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l teacher -d 'Преподаватель: логин или «Фамилия И. О.»' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l room -d 'Кабинет' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l week -d 'Любой день нужной недели (по умолчанию сегодня)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l format -d 'Формат: table, csv или json [варианты: table, csv, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV для Excel (UTF-8 с BOM, «;»)'
+json\t'JSON: массив объектов'"
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand timetable; and __fish_seen_subcommand_from show" -s h -l help -d 'Показать эту справку'

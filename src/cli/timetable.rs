@@ -31,6 +31,8 @@ pub enum TimetableCommand {
         /// Любой день нужной недели (по умолчанию сегодня)
         #[arg(long, value_parser = parse_date)]
         week: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        list: super::listing::ListArgs,
     },
     /// Замена: другой преподаватель, дисциплина или кабинет на одну пару, либо отмена пары
     Substitute {
@@ -71,6 +73,7 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
             teacher,
             room,
             week,
+            list,
         } => {
             let whose = match (group, teacher, room) {
                 (Some(g), _, _) => Whose::Group(g),
@@ -81,7 +84,10 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
             };
             let on = week.unwrap_or_else(|| chrono::Local::now().date_naive());
             let w = schedule::week(&mut db, &actor, &whose, on)?;
-            print!("{}", render(&whose, &w));
+            match list.format {
+                super::listing::ListFormat::Table => print!("{}", render(&whose, &w)),
+                other => slots(&w).print(other),
+            }
         }
         TimetableCommand::Substitute {
             date,
@@ -154,6 +160,44 @@ pub fn render(whose: &Whose, w: &schedule::Week) -> String {
     out.push_str(&t.to_string());
     out.push('\n');
     out
+}
+
+/// The JSON keys and headings of the week as a list: one row per pair (`docs/reports.md`).
+const SLOT_COLUMNS: &[(&str, &str)] = &[
+    ("date", "Дата"),
+    ("pair", "Пара"),
+    ("time", "Время"),
+    ("group", "Группа"),
+    ("subgroup", "Подгруппа"),
+    ("subject", "Дисциплина"),
+    ("teacher", "Преподаватель"),
+    ("room", "Кабинет"),
+    ("replaced_teacher", "Вместо"),
+    ("cancelled", "Отменена"),
+    ("extra", "Дополнительная"),
+];
+
+/// The week as a list for scripts: a row per pair, in the order of days and pairs.
+fn slots(w: &schedule::Week) -> super::listing::Listing {
+    use serde_json::{json, Value};
+    let opt = |v: &Option<String>| v.as_ref().map_or(Value::Null, |s| json!(s));
+    let mut l = super::listing::Listing::new(SLOT_COLUMNS);
+    for s in w.days.iter().flat_map(|(_, slots)| slots) {
+        l.row(vec![
+            json!(s.date.format("%Y-%m-%d").to_string()),
+            json!(s.pair),
+            json!(s.time),
+            json!(s.group),
+            opt(&s.subgroup),
+            json!(s.subject),
+            json!(s.teacher),
+            opt(&s.room),
+            opt(&s.replaced_teacher),
+            json!(s.cancelled),
+            json!(s.extra),
+        ]);
+    }
+    l
 }
 
 fn cell(whose: &Whose, s: &Slot) -> String {

@@ -65,6 +65,52 @@ fn lists_come_as_a_table_csv_or_json_on_every_backend() {
             .iter()
             .all(|a| a["id"].is_i64() && a["at"].as_str().is_some_and(|t| t.ends_with('Z'))));
 
+        // The week of ТМ-26 as pairs: the Monday 23.11.2026 first pair of the demo.
+        let week = json(&out(&[
+            "timetable",
+            "show",
+            "--group",
+            "ТМ-26",
+            "--week",
+            "23.11.2026",
+            "--format",
+            "json",
+        ]));
+        let first = &week[0];
+        assert_eq!(
+            (
+                first["date"].as_str(),
+                first["pair"].as_i64(),
+                first["group"].as_str()
+            ),
+            (Some("2026-11-23"), Some(1), Some("ТМ-26")),
+            "{backend}: {first}"
+        );
+        assert!(
+            first["time"].as_str().is_some_and(|t| t.contains('–')) && first["cancelled"] == false,
+            "{backend}: {first}"
+        );
+        let csv = String::from_utf8(out(&[
+            "timetable",
+            "show",
+            "--group",
+            "ТМ-26",
+            "--week",
+            "23.11.2026",
+            "--format",
+            "csv",
+        ]))
+        .expect("utf-8");
+        assert!(
+            csv.starts_with(
+                "\u{feff}Дата;Пара;Время;Группа;Подгруппа;Дисциплина;Преподаватель;Кабинет;"
+            ),
+            "{backend}: {csv}"
+        );
+        assert!(
+            csv.lines().count() > 10,
+            "{backend}: a week of pairs: {csv}"
+        );
         let inbox = json(&out(&["mail", "inbox", "--format", "json"]));
         assert!(inbox.is_array(), "{backend}: {inbox}");
         run(&["group", "list", "--format", "xml"], "")
