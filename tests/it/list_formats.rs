@@ -66,16 +66,19 @@ fn lists_come_as_a_table_csv_or_json_on_every_backend() {
             .all(|a| a["id"].is_i64() && a["at"].as_str().is_some_and(|t| t.ends_with('Z'))));
 
         // The week of ТМ-26 as pairs: the Monday 23.11.2026 first pair of the demo.
-        let week = json(&out(&[
-            "timetable",
-            "show",
-            "--group",
-            "ТМ-26",
-            "--week",
-            "23.11.2026",
-            "--format",
-            "json",
-        ]));
+        let week_as = |format: &str| {
+            out(&[
+                "timetable",
+                "show",
+                "--group",
+                "ТМ-26",
+                "--week",
+                "23.11.2026",
+                "--format",
+                format,
+            ])
+        };
+        let week = json(&week_as("json"));
         let first = &week[0];
         assert_eq!(
             (
@@ -90,17 +93,7 @@ fn lists_come_as_a_table_csv_or_json_on_every_backend() {
             first["time"].as_str().is_some_and(|t| t.contains('–')) && first["cancelled"] == false,
             "{backend}: {first}"
         );
-        let csv = String::from_utf8(out(&[
-            "timetable",
-            "show",
-            "--group",
-            "ТМ-26",
-            "--week",
-            "23.11.2026",
-            "--format",
-            "csv",
-        ]))
-        .expect("utf-8");
+        let csv = String::from_utf8(week_as("csv")).expect("utf-8");
         assert!(
             csv.starts_with(
                 "\u{feff}Дата;Пара;Время;Группа;Подгруппа;Дисциплина;Преподаватель;Кабинет;"
