@@ -91,10 +91,11 @@ impl PooledCounts {
         }
     }
 
-    /// Adds another pool.
-    pub fn merge(&mut self, p: &PooledCounts) {
-        self.all.merge(&p.all);
-        self.graded.merge(&p.graded);
+    /// The pool of per-subject tallies (a group's line).
+    pub fn of(tallies: &[FinalCounts]) -> PooledCounts {
+        let mut p = PooledCounts::default();
+        tallies.iter().for_each(|c| p.add(c));
+        p
     }
 
     /// Results counted: N of the pool.

@@ -186,6 +186,10 @@ class Tally:
     def add(self, v):
         self.c[v] += 1
 
+    def merge(self, other):
+        for k, v in other.c.items():
+            self.c[k] += v
+
     def numeric(self):
         return sum(self.c[g] for g in (1, 2, 3, 4, 5))
 
@@ -213,6 +217,17 @@ class Tally:
 
     def average(self):
         return ratio(sum(g * self.c[g] for g in (1, 2, 3, 4, 5)), self.numeric())
+
+
+def pool(tallies):
+    """Several subjects' tallies as one line: every result, and those of graded subjects (a
+    зачёт-only subject stays out of quality and СОУ)."""
+    every, graded = Tally(), Tally()
+    for t in tallies:
+        every.merge(t)
+        if not t.pass_fail_only():
+            graded.merge(t)
+    return every, graded
 
 
 def categories(results):

@@ -22,8 +22,7 @@ import sys
 from collections import defaultdict
 from datetime import date, timedelta
 
-from figures import (Journal, Tally, categories, failing, ratio, ru, show_final, PASS, FAIL,
-                     NOT_ATTESTED)
+from figures import Journal, Tally, categories, failing, pool, ratio, ru, show_final, NOT_ATTESTED
 
 
 class Check:
@@ -156,15 +155,8 @@ def group_results(ch, j, term, today):
                 cats[c] += 1
                 cats["counted"] += 1
         counted, bad = cats["counted"], cats["failing"]
-        n = sum(t.n() for t in tallies.values())
-        graded = [t for t in tallies.values() if not t.pass_fail_only()]
-        sou_t = Tally()
-        for t in graded:
-            for k, v in t.c.items():
-                sou_t.c[k] += v
-        avg_num = sum(g_ * t.c[g_] for t in tallies.values() for g_ in (1, 2, 3, 4, 5))
-        avg_den = sum(t.numeric() for t in tallies.values())
-        sou = sou_t.sou(j.sou_full) if sou_t.n() else None
+        every, graded = pool(tallies.values())
+        sou = graded.sou(j.sou_full) if graded.n() else None
         want = {
             "Обучающихся: всего": str(counted),
             "Обучающихся: только «5»": str(cats["five"]),
@@ -173,10 +165,10 @@ def group_results(ch, j, term, today):
             "Обучающихся: с «2» / н/а": str(bad),
             "По обучающимся: % успеваемости": ru(ratio(100 * (counted - bad), counted)),
             "По обучающимся: % качества": ru(ratio(100 * (cats["five"] + cats["good"]), counted)),
-            "По результатам: результатов": str(n),
+            "По результатам: результатов": str(every.n()),
             "По результатам: СОУ, %": ru(sou),
-            "По результатам: Средний балл": ru(ratio(avg_num, avg_den)),
-            "По результатам: отметок в среднем": str(avg_den),
+            "По результатам: Средний балл": ru(every.average()),
+            "По результатам: отметок в среднем": str(every.numeric()),
         }
         for col, w in want.items():
             cell(ch, "group-results", rows, (j.groups[g],), col, w)
@@ -286,7 +278,7 @@ def student_totals(ch, j, g, today):
         shown = []
         for name in subjects:
             subj = by_name[name]
-            v = j.finals.get((s, g, subj, next((t for t in terms if j.finals.get((s, g, subj, t, "year")) is not None), None), "year"))
+            v = next((j.finals[(s, g, subj, t, "year")] for t in terms if (s, g, subj, t, "year") in j.finals), None)
             if v is None:
                 for t in sorted(terms, key=lambda t: terms[t]["number"], reverse=True):
                     v = j.term_result(s, g, subj, t)
@@ -296,9 +288,9 @@ def student_totals(ch, j, g, today):
                 shown.append(v)
             cell(ch, where, rows, (j.names[s],), f"Итоговые оценки: {name}", "" if v is None else show_final(v))
         a = dict(scheduled=0, ill=0, excused=0, absent=0, late=0)
+        # Every group of the year: lessons_of keeps only the days the student belonged.
         for gg in {gg for (gg, ss) in j.spans if ss == s}:
-            if gg == g or any(f <= yend and (t is None or t >= ystart) for f, t in j.spans[(gg, s)]):
-                add_att(a, j.attendance(s, j.lessons_of(gg, s, ystart, yend)))
+            add_att(a, j.attendance(s, j.lessons_of(gg, s, ystart, yend)))
         nums = [v for v in shown if 1 <= v <= 5]
         cell(ch, where, rows, (j.names[s],), "Задолженности", str(sum(1 for v in shown if failing(v))))
         cell(ch, where, rows, (j.names[s],), "Пропущено часов", str(a["ill"] + a["excused"] + a["absent"]))
@@ -341,23 +333,21 @@ def quality(ch, j, term, today):
     start, upto = term["start"], max(term["start"], min(term["end"], today))
     groups = sorted({a["group"] for a in j.assignments.values() if a["term"] == term["id"] and a["group"] in j.groups},
                     key=lambda g: j.groups[g])
-    pooled, graded = Tally(), Tally()
+    lines = []
     for g in groups:
         members = [s for s in j.members(g, term["start"], term["end"]) if j.member_on(g, s, upto)]
         for subj in j.group_subjects(g, term["id"]):
             t = subject_tally(j, g, subj, term["id"], members, start, upto)
             if t.n() == 0:
                 continue
-            for k, v in t.c.items():
-                pooled.c[k] += v
-                if not t.pass_fail_only():
-                    graded.c[k] += v
+            lines.append(t)
             if g not in ch.sample:
                 continue
             key = (j.groups[g], j.subjects[subj])
             for col, w in zip(["N", "% успеваемости: период", "% качества: период", "СОУ, %: период",
                                "Средний балл: период"], [str(t.n())] + figures_of(t, j)):
                 cell(ch, "quality", rows, key, col, w)
+    pooled, graded = pool(lines)
     qp = j.quality_counts_pass
     q = pooled.quality(qp) if qp else (graded.quality(qp) if graded.n() else None)
     sou = graded.sou(j.sou_full) if graded.n() else None
@@ -395,19 +385,12 @@ def tutor_report(ch, j, g, term, today):
                        ("Пропуски: без уважит., ч", str(a["absent"])), ("Пропуски: посещаемость, %", ru(percent(a)))):
             cell(ch, where, rows, k, col, w)
     counted, bad = cats["counted"], cats["failing"]
-    graded = Tally()
-    for t in tallies.values():
-        if not t.pass_fail_only():
-            for k_, v in t.c.items():
-                graded.c[k_] += v
-    n = sum(t.n() for t in tallies.values())
-    num = sum(x * t.c[x] for t in tallies.values() for x in (1, 2, 3, 4, 5))
-    den = sum(t.numeric() for t in tallies.values())
+    every, graded = pool(tallies.values())
     want = (f"Итоги группы: учтено обучающихся {counted}, из них отличников {cats['five']}, хорошистов "
             f"{cats['good']}, с одной «3» {cats['three']}, неуспевающих {bad}; % успеваемости "
             f"{ru(ratio(100 * (counted - bad), counted))}, % качества "
-            f"{ru(ratio(100 * (cats['five'] + cats['good']), counted))}; по {n} результатам СОУ "
-            f"{ru(graded.sou(j.sou_full) if graded.n() else None)} %, средний балл {ru(ratio(num, den))}.")
+            f"{ru(ratio(100 * (cats['five'] + cats['good']), counted))}; по {every.n()} результатам СОУ "
+            f"{ru(graded.sou(j.sou_full) if graded.n() else None)} %, средний балл {ru(every.average())}.")
     ch.same(f"{where}: итоги группы", want, r["notes"][0] if r["notes"] else None)
 
 

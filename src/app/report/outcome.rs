@@ -7,9 +7,7 @@ use chrono::NaiveDate;
 
 use super::context::College;
 use super::data::{GroupData, Member, Subject};
-use crate::domain::{
-    definition, forecast, Figure, FigureSettings, FinalCounts, FinalGradeValue, PooledCounts,
-};
+use crate::domain::{definition, forecast, Figure, FigureSettings, FinalCounts, FinalGradeValue};
 
 /// One counted result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,13 +55,6 @@ pub fn subject_tallies(d: &GroupData) -> Vec<FinalCounts> {
         .iter()
         .map(|s| FinalCounts::of_form(s.control))
         .collect()
-}
-
-/// The per-subject tallies pooled for a group's line (зачёт-only subjects kept apart).
-pub fn pooled(tallies: &[FinalCounts]) -> PooledCounts {
-    let mut p = PooledCounts::default();
-    tallies.iter().for_each(|c| p.add(c));
-    p
 }
 
 /// Tallies of the results of `s` over the counted students.

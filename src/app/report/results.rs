@@ -72,7 +72,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
                 notes.push(format!("{}, {}: {}", group.name, m.name, failed.join(", ")));
             }
         }
-        let pooled = outcome::pooled(&per_subject);
+        let pooled = crate::domain::PooledCounts::of(&per_subject);
         let figs = college.figures;
         rows.push(Row {
             cells: vec![

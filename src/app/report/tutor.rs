@@ -106,7 +106,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
         })
         .collect();
     let figs = college.figures;
-    let pooled = outcome::pooled(&per_subject);
+    let pooled = crate::domain::PooledCounts::of(&per_subject);
     let show = |x: Result<crate::domain::Fixed2, crate::domain::Omitted>| {
         x.map_or("—".to_string(), |v| v.to_ru_string())
     };
