@@ -22,11 +22,13 @@ pub enum Role {
     Guardian,
     /// A token for cron: reads and makes reports, writes nothing.
     Reporter,
+    /// A token for cron: reads what notices need, writes only the outbox.
+    Notifier,
 }
 
 impl Role {
     /// Every stored role.
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 9] = [
         Role::Admin,
         Role::Director,
         Role::Deputy,
@@ -35,6 +37,7 @@ impl Role {
         Role::Student,
         Role::Guardian,
         Role::Reporter,
+        Role::Notifier,
     ];
 
     /// The database code.
@@ -48,6 +51,7 @@ impl Role {
             Role::Student => "student",
             Role::Guardian => "guardian",
             Role::Reporter => "reporter",
+            Role::Notifier => "notifier",
         }
     }
 
@@ -70,6 +74,7 @@ impl Role {
             Role::Student => "студент",
             Role::Guardian => "родитель",
             Role::Reporter => "отчёты",
+            Role::Notifier => "рассылка",
         }
     }
 
@@ -170,6 +175,8 @@ pub enum Action {
     CloseTerm,
     /// Change the marks, absences, topics or finals of a closed term: the deputy, with a reason.
     ChangeClosedTerm,
+    /// Make and send the notices of `ezh notify run`, and see the outbox (`notify status`).
+    Notify,
     /// Create the first administrator of a new journal: allowed only while it has no users.
     Bootstrap { users_exist: bool },
 }

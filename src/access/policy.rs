@@ -77,6 +77,7 @@ pub fn check(actor: &Actor, action: &Action) -> Result<Permit, Denied> {
         Action::ManageCalendar => any(&[Role::Admin, Role::Deputy]),
         Action::CloseTerm => any(&[Role::Director, Role::Deputy]),
         Action::ChangeClosedTerm => any(&[Role::Deputy]),
+        Action::Notify => any(&[Role::Notifier, Role::Admin]),
         Action::Bootstrap { users_exist } => !users_exist,
     };
     if allowed {
@@ -121,6 +122,7 @@ fn describe(action: &Action) -> String {
         Action::ChangeClosedTerm => {
             "изменение записей закрытого семестра (вносит заместитель директора с причиной)".into()
         }
+        Action::Notify => "рассылка уведомлений".into(),
         Action::Bootstrap { .. } => {
             "создание первого администратора в журнале, где уже есть пользователи".into()
         }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod journal;
 pub mod lookup;
 pub mod mail;
+pub mod notify;
 pub mod report;
 pub mod timetable;
 

@@ -29,6 +29,9 @@ fn allowed(values: Values) -> String {
         Values::Choice(codes) => codes.join(" / "),
         Values::Text { required: true } => "текст".into(),
         Values::Text { required: false } => "текст или пусто".into(),
+        Values::Set(codes) => format!("через запятую: {}", codes.join(", ")),
+        Values::Hours => "ЧЧ:ММ-ЧЧ:ММ".into(),
+        Values::Mailbox => "Имя <адрес> или пусто".into(),
     }
 }
 

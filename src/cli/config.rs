@@ -14,6 +14,10 @@ use crate::store::DbTarget;
 pub struct Settings {
     /// Database address, as for `--db`.
     pub database_url: Option<String>,
+    /// The mail server of `ezh notify run` (`smtp://host:port`, `smtps://…`, `smtp+starttls://…`).
+    pub smtp_url: Option<String>,
+    /// A file holding the mail server's password (0600), never the password itself.
+    pub smtp_password_file: Option<String>,
 }
 
 impl Settings {
@@ -38,7 +42,7 @@ impl Settings {
 }
 
 /// The keys the settings file knows, for the error that names an unknown one.
-pub const KEYS: [&str; 1] = ["database_url"];
+pub const KEYS: [&str; 3] = ["database_url", "smtp_url", "smtp_password_file"];
 
 /// Reads the file's text: an unknown key or a value of the wrong type is an error in Russian
 /// naming the key and its line (a typo must not silently fall back to the default database).
@@ -114,7 +118,7 @@ mod tests {
             parse("database_url = \"j.db\"\ndatabse = 1\n")
                 .err()
                 .as_deref(),
-            Some("строка 2: неизвестный ключ «databse»; допустимы: database_url")
+            Some("строка 2: неизвестный ключ «databse»; допустимы: database_url, smtp_url, smtp_password_file")
         );
         assert_eq!(
             parse("database_url = 5\n").err().as_deref(),

@@ -17,6 +17,7 @@ pub mod listing;
 pub mod mail;
 pub mod man;
 pub mod mark;
+pub mod notify;
 mod output_file;
 pub mod report;
 pub mod ru_clap;
@@ -40,7 +41,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
     about = "Электронный журнал техникума: оценки, посещаемость, темы, ведомости",
     long_about = None,
     disable_help_subcommand = true,
-    after_help = "Переменные окружения: EZH_DATABASE_URL — адрес базы данных (как --db), EZH_CONFIG — файл настроек, EZH_TOKEN_FILE — файл токена для отчётов по расписанию (cron).\nСправка по команде: ezh help КОМАНДА. Документация: README.md и docs/ (запуск техникума с нуля — docs/start.md), руководство: man -l docs/man/ezh.1 (или ezh man)."
+    after_help = "Переменные окружения: EZH_DATABASE_URL — адрес базы данных (как --db), EZH_CONFIG — файл настроек, EZH_TOKEN_FILE — файл токена для отчётов и рассылки по расписанию (cron), EZH_SMTP_URL — почтовый сервер уведомлений, EZH_SMTP_PASSWORD_FILE или EZH_SMTP_PASSWORD — его пароль.\nСправка по команде: ezh help КОМАНДА. Документация: README.md и docs/ (запуск техникума с нуля — docs/start.md), руководство: man -l docs/man/ezh.1 (или ezh man)."
 )]
 pub struct Cli {
     /// Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…
@@ -110,6 +111,9 @@ pub enum Command {
     /// Внутренняя почта: написать, входящие, прочитать
     #[command(subcommand)]
     Mail(mail::MailCommand),
+    /// Уведомления семьям и сотрудникам по почте: рассылка (cron), очередь, свои настройки
+    #[command(subcommand)]
+    Notify(notify::NotifyCommand),
     /// Опубликовать объявление для группы или всего техникума
     Announce(mail::AnnounceArgs),
     /// Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц
@@ -258,6 +262,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Diary(args)) => diary::run(&target()?, args),
         Some(Command::Mail(cmd)) => mail::run(&target()?, cmd),
         Some(Command::Announce(args)) => mail::announce(&target()?, args),
+        Some(Command::Notify(cmd)) => notify::run(&target()?, &settings, cmd),
         Some(Command::Report(args)) => report::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {

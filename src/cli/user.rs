@@ -4,6 +4,7 @@
 use serde_json::json;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::Subcommand;
 
 use super::session;
@@ -106,7 +107,7 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         name: String,
-        /// Роль токена: только reporter
+        /// Роль токена: reporter (отчёты) или notifier (рассылка уведомлений)
         #[arg(long, default_value = "reporter")]
         role: String,
     },
@@ -260,10 +261,12 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
             println!("Блокировка входа {login} снята.");
         }
         UserCommand::Token(TokenCommand::Create { name, role }) => {
-            if role != "reporter" {
-                anyhow::bail!("токен может иметь только роль reporter (чтение и отчёты)");
-            }
-            let token = users::create_token(&mut db, &actor, &name)?;
+            let role = Role::parse(&role)
+                .filter(|r| matches!(r, Role::Reporter | Role::Notifier))
+                .with_context(|| format!(
+                    "роль токена «{role}»: токен бывает только reporter (отчёты) или notifier (рассылка)"
+                ))?;
+            let token = users::create_token(&mut db, &actor, &name, role)?;
             eprintln!("Токен показывается один раз; сохраните его в файл с правами 0600 и укажите в EZH_TOKEN_FILE:");
             println!("{token}");
         }

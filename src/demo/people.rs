@@ -72,6 +72,16 @@ impl Gen {
         (last, first, names::patronymic(father, female))
     }
 
+    /// The address of user `id` (a student's or guardian's record has their account's).
+    fn email_of(&self, id: i64) -> String {
+        self.sink
+            .users
+            .iter()
+            .rev()
+            .find(|u| u.id == id)
+            .map_or(String::new(), |u| u.email.clone())
+    }
+
     /// Adds a user; with `password` the account can log in and its login is printed.
     pub(super) fn add_user(
         &mut self,
@@ -101,15 +111,23 @@ impl Gen {
             None => None,
         };
         let phone = self.phone();
+        // Addresses from the login, not the random stream (the demo's figures stay as they
+        // were); one family account in eight has none, as in a real college.
+        let family = roles.iter().any(|r| *r == "student" || *r == "guardian");
+        let email = match (family, id % 8) {
+            (true, 0) => String::new(),
+            (true, _) => format!("{login}@pochta.test"),
+            (false, _) => format!("{login}@college.test"),
+        };
         self.sink.users.push(UserRow {
             id,
+            email,
             login,
             password_changed_at: hash.as_ref().map(|_| self.now),
             password_hash: hash,
             last_name: full.0.clone(),
             first_name: full.1.clone(),
             patronymic: full.2.clone(),
-            email: String::new(),
             phone,
             position: position.to_string(),
             disabled: false,
@@ -311,7 +329,7 @@ impl Gen {
             sex: Some(if female { "f" } else { "m" }.into()),
             record_book: Some(format!("{}-{:05}", admission % 100, id)),
             phone,
-            email: String::new(),
+            email: self.email_of(user),
             funding: Some(funding.into()),
             user_id: Some(user),
         });
@@ -372,7 +390,7 @@ impl Gen {
             first_name: full.1.clone(),
             patronymic: full.2.clone(),
             phone,
-            email: String::new(),
+            email: self.email_of(user),
             user_id: Some(user),
         });
         self.family_users.entry(student_id).or_default().push(user);

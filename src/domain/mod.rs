@@ -17,6 +17,7 @@ pub mod movement_kind;
 pub mod period;
 pub mod person;
 pub mod ratio;
+pub mod time_zone;
 pub mod work_kind;
 
 pub use absence::AbsenceReason;

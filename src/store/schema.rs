@@ -28,6 +28,14 @@ diesel::table! {
         login_lock_after -> Integer,
         login_lock_first_minutes -> Integer,
         login_lock_max_minutes -> Integer,
+        time_zone -> Text,
+        notify_sender -> Text,
+        notify_kinds -> Text,
+        notify_quiet -> Text,
+        notify_digest_weekday -> Integer,
+        notify_digest_hour -> Integer,
+        notify_remarks_weekday -> Integer,
+        notify_remarks_hour -> Integer,
     }
 }
 
@@ -455,6 +463,69 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notices (id) {
+        id -> BigInt,
+        kind -> Text,
+        dedupe_key -> Text,
+        source_id -> Nullable<BigInt>,
+        student_id -> Nullable<BigInt>,
+        user_id -> Nullable<BigInt>,
+        email -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        not_before -> Timestamp,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Text,
+    }
+}
+
+diesel::table! {
+    notice_prefs (user_id, kind) {
+        user_id -> BigInt,
+        kind -> Text,
+        enabled -> Bool,
+    }
+}
+
+diesel::table! {
+    notice_forecasts (student_id, assignment_id) {
+        student_id -> BigInt,
+        assignment_id -> BigInt,
+        at_risk -> Bool,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notice_remarks (id) {
+        id -> BigInt,
+        teacher_id -> BigInt,
+        week_of -> Date,
+        items -> Text,
+        opened_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notify_runs (id) {
+        id -> BigInt,
+        holder -> Text,
+        started_at -> Timestamp,
+        heartbeat_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        made -> Integer,
+        sent -> Integer,
+        failed -> Integer,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(terms -> academic_years (academic_year_id));
 diesel::joinable!(holidays -> academic_years (academic_year_id));
@@ -509,6 +580,8 @@ diesel::joinable!(access_codes -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(activity_log -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
+diesel::joinable!(notices -> students (student_id));
+diesel::joinable!(notices -> users (user_id));
 diesel::joinable!(audit_log -> students (student_id));
 diesel::joinable!(assignments -> study_groups (group_id));
 diesel::joinable!(assignments -> subjects (subject_id));
@@ -567,4 +640,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     activity_log,
     audit_log,
+    notices,
+    notice_prefs,
+    notice_forecasts,
+    notice_remarks,
+    notify_runs,
 );

@@ -210,7 +210,8 @@ fn matrix(url: &str, backend: &str) {
                 "token",
                 vec!["admin"],
                 Box::new(|db| {
-                    users::create_token(db, &a, &format!("cron{}", a.user_id)).map(|_| ())
+                    users::create_token(db, &a, &format!("cron{}", a.user_id), Role::Reporter)
+                        .map(|_| ())
                 }),
             ),
             (

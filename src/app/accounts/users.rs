@@ -252,8 +252,24 @@ pub fn change_password(db: &mut Db, actor: &Actor, old: &str, new: &str) -> Resu
     })
 }
 
-/// A token for cron with the reporter role: printed once, stored hashed, valid a year.
-pub fn create_token(db: &mut Db, actor: &Actor, name: &str) -> Result<String, AppError> {
+/// A token for cron with the `reporter` or the `notifier` role: printed once, stored hashed,
+/// valid a year.
+pub fn create_token(
+    db: &mut Db,
+    actor: &Actor,
+    name: &str,
+    role: Role,
+) -> Result<String, AppError> {
+    let position = match role {
+        Role::Reporter => "отчёты по расписанию",
+        Role::Notifier => "рассылка уведомлений по расписанию",
+        _ => {
+            return Err(AppError::Invalid(format!(
+                "роль токена «{}»: токен бывает только reporter (отчёты) или notifier (рассылка)",
+                role.as_code()
+            )))
+        }
+    };
     let permit = access::check(actor, &Action::ManageUsers)?;
     // «ночные отчёты» → `token-nochnye-otchety`: transliterated as logins are, words joined by
     // a hyphen.
@@ -277,9 +293,9 @@ pub fn create_token(db: &mut Db, actor: &Actor, name: &str) -> Result<String, Ap
             last_name: "Токен".into(),
             first_name: clean.clone(),
             patronymic: String::new(),
-            position: "отчёты по расписанию".into(),
+            position: position.into(),
         };
-        let id = setup::create_user(c, &permit, &user, &["reporter"], None)?;
+        let id = setup::create_user(c, &permit, &user, &[role.as_code()], None)?;
         crate::with_conn!(c, x => diesel::insert_into(sessions::table)
             .values((
                 sessions::user_id.eq(id),

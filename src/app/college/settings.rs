@@ -23,6 +23,12 @@ pub enum Values {
     Text { required: bool },
     /// One of these codes.
     Choice(&'static [&'static str]),
+    /// Any of these codes, comma-separated (none: empty).
+    Set(&'static [&'static str]),
+    /// A span of the day «ЧЧ:ММ-ЧЧ:ММ» (it may pass midnight).
+    Hours,
+    /// A mail address, with or without a name: «Колледж <ezh@college.ru>»; may be empty.
+    Mailbox,
 }
 
 /// One setting: its key on the command line, what it means, and its values.
@@ -44,7 +50,7 @@ const fn int(key: &'static str, title: &'static str, lo: i32, hi: i32) -> Settin
 /// Every setting, in the order `ezh college show` prints them. The ranges repeat the CHECK
 /// constraints of the schema, so a bad value is refused with its range before the database
 /// would refuse it with a constraint name.
-pub const SETTINGS: [Setting; 22] = [
+pub const SETTINGS: [Setting; 30] = [
     Setting {
         key: "name",
         title: "Полное название (шапка ведомостей)",
@@ -158,6 +164,45 @@ pub const SETTINGS: [Setting; 22] = [
         "Наибольшая блокировка входа, минут",
         1,
         60,
+    ),
+    Setting {
+        key: "time_zone",
+        title: "Часовой пояс техникума (время в письмах и тихие часы)",
+        values: Values::Choice(crate::domain::time_zone::NAMES),
+    },
+    Setting {
+        key: "notify_sender",
+        title: "Отправитель уведомлений: «Имя <адрес>»",
+        values: Values::Mailbox,
+    },
+    Setting {
+        key: "notify_kinds",
+        title: "Какие уведомления рассылать (через запятую)",
+        values: Values::Set(crate::app::notify::KIND_CODES),
+    },
+    Setting {
+        key: "notify_quiet",
+        title: "Тихие часы: уведомления ждут до утра, ЧЧ:ММ-ЧЧ:ММ",
+        values: Values::Hours,
+    },
+    int(
+        "notify_digest_weekday",
+        "Недельная сводка семьям: день недели (1 — пн … 7 — вс)",
+        1,
+        7,
+    ),
+    int("notify_digest_hour", "Недельная сводка семьям: час", 0, 23),
+    int(
+        "notify_remarks_weekday",
+        "Замечания преподавателям и сводки кураторам: день недели (1 — пн … 7 — вс)",
+        1,
+        7,
+    ),
+    int(
+        "notify_remarks_hour",
+        "Замечания преподавателям и сводки кураторам: час",
+        0,
+        23,
     ),
     Setting {
         key: "demo",

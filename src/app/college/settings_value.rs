@@ -31,6 +31,35 @@ pub fn parse(setting: &Setting, text: &str) -> Result<Value, AppError> {
         },
         Values::Choice(codes) if codes.contains(&t) => Ok(Value::Text(t.to_string())),
         Values::Choice(codes) => Err(bad(format!("нужно одно из: {}", codes.join(", ")))),
+        Values::Set(codes) => {
+            let mut chosen = Vec::new();
+            for part in t.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                if !codes.contains(&part) {
+                    return Err(bad(format!(
+                        "«{part}» — нет такого; можно через запятую: {}",
+                        codes.join(", ")
+                    )));
+                }
+                chosen.push(part);
+            }
+            // Kept in the order of the list, each once, so that equal sets compare equal.
+            let set: Vec<&str> = codes
+                .iter()
+                .copied()
+                .filter(|c| chosen.contains(c))
+                .collect();
+            Ok(Value::Text(set.join(",")))
+        }
+        Values::Hours => crate::domain::time_zone::parse_span(t)
+            .map(|span| Value::Text(crate::domain::time_zone::span_text(span)))
+            .ok_or_else(|| bad("нужно ЧЧ:ММ-ЧЧ:ММ, например 21:00-08:00".into())),
+        Values::Mailbox if t.is_empty() => Ok(Value::Text(String::new())),
+        Values::Mailbox => match t.parse::<lettre::message::Mailbox>() {
+            Ok(_) if t.chars().count() <= 300 => Ok(Value::Text(t.to_string())),
+            _ => Err(bad(
+                "нужен адрес почты, например «Колледж <ezh@college.ru>»".into(),
+            )),
+        },
         Values::Text { required: true } if t.is_empty() => Err(bad("не может быть пустым".into())),
         Values::Text { .. } if t.chars().count() > 300 => Err(bad("длиннее 300 символов".into())),
         Values::Text { .. } => Ok(Value::Text(t.to_string())),
@@ -54,6 +83,10 @@ fn int_field<'a>(row: &'a mut CollegeRow, key: &str) -> Option<&'a mut i32> {
         "login_lock_after" => &mut row.login_lock_after,
         "login_lock_first_minutes" => &mut row.login_lock_first_minutes,
         "login_lock_max_minutes" => &mut row.login_lock_max_minutes,
+        "notify_digest_weekday" => &mut row.notify_digest_weekday,
+        "notify_digest_hour" => &mut row.notify_digest_hour,
+        "notify_remarks_weekday" => &mut row.notify_remarks_weekday,
+        "notify_remarks_hour" => &mut row.notify_remarks_hour,
         _ => return None,
     })
 }
@@ -67,6 +100,10 @@ fn text_field<'a>(row: &'a mut CollegeRow, key: &str) -> Option<&'a mut String> 
         "director_name" => &mut row.director_name,
         "deputy_name" => &mut row.deputy_name,
         "sou_variant" => &mut row.sou_variant,
+        "time_zone" => &mut row.time_zone,
+        "notify_sender" => &mut row.notify_sender,
+        "notify_kinds" => &mut row.notify_kinds,
+        "notify_quiet" => &mut row.notify_quiet,
         _ => return None,
     })
 }
@@ -147,6 +184,14 @@ mod tests {
             login_lock_after: 5,
             login_lock_first_minutes: 1,
             login_lock_max_minutes: 60,
+            time_zone: "Europe/Moscow".into(),
+            notify_sender: String::new(),
+            notify_kinds: String::new(),
+            notify_quiet: "21:00-08:00".into(),
+            notify_digest_weekday: 6,
+            notify_digest_hour: 18,
+            notify_remarks_weekday: 2,
+            notify_remarks_hour: 9,
         };
         for s in SETTINGS.iter().filter(|s| s.key != "demo") {
             let text = match s.values {
@@ -154,6 +199,9 @@ mod tests {
                 Values::Bool => "да".into(),
                 Values::Choice(c) => c[c.len() - 1].to_string(),
                 Values::Text { .. } => format!("новое {}", s.key),
+                Values::Set(c) => c.join(","),
+                Values::Hours => "22:00-07:30".into(),
+                Values::Mailbox => "Колледж <ezh@college.test>".into(),
             };
             let v = parse(s, &text).expect("valid");
             put(&mut row, s.key, &v);

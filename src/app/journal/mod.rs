@@ -13,4 +13,5 @@ mod lesson_rights;
 pub mod lessons;
 pub mod mark_by_name;
 pub mod marks;
+pub mod open_items;
 pub mod overview;

@@ -204,7 +204,7 @@ fn filter(slots: Vec<Slot>, target: &Target) -> Vec<Slot> {
         .collect()
 }
 
-pub(super) fn load_bells(c: &mut Conn<'_>) -> Result<Vec<BellRow>, AppError> {
+pub(crate) fn load_bells(c: &mut Conn<'_>) -> Result<Vec<BellRow>, AppError> {
     Ok(
         crate::with_conn!(c, x => bells::table.order(bells::pair).select(BellRow::as_select()).load(x))?,
     )

@@ -36,6 +36,14 @@ pub struct CollegeRow {
     pub login_lock_after: i32,
     pub login_lock_first_minutes: i32,
     pub login_lock_max_minutes: i32,
+    pub time_zone: String,
+    pub notify_sender: String,
+    pub notify_kinds: String,
+    pub notify_quiet: String,
+    pub notify_digest_weekday: i32,
+    pub notify_digest_hour: i32,
+    pub notify_remarks_weekday: i32,
+    pub notify_remarks_hour: i32,
 }
 
 /// A row of `work_kinds`.

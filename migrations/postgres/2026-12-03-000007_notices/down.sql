@@ -1,0 +1,16 @@
+DELETE FROM user_roles WHERE role = 'notifier';
+ALTER TABLE user_roles DROP CONSTRAINT user_role_valid;
+ALTER TABLE user_roles ADD CONSTRAINT user_role_valid CHECK (role IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'student', 'guardian', 'reporter'));
+DROP TABLE notify_runs;
+DROP TABLE notice_remarks;
+DROP TABLE notice_forecasts;
+DROP TABLE notice_prefs;
+DROP TABLE notices;
+ALTER TABLE college DROP COLUMN notify_remarks_hour;
+ALTER TABLE college DROP COLUMN notify_remarks_weekday;
+ALTER TABLE college DROP COLUMN notify_digest_hour;
+ALTER TABLE college DROP COLUMN notify_digest_weekday;
+ALTER TABLE college DROP COLUMN notify_quiet;
+ALTER TABLE college DROP COLUMN notify_kinds;
+ALTER TABLE college DROP COLUMN notify_sender;
+ALTER TABLE college DROP COLUMN time_zone;

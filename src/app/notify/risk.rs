@@ -1,0 +1,181 @@
+//! A forecast that fell to «под угрозой» (13.2). The last forecast seen of each student in each
+//! assignment is kept (`notice_forecasts`); a notice goes when it changes from not at risk to at
+//! risk. The first time an assignment is seen its forecasts are only recorded: a journal that
+//! starts sending notices mid-term does not alarm every family at once (the weekly digest shows
+//! the forecast anyway). Only the assignments whose journal changed in the window are
+//! recomputed, so a run every 15 minutes stays cheap.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Duration;
+use diesel::prelude::*;
+
+use super::draft::{Draft, Family, Moment};
+use super::family_events::LOOKBACK;
+use super::kinds::NoticeKind;
+use crate::app::journal::grid;
+use crate::app::AppError;
+use crate::store::schema::{absences, assignments, grades, lessons, notice_forecasts, terms};
+use crate::store::Conn;
+
+/// The assignments of the current term whose lessons, grades or absences changed in the window.
+fn touched(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
+    let from = m.utc - Duration::hours(LOOKBACK);
+    let today = m.today();
+    let mut ids: Vec<i64> = crate::with_conn!(c, x => {
+        let term: Vec<i64> = terms::table
+            .filter(terms::starts_on.le(today))
+            .filter(terms::ends_on.ge(today))
+            .select(terms::id)
+            .load(x)?;
+        let mut ids: Vec<i64> = lessons::table
+            .inner_join(assignments::table)
+            .filter(assignments::term_id.eq_any(&term))
+            .filter(lessons::updated_at.gt(from))
+            .filter(lessons::updated_at.le(m.utc))
+            .select(lessons::assignment_id)
+            .distinct()
+            .load(x)?;
+        ids.extend(grades::table
+            .inner_join(lessons::table.inner_join(assignments::table))
+            .filter(assignments::term_id.eq_any(&term))
+            .filter(grades::entered_at.gt(from))
+            .filter(grades::entered_at.le(m.utc))
+            .select(lessons::assignment_id)
+            .distinct()
+            .load::<i64>(x)?);
+        ids.extend(absences::table
+            .inner_join(lessons::table.inner_join(assignments::table))
+            .filter(assignments::term_id.eq_any(&term))
+            .filter(absences::entered_at.gt(from))
+            .filter(absences::entered_at.le(m.utc))
+            .select(lessons::assignment_id)
+            .distinct()
+            .load::<i64>(x)?);
+        Ok::<_, diesel::result::Error>(ids)
+    })?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// The students whose forecasts this run will look at (to read their families once).
+pub fn students(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
+    let ids = touched(c, m)?;
+    let mut out: Vec<i64> = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            crate::with_conn!(c, x => crate::store::schema::group_memberships::table
+            .inner_join(assignments::table.on(
+                assignments::group_id.eq(crate::store::schema::group_memberships::group_id)))
+            .filter(assignments::id.eq_any(chunk))
+            .select(crate::store::schema::group_memberships::student_id)
+            .distinct()
+            .load::<i64>(x))?,
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+/// A forecast to record: (student, assignment, at risk now, whether a row exists).
+pub type Change = (i64, i64, bool, bool);
+
+/// The forecasts of the touched assignments that changed, and a notice for each fall to «под
+/// угрозой». Read only: [`record`] writes the changes with the notices.
+pub fn falls(
+    c: &mut Conn<'_>,
+    m: &Moment,
+    families: &HashMap<i64, Family>,
+) -> Result<(Vec<Draft>, Vec<Change>), AppError> {
+    let today = m.today();
+    let mut out = Vec::new();
+    let mut changes = Vec::new();
+    for aid in touched(c, m)? {
+        let g = grid::load_in(c, aid)?;
+        let seen: Vec<(i64, bool)> = crate::with_conn!(c, x => notice_forecasts::table
+            .filter(notice_forecasts::assignment_id.eq(aid))
+            .select((notice_forecasts::student_id, notice_forecasts::at_risk))
+            .load(x))?;
+        let seen: HashMap<i64, bool> = seen.into_iter().collect();
+        let first_look = seen.is_empty();
+        let mut fell: HashSet<i64> = HashSet::new();
+        for s in &g.students {
+            let Some(stats) = g.stats(s.student.id, today) else {
+                continue;
+            };
+            let now = stats.forecast.at_risk();
+            match seen.get(&s.student.id) {
+                Some(was) if *was == now => continue,
+                Some(false) if now => {
+                    fell.insert(s.student.id);
+                }
+                None if now && !first_look => {
+                    fell.insert(s.student.id);
+                }
+                _ => {}
+            }
+            changes.push((s.student.id, aid, now, seen.contains_key(&s.student.id)));
+            if let (true, Some(f)) = (fell.contains(&s.student.id), families.get(&s.student.id)) {
+                let reasons: Vec<String> =
+                    stats.forecast.risks.iter().map(|r| r.to_string()).collect();
+                let grade = stats
+                    .forecast
+                    .grade
+                    .map_or("нет отметок".to_string(), |g| format!("«{g}»"));
+                let takes = stats
+                    .forecast
+                    .what_it_takes
+                    .as_ref()
+                    .map_or(String::new(), |w| format!("\nЧто нужно: {w}."));
+                out.push(Draft {
+                    kind: NoticeKind::Risk,
+                    event: format!("risk:{}:{aid}:{today}", s.student.id),
+                    source_id: None,
+                    student_id: Some(s.student.id),
+                    subject: format!(
+                        "Под угрозой: {}, {}, {}",
+                        f.short, g.subject_name, g.term.name
+                    ),
+                    body: format!(
+                        "Прогноз итоговой оценки: {}, {} ({}) — {grade}, обучающийся под \
+                         угрозой неаттестации: {}.{takes}\n\nПодробнее — в дневнике и у \
+                         преподавателя дисциплины.",
+                        f.full,
+                        g.subject_name,
+                        g.term.name,
+                        reasons.join("; ")
+                    ),
+                    to: f.recipients(true),
+                });
+            }
+        }
+    }
+    Ok((out, changes))
+}
+
+/// Writes the forecasts seen at `at`.
+pub fn record(
+    c: &mut Conn<'_>,
+    changes: &[Change],
+    at: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
+    for &(student, aid, now, known) in changes {
+        crate::with_conn!(c, x => if known {
+            diesel::update(notice_forecasts::table
+                .filter(notice_forecasts::student_id.eq(student))
+                .filter(notice_forecasts::assignment_id.eq(aid)))
+                .set((notice_forecasts::at_risk.eq(now), notice_forecasts::changed_at.eq(at)))
+                .execute(x)
+        } else {
+            diesel::insert_into(notice_forecasts::table)
+                .values((notice_forecasts::student_id.eq(student),
+                         notice_forecasts::assignment_id.eq(aid),
+                         notice_forecasts::at_risk.eq(now),
+                         notice_forecasts::changed_at.eq(at)))
+                .execute(x)
+        })?;
+    }
+    Ok(())
+}
