@@ -48,6 +48,7 @@ complete -c ezh -n "__fish_ezh_needs_command" -f -a "passwd" -d 'Сменить 
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "mark" -d 'Отметка без экрана журнала: поставить, изменить (с причиной после срока), удалить'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "diary" -d 'Дневник обучающегося: отметки, средние баллы, пропуски'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "mail" -d 'Внутренняя почта: написать, входящие, прочитать'
+complete -c ezh -n "__fish_ezh_needs_command" -f -a "notify" -d 'Уведомления семьям и сотрудникам по почте: рассылка (cron), очередь, свои настройки'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "announce" -d 'Опубликовать объявление для группы или всего техникума'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "report" -d 'Отчёты и ведомости: таблица, CSV, XLSX, PDF, JSON; batch — все за месяц'
 complete -c ezh -n "__fish_ezh_needs_command" -f -a "audit" -d 'Журнал изменений: просмотр и проверка целостности'
@@ -435,6 +436,31 @@ complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from read" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from read" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
 complete -c ezh -n "__fish_ezh_using_subcommand mail; and __fish_seen_subcommand_from read" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -f -a "run" -d 'Составить и отправить уведомления (для cron: каждые 15 минут или каждый час)'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -f -a "status" -d 'Очередь уведомлений: сколько отправлено, что не доставлено, последние запуски'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -f -a "retry" -d 'Вернуть в очередь недоставленные уведомления (все или одно по номеру)'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and not __fish_seen_subcommand_from run status retry prefs" -f -a "prefs" -d 'Какие уведомления получать: без аргументов — список; «ВИД вкл|выкл» — изменить'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from run" -l date -d 'Работать так, будто сейчас эта дата и время: «ДД.ММ.ГГГГ» или «ДД.ММ.ГГГГ ЧЧ:ММ» (только в демо)' -r
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from run" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from run" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from run" -l dry-run -d 'Показать, что будет поставлено в очередь, ничего не отправляя'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from run" -l internal-only -d 'Без почтового сервера: только во внутреннюю почту журнала'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from run" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from status" -l format -d 'Формат: table, csv или json [варианты: table, csv, json] [по умолчанию: table]' -r -f -a "table\t'Таблица в терминале'
+csv\t'CSV для Excel (UTF-8 с BOM, «;»)'
+json\t'JSON: массив объектов'"
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from status" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from status" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from status" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from retry" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from retry" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from retry" -s h -l help -d 'Показать эту справку'
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from prefs" -l db -d 'Адрес базы данных: путь к файлу SQLite, sqlite://ПУТЬ или postgres://…' -r
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from prefs" -l config -d 'Файл настроек (TOML) вместо ~/.config/ezh/config.toml [переменная окружения: EZH_CONFIG]' -r -F
+complete -c ezh -n "__fish_ezh_using_subcommand notify; and __fish_seen_subcommand_from prefs" -s h -l help -d 'Показать эту справку'
 complete -c ezh -n "__fish_ezh_using_subcommand announce" -l group -d 'Группа; без неё — для всего техникума (администрация)' -r
 complete -c ezh -n "__fish_ezh_using_subcommand announce" -l title -d 'Заголовок' -r
 complete -c ezh -n "__fish_ezh_using_subcommand announce" -l body -d 'Текст [по умолчанию: ""]' -r

@@ -210,8 +210,13 @@ fn matrix(url: &str, backend: &str) {
                 "token",
                 vec!["admin"],
                 Box::new(|db| {
-                    users::create_token(db, &a, &format!("cron{}", a.user_id), Role::Reporter)
-                        .map(|_| ())
+                    users::create_token(
+                        db,
+                        &a,
+                        &format!("cron{}", a.user_id),
+                        ezh::access::Role::Reporter,
+                    )
+                    .map(|_| ())
                 }),
             ),
             (

@@ -58,7 +58,7 @@ fn story(url: &str, backend: &str) {
         ("grade_deadline_weekday", "8", "настройка «grade_deadline_weekday»: «8» — нужно целое число от 1 до 7"),
         ("quality_counts_pass", "может быть", "настройка «quality_counts_pass»: «может быть» — нужно «да» или «нет»"),
         ("name", " ", "настройка «name»: « » — не может быть пустым"),
-        ("demo", "нет", "нет настройки «demo»; есть: name, short_name, city, director_name, deputy_name, grade_deadline_weekday, test_result_days, final_days_before_end, unexcused_threshold_pct, quality_counts_pass, sou_variant, forecast_round_up_from, min_grades_per_month, idle_lock_staff_minutes, idle_lock_family_minutes, session_hours, family_code_days, staff_code_hours, login_lock_after, login_lock_first_minutes, login_lock_max_minutes"),
+        ("demo", "нет", "нет настройки «demo»; есть: name, short_name, city, director_name, deputy_name, grade_deadline_weekday, test_result_days, final_days_before_end, unexcused_threshold_pct, quality_counts_pass, sou_variant, forecast_round_up_from, min_grades_per_month, idle_lock_staff_minutes, idle_lock_family_minutes, session_hours, family_code_days, staff_code_hours, login_lock_after, login_lock_first_minutes, login_lock_max_minutes, time_zone, notify_sender, notify_kinds, notify_quiet, notify_digest_weekday, notify_digest_hour, notify_remarks_weekday, notify_remarks_hour"),
     ] {
         let e = settings::set(&mut db, &admin, key, value).expect_err(key);
         assert_eq!(e.to_string(), text, "{backend}");

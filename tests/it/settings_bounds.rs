@@ -24,7 +24,7 @@ fn database_takes(db: &mut Db, key: &str, value: &str) -> bool {
 
 /// The ranges of `docs/security.md` and the regulation, written out here so that the test does
 /// not compare the application's table with itself.
-const EXPECTED: [(&str, i32, i32); 14] = [
+const EXPECTED: [(&str, i32, i32); 18] = [
     ("grade_deadline_weekday", 1, 7),
     ("test_result_days", 0, 30),
     ("final_days_before_end", 0, 30),
@@ -39,6 +39,10 @@ const EXPECTED: [(&str, i32, i32); 14] = [
     ("login_lock_after", 3, 10),
     ("login_lock_first_minutes", 1, 60),
     ("login_lock_max_minutes", 1, 60),
+    ("notify_digest_weekday", 1, 7),
+    ("notify_digest_hour", 0, 23),
+    ("notify_remarks_weekday", 1, 7),
+    ("notify_remarks_hour", 0, 23),
 ];
 
 #[test]
@@ -124,6 +128,41 @@ fn every_setting_holds_at_its_bounds_on_every_backend() {
                         settings::set(&mut db, &admin, s.key, v).expect(v);
                     }
                 }
+                // The kinds of notices: any of the codes, kept in their order, each once.
+                Values::Set(codes) => {
+                    let (_, new) =
+                        settings::set(&mut db, &admin, s.key, "risk, absence,risk").expect(s.key);
+                    assert_eq!(new, "absence,risk", "{backend}");
+                    settings::set(&mut db, &admin, s.key, "").expect("none");
+                    let e = settings::set(&mut db, &admin, s.key, "absence,sms").expect_err(s.key);
+                    assert!(
+                        e.to_string().contains("«sms» — нет такого"),
+                        "{backend}: {e}"
+                    );
+                    settings::set(&mut db, &admin, s.key, &codes.join(",")).expect("all");
+                }
+                Values::Hours => {
+                    for bad in ["21-8", "25:00-08:00", "вечер"] {
+                        let e = settings::set(&mut db, &admin, s.key, bad).expect_err(bad);
+                        assert!(
+                            e.to_string().contains("нужно ЧЧ:ММ-ЧЧ:ММ"),
+                            "{backend}: {e}"
+                        );
+                    }
+                    let (_, new) =
+                        settings::set(&mut db, &admin, s.key, "22:00 – 7:30").expect("span");
+                    assert_eq!(new, "22:00-07:30", "{backend}");
+                }
+                Values::Mailbox => {
+                    let e = settings::set(&mut db, &admin, s.key, "техникум").expect_err("no @");
+                    assert!(
+                        e.to_string().contains("нужен адрес почты"),
+                        "{backend}: {e}"
+                    );
+                    settings::set(&mut db, &admin, s.key, "Техникум <ezh@college.test>")
+                        .expect("ok");
+                    settings::set(&mut db, &admin, s.key, "").expect("empty: no mail");
+                }
                 Values::Text { required } => {
                     assert_eq!(
                         !database_takes(&mut db, s.key, "' '"),
@@ -135,6 +174,6 @@ fn every_setting_holds_at_its_bounds_on_every_backend() {
                 }
             }
         }
-        assert_eq!(numeric, 14, "{backend}: every numeric setting was tried");
+        assert_eq!(numeric, 18, "{backend}: every numeric setting was tried");
     }
 }

@@ -4,9 +4,11 @@
 //! leaves its claimed notices `sending`; the next run (which takes the lease) puts them back
 //! in the queue: none is lost, and the one letter that may have been accepted in the instant
 //! before the kill goes again with the same Message-ID, which mail programs show once.
-//! A refused letter waits [`backoff`] and is tried again, up to [`MAX_ATTEMPTS`]; then it is
-//! `failed` and `ezh notify status` lists it. When the server cannot be reached the run stops
-//! sending: the rest of the queue waits for the next run as it is.
+//! A letter the server refused for now (4xx) waits [`backoff`] and is tried again, up to
+//! [`MAX_ATTEMPTS`]; then it is `failed` and `ezh notify status` lists it; one refused for good
+//! (5xx) fails at once. When the server cannot be reached at all the run stops sending and the
+//! queue waits for the next run as it is, however long the outage: the server failed, not the
+//! letters.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -79,6 +81,16 @@ fn claim(db: &mut Db, now: NaiveDateTime, n: i64) -> Result<Vec<Claimed>, AppErr
             .set(notices::status.eq("sending"))
             .execute(x))?;
         Ok(rows)
+    })
+}
+
+/// Puts claimed notices back in the queue as they were.
+fn requeue(db: &mut Db, ids: &[i64]) -> Result<(), AppError> {
+    db.write(|c| {
+        crate::with_conn!(c, x => diesel::update(notices::table.filter(notices::id.eq_any(ids)))
+            .set(notices::status.eq("queued"))
+            .execute(x))?;
+        Ok(())
     })
 }
 
@@ -196,25 +208,33 @@ pub fn deliver(
                     }
                 }
                 Err(Failure::Connection(text)) => {
-                    refused(db, n, now, false, &text)?;
-                    out.retry += 1;
+                    // Not this letter's fault: it goes back untouched with the rest, and the
+                    // next run tries again however long the server is down.
                     out.stopped = Some(text);
+                    requeue(db, &[n.0])?;
                     break;
                 }
             }
         }
         if out.stopped.is_some() {
-            // The rest of the batch goes back untouched: the server, not they, failed.
             let ids: Vec<i64> = rest.map(|n| n.0).collect();
-            db.write(|c| {
-                crate::with_conn!(c, x => diesel::update(notices::table.filter(notices::id.eq_any(&ids)))
-                    .set(notices::status.eq("queued"))
-                    .execute(x))?;
-                Ok::<_, AppError>(())
-            })?;
+            requeue(db, &ids)?;
             break;
         }
         beat(db, &out)?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_letter_waits_longer_each_time() {
+        let waits: Vec<i64> = (1..=MAX_ATTEMPTS)
+            .map(|a| backoff(a).num_minutes())
+            .collect();
+        assert_eq!(waits, [5, 10, 20, 40, 80, 80]);
+    }
 }

@@ -67,7 +67,8 @@ fn failing_in(
     m: &Moment,
     from: NaiveDateTime,
 ) -> Result<Vec<AtLesson>, AppError> {
-    let rows: Vec<(i64, i64, NaiveDate, i32, String, String, i64, i32, String)> = crate::with_conn!(c, x => grades::table
+    type Row = (i64, i64, NaiveDate, i32, String, String, i64, i32, String);
+    let rows: Vec<Row> = crate::with_conn!(c, x => grades::table
             .inner_join(lessons::table.inner_join(
                 assignments::table.inner_join(subjects::table).inner_join(study_groups::table)))
             .filter(grades::value.eq_any(failing_codes()))

@@ -150,7 +150,7 @@ pub fn run(db: &mut Db, actor: &Actor, opts: &RunOptions) -> Result<RunReport, A
         report.delivered = deliver::deliver(db, m.utc, mailer.as_ref(), actor.user_id, |db, d| {
             super::lease::beat(db, run_id, made, d.sent, d.failed)
         })?;
-        report.waiting = db.read(|c| super::status::queued(c))?;
+        report.waiting = db.read(super::status::queued)?;
         Ok::<_, AppError>(())
     })();
     let released = super::lease::release(db, run_id);

@@ -15,6 +15,7 @@ use super::staff::{self, Assignment};
 use super::Kind;
 use crate::access::Actor;
 use crate::app::journal::deadline::deadline_after_holidays;
+use crate::app::journal::open_items::open_items;
 use crate::app::AppError;
 use crate::domain::format_ru;
 use crate::report::{Cell, Report, Row};
@@ -116,7 +117,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         if kind == "test" {
             let due = *date + Duration::days(i64::from(s.test_result_days));
             let entered = graded.get(lid).copied();
-            if entered.is_none_or(|e| e > due) && (entered.is_some() || f.today > due) {
+            // A test with no results at all is an open item below, with the lessons never
+            // recorded and the topics never written.
+            if entered.is_some_and(|e| e > due) {
                 let what = "Результаты контрольной работы";
                 items.push((
                     who(*by),
@@ -141,7 +144,29 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         p.span,
         &mut items,
     )?;
+    for i in open_items(
+        c,
+        p.span,
+        f.today,
+        teacher,
+        s.grade_deadline_weekday,
+        s.test_result_days,
+    )? {
+        items.push((
+            who(i.teacher_id),
+            i.group,
+            i.subject,
+            i.what,
+            i.date,
+            i.due,
+            None,
+            0,
+        ));
+    }
     items.sort_by(|a, b| (&a.0, a.4, &a.1, &a.2).cmp(&(&b.0, b.4, &b.1, &b.2)));
+    let mut notes =
+        vec!["Где не внесено, опоздание считается до даты составления отчёта.".to_string()];
+    notes.extend(super::deadline_remarks::notes(c, p.span, teacher, &names)?);
     let rows = items
         .into_iter()
         .map(|(t, g, subj, what, date, due, entered, n)| {
@@ -176,8 +201,12 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             "Записей",
         ])],
         rows,
-        notes: vec!["Где не внесено, опоздание считается до даты составления отчёта.".into()],
+        notes,
         definitions: vec![
+            "Не внесено (пп. 6.1, 6.3): занятие расписания, которого нет в журнале, и занятие \
+             без темы, когда срок отметок его недели прошёл; эти же строки — в еженедельных \
+             замечаниях преподавателям (ezh notify)."
+                .to_string(),
             format!(
                 "Отметки и пропуски (п. 6.1): внесённые позже срока — {} недели, следующей за \
                  неделей занятия; «Записей» — сколько отметок, пропусков и записей занятия \
@@ -186,7 +215,7 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
             ),
             format!(
                 "Контрольная работа (п. 6.9): результаты — не позже {} дн. после неё; «Внесено» — \
-                 последняя отметка за работу.",
+                 последняя отметка за работу; «не внесено» — за работу нет ни одной отметки.",
                 s.test_result_days
             ),
             format!(

@@ -27,6 +27,7 @@
 #![allow(dead_code)] // not every test binary uses every helper
 
 mod pg;
+pub mod smtp;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
