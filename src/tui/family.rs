@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
+use super::family_prefs::Prefs;
 use super::keys::{self, Key};
 use super::state::{Ctx, Go};
 use super::theme::Theme;
@@ -20,17 +21,22 @@ use crate::app::family::view::{self, FamilyView};
 use crate::app::AppError;
 use crate::store::Db;
 
+/// The tabs, in the order Tab goes through them.
+const TABS: [&str; 4] = ["Успеваемость", "Неделя и д/з", "Объявления", "Уведомления"];
+
 /// The diary screen.
 pub struct FamilyScreen {
     pub view: FamilyView,
     /// The actor's own students (a student: one; a guardian: each child).
     pub students: Vec<(i64, String)>,
     pub which: usize,
-    /// 0: grades, 1: the week, 2: announcements.
+    /// 0: grades, 1: the week, 2: announcements, 3: notices by e-mail.
     pub tab: usize,
     pub row: usize,
     /// First line shown on the week tab.
     pub scroll: usize,
+    /// The person's choice of notices (the tab «Уведомления»).
+    pub prefs: Prefs,
 }
 
 impl FamilyScreen {
@@ -52,13 +58,17 @@ impl FamilyScreen {
             tab: 0,
             row: 0,
             scroll: 0,
+            prefs: Prefs::load(db, actor),
         })
     }
 
     pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
         match keys::read(ev, "") {
-            Key::Tab => self.tab = (self.tab + 1) % 3,
-            Key::BackTab => self.tab = (self.tab + 2) % 3,
+            Key::Tab => self.tab = (self.tab + 1) % TABS.len(),
+            Key::BackTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
+            Key::Up | Key::Char('k') if self.tab == 3 => self.prefs.up(),
+            Key::Down | Key::Char('j') if self.tab == 3 => self.prefs.down(),
+            Key::Char(' ') | Key::Enter if self.tab == 3 => self.prefs.toggle(ctx),
             Key::Up | Key::Char('k') if self.tab == 1 => {
                 self.scroll = self.scroll.saturating_sub(1)
             }
@@ -84,8 +94,7 @@ impl FamilyScreen {
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: Theme) {
-        let tabs = ["Успеваемость", "Неделя и д/з", "Объявления"];
-        let names: Vec<String> = tabs
+        let names: Vec<String> = TABS
             .iter()
             .enumerate()
             .map(|(i, t)| {
@@ -153,6 +162,7 @@ impl FamilyScreen {
                     area,
                 );
             }
+            3 => self.prefs.draw(f, area, block, theme),
             _ => {
                 let mut lines = Vec::new();
                 for (t, b) in &self.view.announcements {

@@ -43,6 +43,8 @@ mod man_page;
 mod no_op_writes;
 mod notify;
 mod notify_outage;
+mod notify_prefs;
+mod notify_refused;
 mod notify_remarks;
 mod pg_roles;
 mod policy_matrix;
