@@ -498,6 +498,7 @@ diesel::table! {
         student_id -> BigInt,
         assignment_id -> BigInt,
         at_risk -> Bool,
+        fell_at -> Nullable<Timestamp>,
         changed_at -> Timestamp,
     }
 }

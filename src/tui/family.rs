@@ -22,7 +22,7 @@ use crate::app::AppError;
 use crate::store::Db;
 
 /// The tabs, in the order Tab goes through them.
-const TABS: [&str; 4] = ["Успеваемость", "Неделя и д/з", "Объявления", "Уведомления"];
+const TABS: [&str; 4] = ["Отметки", "Неделя", "Объявления", "Уведомления"];
 
 /// The diary screen.
 pub struct FamilyScreen {

@@ -46,6 +46,7 @@ mod notify_outage;
 mod notify_prefs;
 mod notify_refused;
 mod notify_remarks;
+mod notify_risk;
 mod pg_roles;
 mod policy_matrix;
 mod reference;

@@ -199,6 +199,48 @@ fn remarks(backend: &str, url: &str, dir: &std::path::Path) {
             "{backend}: {login}"
         );
     }
+    // The deputy's summary names every late teacher with the number of items (10.1); each
+    // group's tutor has the past week's attendance and the teachers late in the group (5.1, 5.2).
+    let summary = letters
+        .iter()
+        .find(|l| l.rcpt == "deputy@college.test")
+        .unwrap_or_else(|| panic!("{backend}: the deputy's summary"));
+    assert!(
+        summary
+            .subject
+            .starts_with("Ведение журнала: сводка замечаний"),
+        "{backend}"
+    );
+    for (teacher, list) in &by {
+        let short: String = ezh::with_conn!(&mut db.conn(), c => users::table
+            .find(teacher).select((users::last_name, users::first_name, users::patronymic)).first::<(String, String, String)>(c))
+        .map(|(l, f, p)| ezh::domain::person::short_name(&l, &f, &p))
+        .expect("name");
+        assert!(
+            summary.body.contains(&format!("{short} — {}", list.len())),
+            "{backend}: {short} in {}",
+            summary.body
+        );
+    }
+    let tutors: Vec<&crate::support::smtp::Letter> = letters
+        .iter()
+        .filter(|l| l.subject.contains(": посещаемость 23.11 – 29.11.2026"))
+        .collect();
+    let groups: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::study_groups::table
+        .filter(ezh::store::schema::study_groups::tutor_id.is_not_null())
+        .count()
+        .get_result(c))
+    .expect("groups");
+    assert_eq!(
+        tutors.len() as i64,
+        groups,
+        "{backend}: a letter to each tutor"
+    );
+    assert!(
+        tutors.iter().all(|l| l.body.contains("(п. 5.2)")),
+        "{backend}"
+    );
+
     // The teacher with the fewest items fills them; the next run closes their remark only.
     let (teacher, list) = by.iter().min_by_key(|(_, l)| l.len()).expect("a teacher");
     fill(&mut db, *teacher, list);

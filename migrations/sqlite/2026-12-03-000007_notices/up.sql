@@ -45,11 +45,13 @@ CREATE TABLE notice_prefs (
     PRIMARY KEY (user_id, kind)
 );
 
--- The last forecast seen per student and assignment: a notice goes when it falls to «под угрозой».
+-- The last forecast seen per student and assignment, and since when it has been «под угрозой»
+-- after a fall seen by a run: the notice goes once the fall has held for 12 hours.
 CREATE TABLE notice_forecasts (
     student_id INTEGER NOT NULL REFERENCES students (id),
     assignment_id INTEGER NOT NULL REFERENCES assignments (id),
     at_risk BOOLEAN NOT NULL,
+    fell_at TIMESTAMP,
     changed_at TIMESTAMP NOT NULL,
     PRIMARY KEY (student_id, assignment_id)
 );

@@ -1,13 +1,13 @@
 //! A forecast that fell to «под угрозой» (13.2). The last forecast seen of each student in each
-//! assignment is kept (`notice_forecasts`); a notice goes when it changes from not at risk to at
-//! risk. The first time an assignment is seen its forecasts are only recorded: a journal that
+//! assignment is kept (`notice_forecasts`); a notice goes when it changed from not at risk to at
+//! risk and stayed so for [`CONFIRM_HOURS`]. The first time an assignment is seen its forecasts are only recorded: a journal that
 //! starts sending notices mid-term does not alarm every family at once (the weekly digest shows
 //! the forecast anyway). Only the assignments whose journal changed in the window are
 //! recomputed, so a run every 15 minutes stays cheap.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::draft::{Draft, Family, Moment};
@@ -79,77 +79,90 @@ pub fn students(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
     Ok(out)
 }
 
-/// A forecast to record: (student, assignment, at risk now, whether a row exists).
-pub type Change = (i64, i64, bool, bool);
+/// How long a fall to «под угрозой» must hold before the family is told: a test held this
+/// morning counts as a missing required work until its results are in, which the teacher has
+/// until the end of the day to enter (6.9); a notice within a day (13.2) is still in time.
+pub const CONFIRM_HOURS: i64 = 12;
+
+/// A forecast to record: (student, assignment, at risk now, since when fallen, whether a row
+/// exists).
+pub type Change = (i64, i64, bool, Option<NaiveDateTime>, bool);
 
 /// The forecasts of the touched assignments that changed, and a notice for each fall to «под
-/// угрозой». Read only: [`record`] writes the changes with the notices.
+/// угрозой» that has held [`CONFIRM_HOURS`]. Read only: [`record`] writes the changes with the
+/// notices.
 pub fn falls(
     c: &mut Conn<'_>,
     m: &Moment,
     families: &HashMap<i64, Family>,
 ) -> Result<(Vec<Draft>, Vec<Change>), AppError> {
     let today = m.today();
+    let confirmed = m.utc - Duration::hours(CONFIRM_HOURS);
     let mut out = Vec::new();
     let mut changes = Vec::new();
     for aid in touched(c, m)? {
         let g = grid::load_in(c, aid)?;
-        let seen: Vec<(i64, bool)> = crate::with_conn!(c, x => notice_forecasts::table
+        type Seen = (i64, bool, Option<NaiveDateTime>);
+        let seen: Vec<Seen> = crate::with_conn!(c, x => notice_forecasts::table
             .filter(notice_forecasts::assignment_id.eq(aid))
-            .select((notice_forecasts::student_id, notice_forecasts::at_risk))
+            .select((notice_forecasts::student_id, notice_forecasts::at_risk,
+                     notice_forecasts::fell_at))
             .load(x))?;
-        let seen: HashMap<i64, bool> = seen.into_iter().collect();
         let first_look = seen.is_empty();
-        let mut fell: HashSet<i64> = HashSet::new();
+        let seen: HashMap<i64, (bool, Option<NaiveDateTime>)> =
+            seen.into_iter().map(|s| (s.0, (s.1, s.2))).collect();
         for s in &g.students {
-            let Some(stats) = g.stats(s.student.id, today) else {
+            let id = s.student.id;
+            let Some(stats) = g.stats(id, today) else {
                 continue;
             };
             let now = stats.forecast.at_risk();
-            match seen.get(&s.student.id) {
-                Some(was) if *was == now => continue,
-                Some(false) if now => {
-                    fell.insert(s.student.id);
-                }
-                None if now && !first_look => {
-                    fell.insert(s.student.id);
-                }
-                _ => {}
+            let before = seen.get(&id).copied();
+            // A fall is a change seen by a run; the first look at an assignment only records.
+            let fell = match before {
+                _ if !now => None,
+                Some((true, since)) => since,
+                Some((false, _)) => Some(m.utc),
+                None if first_look => None,
+                None => Some(m.utc),
+            };
+            if before != Some((now, fell)) {
+                changes.push((id, aid, now, fell, before.is_some()));
             }
-            changes.push((s.student.id, aid, now, seen.contains_key(&s.student.id)));
-            if let (true, Some(f)) = (fell.contains(&s.student.id), families.get(&s.student.id)) {
-                let reasons: Vec<String> =
-                    stats.forecast.risks.iter().map(|r| r.to_string()).collect();
-                let grade = stats
-                    .forecast
-                    .grade
-                    .map_or("нет отметок".to_string(), |g| format!("«{g}»"));
-                let takes = stats
-                    .forecast
-                    .what_it_takes
-                    .as_ref()
-                    .map_or(String::new(), |w| format!("\nЧто нужно: {w}."));
-                out.push(Draft {
-                    kind: NoticeKind::Risk,
-                    event: format!("risk:{}:{aid}:{today}", s.student.id),
-                    source_id: None,
-                    student_id: Some(s.student.id),
-                    subject: format!(
-                        "Под угрозой: {}, {}, {}",
-                        f.short, g.subject_name, g.term.name
-                    ),
-                    body: format!(
-                        "Прогноз итоговой оценки: {}, {} ({}) — {grade}, обучающийся под \
-                         угрозой неаттестации: {}.{takes}\n\nПодробнее — в дневнике и у \
-                         преподавателя дисциплины.",
-                        f.full,
-                        g.subject_name,
-                        g.term.name,
-                        reasons.join("; ")
-                    ),
-                    to: f.recipients(true),
-                });
-            }
+            let (Some(since), Some(f)) = (fell.filter(|t| *t <= confirmed), families.get(&id))
+            else {
+                continue;
+            };
+            let reasons: Vec<String> = stats.forecast.risks.iter().map(|r| r.to_string()).collect();
+            let grade = stats
+                .forecast
+                .grade
+                .map_or("нет отметок".to_string(), |g| format!("«{g}»"));
+            let takes = stats
+                .forecast
+                .what_it_takes
+                .as_ref()
+                .map_or(String::new(), |w| format!("\nЧто нужно: {w}."));
+            out.push(Draft {
+                kind: NoticeKind::Risk,
+                event: format!("risk:{id}:{aid}:{}", since.and_utc().timestamp()),
+                source_id: None,
+                student_id: Some(id),
+                subject: format!(
+                    "Под угрозой: {}, {}, {}",
+                    f.short, g.subject_name, g.term.name
+                ),
+                body: format!(
+                    "Прогноз итоговой оценки: {}, {} ({}) — {grade}, обучающийся под угрозой \
+                     неаттестации: {}.{takes}\n\nПодробнее — в дневнике и у преподавателя \
+                     дисциплины.",
+                    f.full,
+                    g.subject_name,
+                    g.term.name,
+                    reasons.join("; ")
+                ),
+                to: f.recipients(true),
+            });
         }
     }
     Ok((out, changes))
@@ -161,18 +174,20 @@ pub fn record(
     changes: &[Change],
     at: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
-    for &(student, aid, now, known) in changes {
+    for &(student, aid, now, fell, known) in changes {
         crate::with_conn!(c, x => if known {
             diesel::update(notice_forecasts::table
                 .filter(notice_forecasts::student_id.eq(student))
                 .filter(notice_forecasts::assignment_id.eq(aid)))
-                .set((notice_forecasts::at_risk.eq(now), notice_forecasts::changed_at.eq(at)))
+                .set((notice_forecasts::at_risk.eq(now), notice_forecasts::fell_at.eq(fell),
+                      notice_forecasts::changed_at.eq(at)))
                 .execute(x)
         } else {
             diesel::insert_into(notice_forecasts::table)
                 .values((notice_forecasts::student_id.eq(student),
                          notice_forecasts::assignment_id.eq(aid),
                          notice_forecasts::at_risk.eq(now),
+                         notice_forecasts::fell_at.eq(fell),
                          notice_forecasts::changed_at.eq(at)))
                 .execute(x)
         })?;
