@@ -42,12 +42,13 @@ fn actor(role: &str) -> Actor {
             a.roles = r(Role::Guardian);
             a.children = BTreeSet::from([MY_STUDENT]);
         }
+        "notifier" => a.roles = r(Role::Notifier),
         _ => a.roles = r(Role::Reporter),
     }
     a
 }
 
-const ROLES: [&str; 9] = [
+const ROLES: [&str; 10] = [
     "admin",
     "director",
     "deputy",
@@ -57,12 +58,19 @@ const ROLES: [&str; 9] = [
     "student",
     "guardian",
     "reporter",
+    "notifier",
 ];
 
 /// (action, roles allowed) — straight from the table of roles.md.
 fn table() -> Vec<(&'static str, Action, &'static [&'static str])> {
     vec![
         ("create users", Action::ManageUsers, &["admin"]),
+        // roles.md: the notifier token reads what notices need and writes only its outbox.
+        (
+            "notify run and status",
+            Action::Notify,
+            &["admin", "notifier"],
+        ),
         ("staff codes", Action::IssueStaffCodes, &["admin"]),
         (
             "family codes, own group",
@@ -304,7 +312,7 @@ fn every_role_against_every_action() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 38 * 9);
+    assert_eq!(checked, 39 * 10);
 }
 
 #[test]

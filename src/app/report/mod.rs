@@ -23,6 +23,7 @@ pub mod totals;
 pub mod tutor;
 // Control reports of 9.5, 10.1, 11.2.
 pub mod coverage;
+mod deadline_finals;
 pub mod deadline_remarks;
 pub mod deadlines;
 pub mod fill;
