@@ -42,6 +42,7 @@ mod mail_cli;
 mod man_page;
 mod no_op_writes;
 mod notify;
+mod notify_digest;
 mod notify_outage;
 mod notify_prefs;
 mod notify_refused;
