@@ -47,8 +47,8 @@ pub fn login(target: &DbTarget, args: LoginArgs) -> anyhow::Result<()> {
     session::save(target, &s.token)?;
     match s.previous_login {
         Some(t) => println!(
-            "Вход выполнен. Предыдущий вход: {} (UTC)",
-            t.format("%d.%m.%Y %H:%M")
+            "Вход выполнен. Предыдущий вход: {}",
+            crate::app::college::clock::shown(&mut db, t)
         ),
         None => println!("Вход выполнен. Это первый вход."),
     }

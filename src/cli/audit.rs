@@ -61,7 +61,7 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
     let lines = audit::list(&mut db, &actor, &filter)?;
     const COLUMNS: &[(&str, &str)] = &[
         ("id", "№"),
-        ("at", "Когда (UTC)"),
+        ("at", "Когда"),
         ("actor", "Кто"),
         ("what", "Что"),
         ("entity_id", "Запись"),
@@ -71,14 +71,18 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
         ("reason", "Причина"),
     ];
     let mut l = super::listing::Listing::new(COLUMNS);
-    let time = match args.list.format {
-        super::listing::ListFormat::Table => "%d.%m.%Y %H:%M:%S",
-        _ => "%Y-%m-%dT%H:%M:%S%.6fZ",
+    // The table is read by people (the college's time); CSV and JSON by scripts (UTC, ISO 8601).
+    let zone = crate::app::college::clock::zone(&mut db);
+    let at = |t: chrono::NaiveDateTime| match args.list.format {
+        super::listing::ListFormat::Table => {
+            crate::domain::time_zone::shown(t, &zone, "%d.%m.%Y %H:%M:%S")
+        }
+        _ => t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
     };
     for e in &lines {
         l.row(vec![
             json!(e.id),
-            json!(e.at.format(time).to_string()),
+            json!(at(e.at)),
             json!(e.actor),
             json!(e.what),
             json!(e.entity_id),

@@ -71,7 +71,7 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
             const COLUMNS: &[(&str, &str)] = &[
                 ("unread", ""),
                 ("id", "№"),
-                ("sent_at", "Когда (UTC)"),
+                ("sent_at", "Когда"),
                 ("from", "От кого"),
                 ("subject", "Тема"),
             ];
@@ -83,6 +83,7 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
             let mut l = super::listing::Listing::new(COLUMNS);
             // JSON says true/false and the time in ISO form; the table a dot and a Russian date.
             let table = list.format == super::listing::ListFormat::Table;
+            let zone = crate::app::college::clock::zone(&mut db);
             for m in lines {
                 l.row(vec![
                     if table {
@@ -92,7 +93,11 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
                     },
                     json!(m.id),
                     if table {
-                        json!(m.sent_at.format("%d.%m.%Y %H:%M").to_string())
+                        json!(crate::domain::time_zone::shown(
+                            m.sent_at,
+                            &zone,
+                            "%d.%m.%Y %H:%M"
+                        ))
                     } else {
                         json!(m.sent_at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
                     },
@@ -107,7 +112,10 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
             println!("Письмо № {}", m.id);
             println!("От: {}", m.from);
             println!("Кому: {}", m.to.join(", "));
-            println!("Когда (UTC): {}", m.sent_at.format("%d.%m.%Y %H:%M"));
+            println!(
+                "Когда: {}",
+                crate::app::college::clock::shown(&mut db, m.sent_at)
+            );
             println!("Тема: {}\n\n{}", m.subject, m.body);
         }
     }

@@ -42,6 +42,23 @@ pub fn utc(local: NaiveDateTime, name: &str) -> NaiveDateTime {
     local - offset(name)
 }
 
+/// How Russians name the zone: «МСК», «МСК+2», «МСК−1»; «UTC» for UTC.
+pub fn label(name: &str) -> String {
+    if name == "UTC" {
+        return "UTC".into();
+    }
+    match offset(name).num_hours() - 3 {
+        0 => "МСК".into(),
+        d if d > 0 => format!("МСК+{d}"),
+        d => format!("МСК−{}", -d),
+    }
+}
+
+/// A stored UTC time as the college reads it: «27.11.2026 09:15 МСК».
+pub fn shown(utc: NaiveDateTime, name: &str, format: &str) -> String {
+    format!("{} {}", local(utc, name).format(format), label(name))
+}
+
 /// A span of the day, start and end; the end may be before the start (over midnight).
 pub type Span = (NaiveTime, NaiveTime);
 
@@ -116,5 +133,12 @@ mod tests {
         assert_eq!(local(at(27, 6, 0), "Asia/Novosibirsk"), at(27, 13, 0));
         assert_eq!(utc(at(27, 9, 0), "Europe/Moscow"), at(27, 6, 0));
         assert_eq!(local(at(27, 6, 0), "UTC"), at(27, 6, 0));
+        assert_eq!(label("Europe/Moscow"), "МСК");
+        assert_eq!(label("Asia/Yekaterinburg"), "МСК+2");
+        assert_eq!(label("Europe/Kaliningrad"), "МСК−1");
+        assert_eq!(
+            shown(at(27, 6, 15), "Europe/Moscow", "%d.%m.%Y %H:%M"),
+            "27.11.2026 09:15 МСК"
+        );
     }
 }

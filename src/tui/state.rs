@@ -249,10 +249,8 @@ impl Ui {
         });
         self.home();
         if let Some(prev) = self.session.as_ref().and_then(|s| s.previous_login) {
-            self.status.ok(format!(
-                "Предыдущий вход: {} (UTC)",
-                prev.format("%d.%m.%Y %H:%M")
-            ));
+            let when = crate::app::college::clock::shown(&mut self.db, prev);
+            self.status.ok(format!("Предыдущий вход: {when}"));
         }
         Ok(())
     }

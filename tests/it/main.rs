@@ -71,6 +71,7 @@ mod start_files;
 mod start_story;
 mod start_timetable;
 mod story;
+mod time_zone;
 mod tui_guards;
 mod tui_keys;
 mod tui_screens;

@@ -52,7 +52,13 @@ pub fn restore(
     if !others.is_empty() && !force {
         let list: Vec<String> = others
             .iter()
-            .map(|(l, at)| format!("{l} ({} UTC)", at.format("%H:%M")))
+            .map(|(l, at)| {
+                let zone = super::clock::zone(&mut db);
+                format!(
+                    "{l} ({})",
+                    crate::domain::time_zone::shown(*at, &zone, "%H:%M")
+                )
+            })
             .collect();
         return Err(AppError::Invalid(format!(
             "в журнале работают (последнее действие за {ACTIVE_MINUTES} мин): {}; попросите их \

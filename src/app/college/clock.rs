@@ -1,4 +1,5 @@
-//! The college's day: what the journal takes for «today» when it judges a deadline (6.1, 6.9).
+//! The college's day: what the journal takes for «today» when it judges a deadline (6.1, 6.9),
+//! and the college's time zone, in which stored UTC times are shown to people.
 //!
 //! Deadlines are judged on the server's clock, never on a date the person types: `ezh tui
 //! --today` moves what the screen shows (and only on a demo database), not what is late. The
@@ -12,6 +13,25 @@ use chrono::NaiveDate;
 
 thread_local! {
     static FIXED: Cell<Option<NaiveDate>> = const { Cell::new(None) };
+}
+
+/// The college's time zone (`college.time_zone`): what stored UTC times are shown in. Moscow
+/// when the journal has no college row yet.
+pub fn zone_in(c: &mut crate::store::Conn<'_>) -> String {
+    use crate::store::schema::college;
+    use diesel::prelude::*;
+    crate::with_conn!(c, x => college::table.select(college::time_zone).first::<String>(x).ok())
+        .unwrap_or_else(|| "Europe/Moscow".into())
+}
+
+/// [`zone_in`] on a database.
+pub fn zone(db: &mut crate::store::Db) -> String {
+    zone_in(&mut db.conn())
+}
+
+/// A stored UTC time in the college's zone: «27.11.2026 09:15 МСК».
+pub fn shown(db: &mut crate::store::Db, utc: chrono::NaiveDateTime) -> String {
+    crate::domain::time_zone::shown(utc, &zone(db), "%d.%m.%Y %H:%M")
 }
 
 /// Today on the server's clock (its local time zone), unless this thread fixed the day.

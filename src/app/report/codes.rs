@@ -69,6 +69,8 @@ pub fn sheet(
         Recipients::Staff { login: Some(l) } => format!("Сотрудник {l}"),
         Recipients::Staff { login: None } => "Сотрудники, не задавшие пароль".into(),
     };
+    // Shown in the college's time, as everything people read (stored UTC).
+    let zone = &college.row.time_zone;
     let rows = lines
         .iter()
         .enumerate()
@@ -80,7 +82,11 @@ pub fn sheet(
                 Cell::text(&l.group),
                 Cell::text(&l.login),
                 Cell::text(&l.code),
-                Cell::text(l.expires_at.format("%d.%m.%Y %H:%M").to_string()),
+                Cell::text(crate::domain::time_zone::shown(
+                    l.expires_at,
+                    zone,
+                    "%d.%m.%Y %H:%M",
+                )),
                 Cell::empty(),
             ],
             total: false,
@@ -88,8 +94,8 @@ pub fn sheet(
         .collect();
     let period = match lines.first() {
         Some(l) => format!(
-            "коды действуют до {} (UTC)",
-            l.expires_at.format("%d.%m.%Y %H:%M")
+            "коды действуют до {}",
+            crate::domain::time_zone::shown(l.expires_at, &zone, "%d.%m.%Y %H:%M")
         ),
         None => "кодов не выдано".into(),
     };
@@ -103,7 +109,7 @@ pub fn sheet(
                 "Группа",
                 "Логин",
                 "Код доступа",
-                "Действует до (UTC)",
+                "Действует до",
                 "Получил (подпись)",
             ]
             .map(String::from)
