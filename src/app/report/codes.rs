@@ -95,7 +95,7 @@ pub fn sheet(
     let period = match lines.first() {
         Some(l) => format!(
             "коды действуют до {}",
-            crate::domain::time_zone::shown(l.expires_at, &zone, "%d.%m.%Y %H:%M")
+            crate::domain::time_zone::shown(l.expires_at, zone, "%d.%m.%Y %H:%M")
         ),
         None => "кодов не выдано".into(),
     };
