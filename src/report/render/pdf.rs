@@ -69,6 +69,10 @@ pub fn landscape(report: &Report) -> bool {
     report.width() > 8 || longest_row > 95
 }
 
+/// How many compilations a memoized result survives without being used (typst's own command
+/// line keeps 10 in watch mode; statements share their template and fonts, little else).
+const EVICT_AFTER: usize = 1;
+
 /// The report as PDF bytes.
 pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
     let data = PdfData {
@@ -89,7 +93,12 @@ pub fn render(report: &Report) -> Result<Vec<u8>, RenderError> {
     let doc: PagedDocument = typst::compile(&world)
         .output
         .map_err(|errs| RenderError::Pdf(messages(&errs)))?;
-    typst_pdf::pdf(&doc, &PdfOptions::default()).map_err(|errs| RenderError::Pdf(messages(&errs)))
+    let pdf = typst_pdf::pdf(&doc, &PdfOptions::default())
+        .map_err(|errs| RenderError::Pdf(messages(&errs)));
+    // typst memoizes layouts across compilations and never forgets them by itself: a batch of
+    // a thousand statements grew to gigabytes. What no document of the last few used goes.
+    typst::comemo::evict(EVICT_AFTER);
+    pdf
 }
 
 fn messages(errs: &[typst::diag::SourceDiagnostic]) -> String {
