@@ -64,7 +64,7 @@ pub fn backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo,
 
 fn write_backup(db: &mut Db, target: &DbTarget, file: &Path) -> Result<BackupInfo, StoreError> {
     match (db, target) {
-        (Db::Sqlite(c), _) => {
+        (Db::Sqlite(c, _), _) => {
             let path = file.to_str().ok_or_else(|| io(file, "путь не в UTF-8"))?;
             diesel::sql_query(format!("VACUUM INTO '{}'", path.replace('\'', "''"))).execute(c)?;
             check_sqlite_file(file)?;
@@ -100,7 +100,7 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
                 return Err(StoreError::NotEzh(file.display().to_string()));
             }
             check_sqlite_file(file)?;
-            if let Ok(Db::Sqlite(mut c)) = Db::open(target, OpenMode::Existing) {
+            if let Ok(Db::Sqlite(mut c, _)) = Db::open(target, OpenMode::Existing) {
                 // Wait for a running write (an import) to end, then seal the old file: a program
                 // still holding it open gets an error instead of writing, unseen, into a file
                 // that is no longer the journal.
@@ -112,7 +112,7 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
             }
             let swapped = swap_in(file, dest);
             if swapped.is_err() {
-                if let Ok(Db::Sqlite(mut c)) = Db::open(target, OpenMode::Existing) {
+                if let Ok(Db::Sqlite(mut c, _)) = Db::open(target, OpenMode::Existing) {
                     let _ = diesel::sql_query("DROP TRIGGER IF EXISTS ezh_restored_away")
                         .execute(&mut c);
                 }

@@ -27,7 +27,7 @@ fn mig_err(e: impl std::fmt::Display) -> StoreError {
 /// Applies every pending migration; returns the names applied.
 pub fn run_pending(db: &mut Db) -> Result<Vec<String>, StoreError> {
     let applied: Vec<String> = match db {
-        Db::Sqlite(c) => {
+        Db::Sqlite(c, _) => {
             // Migrations create triggers and tables; take the write lock first like every write.
             c.batch_execute("PRAGMA foreign_keys = ON;")?;
             names(c.run_pending_migrations(SQLITE).map_err(mig_err)?)
@@ -47,7 +47,7 @@ fn names(applied: Vec<diesel::migration::MigrationVersion<'_>>) -> Vec<String> {
 /// Every migration this program knows, with its state in this database.
 pub fn status(db: &mut Db) -> Result<Vec<MigrationState>, StoreError> {
     let (known, applied) = match db {
-        Db::Sqlite(_) => {
+        Db::Sqlite(..) => {
             let known: Vec<String> = MigrationSource::<Sqlite>::migrations(&SQLITE)
                 .map_err(mig_err)?
                 .iter()
@@ -119,7 +119,7 @@ struct Count {
 /// How many tables of any program the database holds (0 for a new, empty one).
 pub fn table_count(db: &mut Db) -> Result<i64, StoreError> {
     let sql = match db {
-        Db::Sqlite(_) => {
+        Db::Sqlite(..) => {
             "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' \
              AND name NOT LIKE 'sqlite_%'"
         }
@@ -136,7 +136,7 @@ pub fn table_count(db: &mut Db) -> Result<i64, StoreError> {
 /// Whether the database holds ezh's schema at all (the `college` table and diesel's bookkeeping).
 pub fn has_college_table(db: &mut Db) -> Result<bool, StoreError> {
     let sql = match db {
-        Db::Sqlite(_) => {
+        Db::Sqlite(..) => {
             "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' \
              AND name IN ('college', '__diesel_schema_migrations')"
         }
@@ -154,7 +154,7 @@ pub fn has_college_table(db: &mut Db) -> Result<bool, StoreError> {
 /// previous version up to date, data and all).
 pub fn revert_last(db: &mut Db) -> Result<(), StoreError> {
     match db {
-        Db::Sqlite(c) => c.revert_last_migration(SQLITE).map(|_| ()).map_err(mig_err),
+        Db::Sqlite(c, _) => c.revert_last_migration(SQLITE).map(|_| ()).map_err(mig_err),
         #[cfg(feature = "postgres")]
         Db::Pg(c) => c
             .revert_last_migration(POSTGRES)
@@ -167,7 +167,7 @@ pub fn revert_last(db: &mut Db) -> Result<(), StoreError> {
 /// where the database itself belongs to the server).
 pub fn revert_all(db: &mut Db) -> Result<(), StoreError> {
     match db {
-        Db::Sqlite(c) => c.revert_all_migrations(SQLITE).map(|_| ()).map_err(mig_err),
+        Db::Sqlite(c, _) => c.revert_all_migrations(SQLITE).map(|_| ()).map_err(mig_err),
         #[cfg(feature = "postgres")]
         Db::Pg(c) => c
             .revert_all_migrations(POSTGRES)

@@ -22,7 +22,7 @@ pub mod pg_roles;
 pub mod rows;
 pub mod schema;
 
-pub use connect::{Backend, Conn, Db, DbTarget, OpenMode};
+pub use connect::{Backend, Conn, Db, DbTarget, OpenMode, WriteQueue};
 pub use error::StoreError;
 
 /// Runs `$body` with `$c` bound to the backend's own connection (`&mut SqliteConnection` or

@@ -84,7 +84,7 @@ struct Line {
 /// Every table with its columns, as the database lists them.
 fn columns(db: &mut Db) -> BTreeMap<String, Vec<String>> {
     let sql = match db {
-        Db::Sqlite(_) => {
+        Db::Sqlite(..) => {
             "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p \
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid"
         }
