@@ -69,12 +69,18 @@ fn smtp(settings: &Settings) -> anyhow::Result<Option<SmtpSettings>> {
     let file = env("EZH_SMTP_PASSWORD_FILE").or_else(|| settings.smtp_password_file.clone());
     let password = match (env("EZH_SMTP_PASSWORD"), file) {
         (Some(p), _) => Some(p),
-        (None, Some(f)) => Some(
+        (None, Some(f)) => Some({
+            if crate::app::college::maintenance::readable_by_others(std::path::Path::new(&f)) {
+                eprintln!(
+                    "предупреждение: файл пароля почтового сервера {f} могут читать другие \
+                     пользователи ОС; выполните: chmod 600 {f}"
+                );
+            }
             std::fs::read_to_string(&f)
                 .with_context(|| format!("файл пароля почтового сервера {f}"))?
                 .trim_end_matches(['\n', '\r'])
-                .to_string(),
-        ),
+                .to_string()
+        }),
         (None, None) => None,
     };
     Ok(Some(SmtpSettings { url, password }))
