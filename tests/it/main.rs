@@ -48,6 +48,7 @@ mod notify_prefs;
 mod notify_refused;
 mod notify_remarks;
 mod notify_risk;
+mod notify_tls;
 mod pg_roles;
 mod policy_matrix;
 mod reference;

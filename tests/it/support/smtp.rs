@@ -28,6 +28,8 @@ pub struct Smtp {
     pub port: u16,
     pub maildir: PathBuf,
     handler: (String, Vec<String>),
+    /// Options before the handler (the TLS certificate).
+    options: Vec<String>,
 }
 
 fn here() -> PathBuf {
@@ -87,9 +89,57 @@ impl Smtp {
                 class.to_string(),
                 args.iter().map(|a| a.to_string()).collect(),
             ),
+            options: Vec::new(),
         };
         s.resume();
         Some(s)
+    }
+
+    /// Starts the Maildir server with TLS: STARTTLS (`starttls`) or TLS from the first byte,
+    /// with a certificate for «localhost» made here; returns the server and the certificate,
+    /// which the client is told to trust through `SSL_CERT_FILE`.
+    pub fn with_tls(dir: &Path, test: &str, starttls: bool) -> Option<(Smtp, PathBuf)> {
+        let mut s = Smtp::start(dir, test)?;
+        let cert = dir.join(format!("cert-{}.pem", s.port));
+        let key = dir.join(format!("key-{}.pem", s.port));
+        let made = Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            ])
+            .args([
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost",
+            ])
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|st| st.success());
+        if !made {
+            super::skip(
+                &format!("smtp tls: {test}"),
+                "openssl cannot make a certificate",
+            );
+            return None;
+        }
+        let (c, k) = if starttls {
+            ("--tlscert", "--tlskey")
+        } else {
+            ("--smtpscert", "--smtpskey")
+        };
+        s.options = vec![
+            c.into(),
+            cert.display().to_string(),
+            k.into(),
+            key.display().to_string(),
+        ];
+        s.resume();
+        Some((s, cert))
     }
 
     /// `smtp://127.0.0.1:PORT`.
@@ -112,6 +162,7 @@ impl Smtp {
             .env("PYTHONPATH", here())
             .args(["-m", "aiosmtpd", "-n", "-l"])
             .arg(format!("127.0.0.1:{}", self.port))
+            .args(&self.options)
             .arg("-c")
             .arg(&self.handler.0)
             .arg(&self.maildir)
