@@ -21,22 +21,13 @@ use crate::store::Conn;
 /// The Monday of the week whose digest is due at `m`, if one is.
 pub fn due_week(m: &Moment, weekday: i32, hour: i32) -> Option<NaiveDate> {
     let day = i32::try_from(m.local.weekday().number_from_monday()).unwrap_or(1);
-    let hour_now = i32::try_from(m.local.hour_of_day()).unwrap_or(0);
+    let hour_now = i32::try_from(chrono::Timelike::hour(&m.local)).unwrap_or(0);
     let due = day > weekday || (day == weekday && hour_now >= hour);
     due.then(|| m.today() - Duration::days(i64::from(day - 1)))
 }
 
-trait HourOfDay {
-    fn hour_of_day(&self) -> u32;
-}
-
-impl HourOfDay for chrono::NaiveDateTime {
-    fn hour_of_day(&self) -> u32 {
-        chrono::Timelike::hour(self)
-    }
-}
-
-fn money(v: Option<crate::domain::Fixed2>) -> String {
+/// An average as Russian writes it, «4,25», or «—».
+fn average_ru(v: Option<crate::domain::Fixed2>) -> String {
     v.map_or("—".into(), |x| x.to_ru_string())
 }
 
@@ -74,8 +65,8 @@ fn subject_lines(g: &Grid, student: i64, monday: NaiveDate, today: NaiveDate) ->
                 .map(|m| m.1)
                 .collect::<Vec<_>>()
                 .join(", "),
-            money(avg),
-            money(w)
+            average_ru(avg),
+            average_ru(w)
         ));
     }
     for a in g.absences.iter().filter(|x| x.student_id == student) {
