@@ -50,10 +50,10 @@ pub fn restore(
     let mut db = setup::open(target)?;
     let others = active_sessions(&mut db, session)?;
     if !others.is_empty() && !force {
+        let zone = super::clock::zone(&mut db);
         let list: Vec<String> = others
             .iter()
             .map(|(l, at)| {
-                let zone = super::clock::zone(&mut db);
                 format!(
                     "{l} ({})",
                     crate::domain::time_zone::shown(*at, &zone, "%H:%M")

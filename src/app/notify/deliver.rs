@@ -13,7 +13,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::family_events::still_holds;
+use super::family_events::still_holding;
 use super::kinds::NoticeKind;
 use super::smtp::{Failure, Mailer};
 use crate::app::AppError;
@@ -170,11 +170,16 @@ pub fn deliver(
         if batch.is_empty() {
             break;
         }
+        let sources: Vec<(NoticeKind, i64)> = batch
+            .iter()
+            .filter_map(|n| Some((NoticeKind::ALL.into_iter().find(|k| k.code() == n.1)?, n.2?)))
+            .collect();
+        let holding = db.read(|c| still_holding(c, &sources))?;
         let mut rest = batch.iter();
         for n in rest.by_ref() {
             let kind = NoticeKind::ALL.into_iter().find(|k| k.code() == n.1);
             let holds = match (kind, n.2) {
-                (Some(k), Some(source)) => db.read(|c| still_holds(c, k, source))?,
+                (Some(k), Some(source)) => holding.contains(&(k, source)),
                 _ => true,
             };
             if !holds {

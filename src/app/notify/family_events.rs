@@ -98,16 +98,52 @@ fn failing_in(
         .collect())
 }
 
+/// (row, student, subject, term, kind, value) of a final grade.
+type FinalRow = (i64, i64, String, String, String, i32);
+
+/// The events of the window, read once: the absences «н» of today and yesterday, the failing
+/// grades, the final grades.
+pub struct Window {
+    absences: Vec<AtLesson>,
+    failing: Vec<AtLesson>,
+    finals: Vec<FinalRow>,
+}
+
+impl Window {
+    /// The window that ends at `m`.
+    pub fn at(c: &mut Conn<'_>, m: &Moment) -> Result<Window, AppError> {
+        let from = m.utc - Duration::hours(LOOKBACK);
+        Ok(Window {
+            absences: absences_in(c, m, from)?,
+            failing: failing_in(c, m, from)?,
+            finals: finals_in(c, m, from)?,
+        })
+    }
+
+    /// The students the events are about (to read their families once).
+    pub fn students(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .absences
+            .iter()
+            .chain(&self.failing)
+            .map(|e| e.1)
+            .chain(self.finals.iter().map(|f| f.1))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
 /// The absence and failing-grade notices of the window.
 pub fn at_lessons(
-    c: &mut Conn<'_>,
+    w: &Window,
     m: &Moment,
     families: &HashMap<i64, Family>,
     teachers: &HashMap<i64, String>,
-) -> Result<Vec<Draft>, AppError> {
-    let from = m.utc - Duration::hours(LOOKBACK);
+) -> Vec<Draft> {
     let mut out = Vec::new();
-    for (id, student, date, pair, subject, group, by, _) in absences_in(c, m, from)? {
+    for (id, student, date, pair, subject, group, by, _) in w.absences.iter().cloned() {
         let Some(f) = families.get(&student) else {
             continue;
         };
@@ -133,7 +169,7 @@ pub fn at_lessons(
             to: f.recipients(f.adult_on(m.today())),
         });
     }
-    for (id, student, date, pair, subject, group, by, value) in failing_in(c, m, from)? {
+    for (id, student, date, pair, subject, group, by, value) in w.failing.iter().cloned() {
         let Some(f) = families.get(&student) else {
             continue;
         };
@@ -166,17 +202,12 @@ pub fn at_lessons(
             to: f.recipients(true),
         });
     }
-    Ok(out)
+    out
 }
 
 /// The final grades and «н/а» entered in the window.
-pub fn finals(
-    c: &mut Conn<'_>,
-    m: &Moment,
-    families: &HashMap<i64, Family>,
-) -> Result<Vec<Draft>, AppError> {
-    let from = m.utc - Duration::hours(LOOKBACK);
-    let rows: Vec<(i64, i64, String, String, String, i32)> = crate::with_conn!(c, x =>
+fn finals_in(c: &mut Conn<'_>, m: &Moment, from: NaiveDateTime) -> Result<Vec<FinalRow>, AppError> {
+    Ok(crate::with_conn!(c, x =>
         final_grades::table
             .inner_join(subjects::table)
             .inner_join(terms::table)
@@ -185,9 +216,13 @@ pub fn finals(
             .order(final_grades::id)
             .select((final_grades::id, final_grades::student_id, subjects::name, terms::name,
                      final_grades::kind, final_grades::value))
-            .load(x))?;
+            .load(x))?)
+}
+
+/// The final grades and «н/а» of the window.
+pub fn finals(w: &Window, families: &HashMap<i64, Family>) -> Vec<Draft> {
     let mut out = Vec::new();
-    for (id, student, subject, term, kind, value) in rows {
+    for (id, student, subject, term, kind, value) in w.finals.iter().cloned() {
         let Some(f) = families.get(&student) else {
             continue;
         };
@@ -208,59 +243,38 @@ pub fn finals(
             to: f.recipients(true),
         });
     }
-    Ok(out)
+    out
 }
 
-/// The students the events of the window are about (to read their families once).
-pub fn students_in_window(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
-    let from = m.utc - Duration::hours(LOOKBACK);
-    let mut ids: Vec<i64> = crate::with_conn!(c, x => {
-        let mut ids: Vec<i64> = absences::table
-            .filter(absences::entered_at.gt(from))
-            .filter(absences::entered_at.le(m.utc))
-            .select(absences::student_id)
-            .distinct()
-            .load(x)?;
-        ids.extend(grades::table
-            .filter(grades::value.eq_any(failing_codes()))
-            .filter(grades::entered_at.gt(from))
-            .filter(grades::entered_at.le(m.utc))
-            .select(grades::student_id)
-            .distinct()
-            .load::<i64>(x)?);
-        ids.extend(final_grades::table
-            .filter(final_grades::entered_at.gt(from))
-            .filter(final_grades::entered_at.le(m.utc))
-            .select(final_grades::student_id)
-            .distinct()
-            .load::<i64>(x)?);
-        Ok::<_, diesel::result::Error>(ids)
-    })?;
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
-}
-
-/// Whether the event behind a queued notice still holds: the absence is still «н», the grade
-/// still failing. A teacher who corrected a slip before the notice went out cancels it.
-pub fn still_holds(c: &mut Conn<'_>, kind: NoticeKind, source: i64) -> Result<bool, AppError> {
-    Ok(match kind {
-        NoticeKind::Absence => {
-            crate::with_conn!(c, x => absences::table
-            .find(source)
+/// Which of `sources` (kind, row) still hold: the absence is still «н», the grade still
+/// failing; other kinds always hold. A teacher who corrected a slip before the notice went out
+/// cancels it. One query per kind for a whole batch of notices.
+pub fn still_holding(
+    c: &mut Conn<'_>,
+    sources: &[(NoticeKind, i64)],
+) -> Result<std::collections::HashSet<(NoticeKind, i64)>, AppError> {
+    let of =
+        |k: NoticeKind| -> Vec<i64> { sources.iter().filter(|s| s.0 == k).map(|s| s.1).collect() };
+    let (absent, failing) = (of(NoticeKind::Absence), of(NoticeKind::Failing));
+    let (a, g): (Vec<i64>, Vec<i64>) = crate::with_conn!(c, x => {
+        let a = absences::table
+            .filter(absences::id.eq_any(&absent))
             .filter(absences::reason.eq(crate::domain::AbsenceReason::Absent.as_code()))
-            .count()
-            .get_result::<i64>(x))?
-                > 0
-        }
-        NoticeKind::Failing => {
-            crate::with_conn!(c, x => grades::table
-            .find(source)
+            .select(absences::id)
+            .load(x)?;
+        let g = grades::table
+            .filter(grades::id.eq_any(&failing))
             .filter(grades::value.eq_any(failing_codes()))
-            .count()
-            .get_result::<i64>(x))?
-                > 0
-        }
-        _ => true,
-    })
+            .select(grades::id)
+            .load(x)?;
+        Ok::<_, diesel::result::Error>((a, g))
+    })?;
+    let mut out: std::collections::HashSet<(NoticeKind, i64)> = sources
+        .iter()
+        .filter(|s| !matches!(s.0, NoticeKind::Absence | NoticeKind::Failing))
+        .copied()
+        .collect();
+    out.extend(a.into_iter().map(|id| (NoticeKind::Absence, id)));
+    out.extend(g.into_iter().map(|id| (NoticeKind::Failing, id)));
+    Ok(out)
 }

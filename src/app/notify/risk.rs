@@ -19,7 +19,7 @@ use crate::store::schema::{absences, assignments, grades, lessons, notice_foreca
 use crate::store::Conn;
 
 /// The assignments of the current term whose lessons, grades or absences changed in the window.
-fn touched(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
+pub fn touched(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
     let from = m.utc - Duration::hours(LOOKBACK);
     let today = m.today();
     let mut ids: Vec<i64> = crate::with_conn!(c, x => {
@@ -60,8 +60,8 @@ fn touched(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
 }
 
 /// The students whose forecasts this run will look at (to read their families once).
-pub fn students(c: &mut Conn<'_>, m: &Moment) -> Result<Vec<i64>, AppError> {
-    let ids = touched(c, m)?;
+pub fn students(c: &mut Conn<'_>, touched: &[i64]) -> Result<Vec<i64>, AppError> {
+    let ids = touched;
     let mut out: Vec<i64> = Vec::new();
     for chunk in ids.chunks(500) {
         out.extend(
@@ -94,13 +94,14 @@ pub type Change = (i64, i64, bool, Option<NaiveDateTime>, bool);
 pub fn falls(
     c: &mut Conn<'_>,
     m: &Moment,
+    touched: &[i64],
     families: &HashMap<i64, Family>,
 ) -> Result<(Vec<Draft>, Vec<Change>), AppError> {
     let today = m.today();
     let confirmed = m.utc - Duration::hours(CONFIRM_HOURS);
     let mut out = Vec::new();
     let mut changes = Vec::new();
-    for aid in touched(c, m)? {
+    for &aid in touched {
         let g = grid::load_in(c, aid)?;
         type Seen = (i64, bool, Option<NaiveDateTime>);
         let seen: Vec<Seen> = crate::with_conn!(c, x => notice_forecasts::table

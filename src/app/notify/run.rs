@@ -63,15 +63,17 @@ struct Made {
 
 /// Every notice of moment `m`, with the forecasts seen and the remarks made.
 fn make(c: &mut Conn<'_>, m: &Moment, row: &CollegeRow) -> Result<Made, AppError> {
-    let mut ids = family_events::students_in_window(c, m)?;
-    ids.extend(risk::students(c, m)?);
+    let window = family_events::Window::at(c, m)?;
+    let touched = risk::touched(c, m)?;
+    let mut ids = window.students();
+    ids.extend(risk::students(c, &touched)?);
     ids.sort_unstable();
     ids.dedup();
     let families = draft::families(c, &ids)?;
     let teachers = crate::app::lookup::user_short_names(c)?;
-    let mut drafts = family_events::at_lessons(c, m, &families, &teachers)?;
-    drafts.extend(family_events::finals(c, m, &families)?);
-    let (falls, changes) = risk::falls(c, m, &families)?;
+    let mut drafts = family_events::at_lessons(&window, m, &families, &teachers);
+    drafts.extend(family_events::finals(&window, &families));
+    let (falls, changes) = risk::falls(c, m, &touched, &families)?;
     drafts.extend(falls);
     if NoticeKind::Digest.enabled_in(&row.notify_kinds) {
         drafts.extend(weekly::digests(c, m, row)?);
@@ -135,8 +137,10 @@ pub fn run(db: &mut Db, actor: &Actor, opts: &RunOptions) -> Result<RunReport, A
     let run_id = super::lease::acquire(db)?;
     let result = (|| {
         deliver::requeue_abandoned(db)?;
-        let rows = db.read(|c| outbox::prepare(c, &made.drafts, &m, &row))?;
-        let fresh = db.read(|c| outbox::unqueued(c, &rows))?;
+        let fresh = db.read(|c| {
+            let rows = outbox::prepare(c, &made.drafts, &m, &row)?;
+            outbox::unqueued(c, &rows)
+        })?;
         db.write(|c| {
             risk::record(c, &made.changes, m.utc)?;
             staff::record(c, &made.remarks, m.utc)?;

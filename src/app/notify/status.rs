@@ -119,17 +119,19 @@ pub fn retry(db: &mut Db, actor: &Actor, id: Option<i64>) -> Result<usize, AppEr
     access::check(actor, &Action::Notify)?;
     let now = crate::store::now();
     db.write(|c| {
-        let ids: Vec<i64> = crate::with_conn!(c, x => notices::table
-            .filter(notices::status.eq("failed"))
-            .select(notices::id)
-            .load(x))?;
-        let ids: Vec<i64> = ids.into_iter().filter(|n| id.is_none_or(|i| i == *n)).collect();
-        if let (Some(i), true) = (id, ids.is_empty()) {
+        let n = crate::with_conn!(c, x => {
+            let q = diesel::update(notices::table).filter(notices::status.eq("failed")).into_boxed();
+            let q = match id {
+                Some(i) => q.filter(notices::id.eq(i)),
+                None => q,
+            };
+            q.set((notices::status.eq("queued"), notices::attempts.eq(0),
+                   notices::next_attempt_at.eq(now)))
+                .execute(x)
+        })?;
+        if let (Some(i), 0) = (id, n) {
             return Err(AppError::NotFound(format!("недоставленное уведомление № {i}")));
         }
-        Ok(crate::with_conn!(c, x => diesel::update(notices::table.filter(notices::id.eq_any(&ids)))
-            .set((notices::status.eq("queued"), notices::attempts.eq(0),
-                  notices::next_attempt_at.eq(now)))
-            .execute(x))?)
+        Ok(n)
     })
 }
