@@ -290,8 +290,19 @@ pub fn create_token(
     db.write(|c| {
         let user = NewUser {
             login: format!("token-{clean}"),
-            last_name: "Токен".into(),
-            first_name: clean.clone(),
+            // The notifier signs the copies in the internal mailboxes: «Рассылка журнала», not
+            // «Токен r.».
+            last_name: if role == Role::Notifier {
+                "Рассылка журнала"
+            } else {
+                "Токен"
+            }
+            .into(),
+            first_name: if role == Role::Notifier {
+                String::new()
+            } else {
+                clean.clone()
+            },
             patronymic: String::new(),
             position: position.into(),
         };
