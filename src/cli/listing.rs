@@ -4,14 +4,53 @@
 //! so that a script does not break when a heading is reworded. CSV cells are made safe for a
 //! spreadsheet as in the reports.
 
-use comfy_table::{Table, TableComponent};
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+
+use comfy_table::{ContentArrangement, Table, TableComponent};
 use serde_json::{Map, Value};
 
+/// The width tables are fitted to when nothing else says: a pipe or a file, where the terminal's
+/// width is unknown; wide enough for a list, narrow enough for a mail or a printout.
+pub const PIPED_WIDTH: u16 = 100;
+
+static WIDTH_FLAG: OnceLock<u16> = OnceLock::new();
+
+/// Remembers `--width` for the whole run (0: no limit).
+pub fn set_width(flag: Option<u16>) {
+    if let Some(w) = flag {
+        let _ = WIDTH_FLAG.set(w);
+    }
+}
+
+/// The width of lists on standard output: `--width` (0 for none), else the terminal's, else
+/// [`PIPED_WIDTH`].
+pub fn width() -> Option<u16> {
+    width_or(Some(PIPED_WIDTH))
+}
+
+/// As [`width`], with `piped` when standard output is no terminal. A report keeps its rows
+/// whole there (`None`): a statement of 13 subjects cannot be read in 100 columns, and its
+/// wide forms are the XLSX and the PDF.
+pub fn width_or(piped: Option<u16>) -> Option<u16> {
+    match WIDTH_FLAG.get() {
+        Some(0) => None,
+        Some(w) => Some(*w),
+        None if std::io::stdout().is_terminal() => Table::new().width().or(piped),
+        None => piped,
+    }
+}
+
 /// A table of the command line: comfy-table's ASCII style, with the column junctions in the
-/// rule under the heading («+====+====+», not one unbroken «+=========+»).
+/// rule under the heading («+====+====+», not one unbroken «+=========+»), its long cells
+/// wrapped to fit [`width`].
 pub fn table() -> Table {
     let mut t = Table::new();
     t.set_style(TableComponent::MiddleHeaderIntersections, '+');
+    if let Some(w) = width() {
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        t.set_width(w);
+    }
     t
 }
 

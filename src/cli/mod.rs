@@ -6,6 +6,7 @@ pub mod audit;
 pub mod batch;
 pub mod calendar;
 pub mod college;
+pub mod complete;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -50,6 +51,9 @@ pub struct Cli {
     /// Файл настроек (TOML) вместо ~/.config/ezh/config.toml
     #[arg(long, global = true, value_name = "FILE", env = "EZH_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Ширина таблиц в символах (0 — без ограничения); по умолчанию — ширина терминала, а при выводе в файл или канал — 100
+    #[arg(long, global = true, value_name = "N")]
+    pub width: Option<u16>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -143,6 +147,7 @@ pub enum Command {
 /// Runs the program and returns its exit status.
 pub fn main() -> std::process::ExitCode {
     quiet_on_closed_pipe();
+    complete::respond();
     let parsed = command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
@@ -204,7 +209,7 @@ fn quiet_on_closed_pipe() {
 
 /// The command tree as users see it: the clap definition with Russian headings and flags.
 pub fn command() -> clap::Command {
-    ru_clap::localize(Cli::command())
+    complete::attach(ru_clap::localize(Cli::command()))
 }
 
 /// Help and version go to stdout with status 0; a parse error goes to stderr in Russian with
@@ -234,6 +239,7 @@ fn parse_failure(e: &clap::Error) -> std::process::ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = config::Settings::load(cli.config.as_deref())?;
+    listing::set_width(cli.width);
     let target = || {
         let t = config::resolve_target(cli.db.as_deref(), &settings)?;
         warn_if_readable(&t, cli.config.as_deref());
@@ -266,7 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Report(args)) => report::run(&target()?, args),
         Some(Command::Passwd { password_stdin }) => account::passwd(&target()?, password_stdin),
         Some(Command::Completions { shell }) => {
-            print_completions(shell, &mut std::io::stdout());
+            print_completions(shell, &mut std::io::stdout())?;
             Ok(())
         }
         Some(Command::Man) => {
@@ -309,8 +315,11 @@ fn warn_if_readable(target: &crate::store::DbTarget, config: Option<&std::path::
 }
 
 /// Writes the completion script of `shell` (the files in `completions/` come from here).
-pub fn print_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
-    clap_complete::generate(shell, &mut command(), "ezh", out);
+pub fn print_completions(
+    shell: clap_complete::Shell,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    complete::registration(shell, out)
 }
 
 /// The journal screen on a terminal; without one (a pipe, cron) a summary of what is in the

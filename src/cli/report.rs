@@ -125,11 +125,7 @@ pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
     };
     let rep = report::make(&mut db, &actor, kind, &filters)?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let width = if to_terminal {
-        comfy_table::Table::new().width()
-    } else {
-        None
-    };
+    let width = super::listing::width_or(None);
     let bytes = render::render(
         &rep,
         args.format,

@@ -21,6 +21,7 @@ mod cli;
 mod cli_russian;
 mod college_settings;
 mod commands;
+mod completion;
 mod contingent_cli;
 mod contingent_movement;
 mod contingent_students;

@@ -10,67 +10,9 @@ use crate::support;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use support::tmux::Tmux;
+
 use assert_cmd::cargo::cargo_bin;
-
-struct Tmux {
-    socket: String,
-    /// The home of the journal in tmux: its settings, data and session, nothing of the caller's.
-    home: std::path::PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        // Only what a terminal needs: no EZH_* of the caller reaches the journal in tmux.
-        let mut c = Command::new("tmux");
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("LANG", "C.UTF-8")
-            .env("TERM", "xterm-256color");
-        support::cli::isolate(&mut c, &self.home);
-        c.arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-t", "j", "-p"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "«{text}» never appeared:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// Sends one keystroke (a key name like Enter, or one literal character).
-    fn key(&self, k: &str, count: &mut usize) {
-        *count += 1;
-        let literal = k.chars().count() == 1;
-        let args: Vec<&str> = if literal {
-            vec!["send-keys", "-t", "j", "-l", k]
-        } else {
-            vec!["send-keys", "-t", "j", k]
-        };
-        assert!(self.run(&args).status.success());
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
 
 fn ezh(db: &str) -> Command {
     let mut c = Command::new(cargo_bin("ezh"));
@@ -81,7 +23,7 @@ fn ezh(db: &str) -> Command {
 
 #[test]
 fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !Tmux::installed() {
         support::skip(
             "tmux",
             "tmux is not installed; the end-to-end journal test did not run",
@@ -148,28 +90,12 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
     };
     assert!(members >= 25, "the lesson has {members} students");
 
-    let tmux = Tmux {
-        socket: format!("ezh-test-{}", std::process::id()),
-        home: support::cli::fresh_home(),
-    };
+    let tmux = Tmux::new(format!("ezh-test-{}", std::process::id()));
     let cmd = format!(
         "{} --db {db} tui --today 27.11.2026",
         cargo_bin("ezh").display()
     );
-    assert!(tmux
-        .run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "j",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &cmd
-        ])
-        .status
-        .success());
+    tmux.start(120, 40, &cmd);
     tmux.wait_for("Вход в электронный журнал");
     let mut keys = 0;
     for c in login.chars() {
@@ -302,7 +228,7 @@ fn open_sessions(db: &str) -> i64 {
 
 #[test]
 fn a_closed_terminal_or_a_kill_ends_the_session() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !Tmux::installed() {
         support::skip("tmux", "tmux is not installed; the signal test did not run");
         return;
     }
@@ -320,26 +246,10 @@ fn a_closed_terminal_or_a_kill_ends_the_session() {
     let before = open_sessions(&db);
     // SIGHUP: the terminal window closed (tmux kills the pane); SIGTERM: `kill` by the admin.
     for how in ["hangup", "term"] {
-        let tmux = Tmux {
-            socket: format!("ezh-sig-{}-{how}", std::process::id()),
-            home: support::cli::fresh_home(),
-        };
+        let tmux = Tmux::new(format!("ezh-sig-{}-{how}", std::process::id()));
         // `exec`, so that the pane's process is the journal itself.
         let cmd = format!("exec {} --db {db} tui", cargo_bin("ezh").display());
-        assert!(tmux
-            .run(&[
-                "new-session",
-                "-d",
-                "-s",
-                "j",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                &cmd
-            ])
-            .status
-            .success());
+        tmux.start(100, 30, &cmd);
         tmux.wait_for("Вход в электронный журнал");
         let mut keys = 0;
         for c in "grigoreva.oa".chars() {

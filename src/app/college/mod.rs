@@ -8,6 +8,7 @@ pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod maintenance;
+pub mod names;
 pub mod settings;
 pub(crate) mod settings_value;
 pub mod setup;

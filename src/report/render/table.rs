@@ -1,11 +1,13 @@
 //! The terminal table: the header block, a comfy-table fitted to the terminal width, then the
 //! notes, the definitions and the signature lines as plain text.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
+use comfy_table::{
+    presets::UTF8_FULL_CONDENSED, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
 use crate::report::{CellKind, Report};
 
-/// The report as text for a terminal `width` columns wide (`None`: no limit, for pipes); the
+/// The report as text fitted to `width` columns (`None`: no limit, `--width 0`); the
 /// further sections of a multi-part form follow one another, each with its header block.
 pub fn render(report: &Report, width: Option<u16>) -> String {
     let parts: Vec<String> = report
@@ -27,7 +29,7 @@ fn render_one(report: &Report, width: Option<u16>) -> String {
     t.load_preset(UTF8_FULL_CONDENSED);
     match width {
         Some(w) => {
-            t.set_content_arrangement(ContentArrangement::DynamicFullWidth);
+            t.set_content_arrangement(ContentArrangement::Dynamic);
             t.set_width(w);
         }
         None => {
@@ -35,6 +37,7 @@ fn render_one(report: &Report, width: Option<u16>) -> String {
         }
     }
     t.set_header(report.flat_headers());
+    keep_figures_whole(&mut t, report);
     for row in &report.rows {
         let cells = row.cells.iter().map(|c| {
             let text = if c.failing && c.kind != CellKind::Text {
@@ -55,6 +58,36 @@ fn render_one(report: &Report, width: Option<u16>) -> String {
     out.push('\n');
     append_footer(report, &mut out);
     out
+}
+
+/// The narrowest a column of names may get before the table is let out wider than asked: a
+/// surname and initials on one line.
+const NAME_WIDTH: usize = 18;
+
+/// Figures and grades are never broken across lines («4,0» over «0»): their columns are at
+/// least as wide as their longest cell. Names keep [`NAME_WIDTH`], and the headings wrap.
+fn keep_figures_whole(t: &mut Table, report: &Report) {
+    let columns = report.rows.first().map_or(0, |r| r.cells.len());
+    for i in 0..columns {
+        let widest = report
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(i))
+            .map(|c| {
+                // The «!» of a failing figure; a cell's padding on both sides.
+                let w = c.text.chars().count() + usize::from(c.failing) + 2;
+                if c.kind == CellKind::Text {
+                    w.min(NAME_WIDTH + 2)
+                } else {
+                    w
+                }
+            })
+            .max();
+        if let (Some(w), Some(col)) = (widest, t.column_mut(i)) {
+            let w = u16::try_from(w).unwrap_or(u16::MAX);
+            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+        }
+    }
 }
 
 /// Notes, definitions and signature lines as plain text (shared with nothing else: each format

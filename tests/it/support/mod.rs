@@ -124,4 +124,5 @@ pub fn pg_tool(name: &str) -> Option<std::path::PathBuf> {
 }
 pub mod cli;
 pub mod college;
+pub mod tmux;
 pub mod tui;
