@@ -73,7 +73,7 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
     let mut l = super::listing::Listing::new(COLUMNS);
     // The table is read by people (the college's time); CSV and JSON by scripts (UTC, ISO 8601).
     let zone = crate::app::college::clock::zone(&mut db);
-    let at = |t: chrono::NaiveDateTime| match args.list.format {
+    let at = |t: chrono::NaiveDateTime| match args.list.format() {
         super::listing::ListFormat::Table => {
             crate::domain::time_zone::shown(t, &zone, "%d.%m.%Y %H:%M:%S")
         }
@@ -92,7 +92,7 @@ pub fn run(target: &DbTarget, args: AuditArgs) -> anyhow::Result<()> {
             json!(e.reason),
         ]);
     }
-    l.print(args.list.format);
+    l.print(args.list.format());
     Ok(())
 }
 

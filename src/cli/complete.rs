@@ -66,15 +66,12 @@ pub fn attach(cmd: Command) -> Command {
     attach_at(cmd, "")
 }
 
-fn attach_at(mut cmd: Command, path: &str) -> Command {
-    let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
-    for id in ids {
-        if let Some(kind) = rule(path, id.as_str()) {
-            cmd = cmd.mut_arg(id, |a| {
-                a.add(ArgValueCandidates::new(move || candidates(kind)))
-            });
-        }
-    }
+fn attach_at(cmd: Command, path: &str) -> Command {
+    // In place: `mut_arg` would move the argument to the end, reordering positionals.
+    let mut cmd = cmd.mut_args(|a| match rule(path, a.get_id().as_str()) {
+        Some(kind) => a.add(ArgValueCandidates::new(move || candidates(kind))),
+        None => a,
+    });
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())

@@ -18,6 +18,12 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// A file holding the mail server's password (0600), never the password itself.
     pub smtp_password_file: Option<String>,
+    /// The output format of lists and reports when `--format` is not given: table, csv, json.
+    pub format: Option<String>,
+    /// The decimal separator of tables and CSV: `ru` (comma, the default) or `en` (point).
+    pub number_locale: Option<String>,
+    /// The zone this installation shows times in, over the college's `time_zone`.
+    pub time_zone: Option<String>,
 }
 
 impl Settings {
@@ -42,7 +48,24 @@ impl Settings {
 }
 
 /// The keys the settings file knows, for the error that names an unknown one.
-pub const KEYS: [&str; 3] = ["database_url", "smtp_url", "smtp_password_file"];
+pub const KEYS: [&str; 6] = [
+    "database_url",
+    "smtp_url",
+    "smtp_password_file",
+    "format",
+    "number_locale",
+    "time_zone",
+];
+
+/// The values a key with a fixed choice takes.
+fn choices(key: &str) -> Option<&'static [&'static str]> {
+    match key {
+        "format" => Some(&["table", "csv", "json"]),
+        "number_locale" => Some(&["ru", "en"]),
+        "time_zone" => Some(crate::domain::time_zone::NAMES),
+        _ => None,
+    }
+}
 
 /// Reads the file's text: an unknown key or a value of the wrong type is an error in Russian
 /// naming the key and its line (a typo must not silently fall back to the default database).
@@ -66,8 +89,14 @@ fn parse(text: &str) -> Result<Settings, String> {
                 KEYS.join(", ")
             ));
         }
-        if !value.is_str() {
+        let Some(text) = value.as_str() else {
             return Err(format!("{line}«{key}» — нужна строка в кавычках"));
+        };
+        if let Some(allowed) = choices(key).filter(|a| !a.contains(&text)) {
+            return Err(format!(
+                "{line}«{key}» = «{text}» — допустимо: {}",
+                allowed.join(", ")
+            ));
         }
     }
     table
@@ -118,8 +147,27 @@ mod tests {
             parse("database_url = \"j.db\"\ndatabse = 1\n")
                 .err()
                 .as_deref(),
-            Some("строка 2: неизвестный ключ «databse»; допустимы: database_url, smtp_url, smtp_password_file")
+            Some("строка 2: неизвестный ключ «databse»; допустимы: database_url, smtp_url, smtp_password_file, format, number_locale, time_zone")
         );
+        assert_eq!(
+            parse("format = \"csv\"\nnumber_locale = \"fr\"\n")
+                .err()
+                .as_deref(),
+            Some("строка 2: «number_locale» = «fr» — допустимо: ru, en")
+        );
+        let all = parse("format = \"json\"\nnumber_locale = \"en\"\ntime_zone = \"Asia/Omsk\"\n")
+            .expect("every key");
+        assert_eq!(
+            (
+                all.format.as_deref(),
+                all.number_locale.as_deref(),
+                all.time_zone.as_deref()
+            ),
+            (Some("json"), Some("en"), Some("Asia/Omsk"))
+        );
+        assert!(parse("time_zone = \"Europe/Paris\"\n")
+            .err()
+            .is_some_and(|e| e.contains("Europe/Moscow")));
         assert_eq!(
             parse("database_url = 5\n").err().as_deref(),
             Some("строка 1: «database_url» — нужна строка в кавычках")

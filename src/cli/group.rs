@@ -113,7 +113,7 @@ pub fn run(target: &DbTarget, cmd: GroupCommand) -> anyhow::Result<()> {
                     json!(g.tutor),
                 ]);
             }
-            l.print(list.format);
+            l.print(list.format());
         }
         GroupCommand::Show { group } => print_card(&subgroups::show(&mut db, &actor, &group)?),
         GroupCommand::Split {

@@ -14,13 +14,27 @@ use serde_json::{Map, Value};
 /// width is unknown; wide enough for a list, narrow enough for a mail or a printout.
 pub const PIPED_WIDTH: u16 = 100;
 
-static WIDTH_FLAG: OnceLock<u16> = OnceLock::new();
+/// How this run prints: `--width` and the settings file's `format` and `number_locale`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Output {
+    /// `--width` (0: no limit); `None` to fit the terminal.
+    pub width: Option<u16>,
+    /// The format of lists and reports without `--format`.
+    pub format: ListFormat,
+    /// A decimal point instead of the Russian comma (`number_locale = "en"`).
+    pub decimal_point: bool,
+}
 
-/// Remembers `--width` for the whole run (0: no limit).
-pub fn set_width(flag: Option<u16>) {
-    if let Some(w) = flag {
-        let _ = WIDTH_FLAG.set(w);
-    }
+static OUTPUT: OnceLock<Output> = OnceLock::new();
+
+/// Fixes how the whole run prints (set once, before any command).
+pub fn set_output(output: Output) {
+    let _ = OUTPUT.set(output);
+}
+
+/// How this run prints; the defaults when nothing was set (the library's own tests).
+pub fn output() -> Output {
+    OUTPUT.get().copied().unwrap_or_default()
 }
 
 /// The width of lists on standard output: `--width` (0 for none), else the terminal's, else
@@ -33,9 +47,9 @@ pub fn width() -> Option<u16> {
 /// whole there (`None`): a statement of 13 subjects cannot be read in 100 columns, and its
 /// wide forms are the XLSX and the PDF.
 pub fn width_or(piped: Option<u16>) -> Option<u16> {
-    match WIDTH_FLAG.get() {
+    match output().width {
         Some(0) => None,
-        Some(w) => Some(*w),
+        Some(w) => Some(w),
         None if std::io::stdout().is_terminal() => Table::new().width().or(piped),
         None => piped,
     }
@@ -45,9 +59,14 @@ pub fn width_or(piped: Option<u16>) -> Option<u16> {
 /// rule under the heading («+====+====+», not one unbroken «+=========+»), its long cells
 /// wrapped to fit [`width`].
 pub fn table() -> Table {
+    table_of(width())
+}
+
+/// [`table`] fitted to `width` columns (`None`: not fitted).
+pub fn table_of(width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.set_style(TableComponent::MiddleHeaderIntersections, '+');
-    if let Some(w) = width() {
+    if let Some(w) = width {
         t.set_content_arrangement(ContentArrangement::Dynamic);
         t.set_width(w);
     }
@@ -69,9 +88,16 @@ pub enum ListFormat {
 /// The flag every list takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
-    /// Формат: table, csv или json
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    /// Формат: table, csv или json (по умолчанию — format из файла настроек, иначе table)
+    #[arg(long = "format", id = "format", value_enum, value_name = "ФОРМАТ")]
+    pub asked: Option<ListFormat>,
+}
+
+impl ListArgs {
+    /// The format asked, else the settings file's.
+    pub fn format(&self) -> ListFormat {
+        self.asked.unwrap_or(output().format)
+    }
 }
 
 /// A list: its columns as (JSON key, heading) and its rows.

@@ -76,13 +76,13 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
                 ("subject", "Тема"),
             ];
             let lines = messages::inbox(&mut db, &actor)?;
-            if lines.is_empty() && list.format == super::listing::ListFormat::Table {
+            if lines.is_empty() && list.format() == super::listing::ListFormat::Table {
                 println!("Писем нет.");
                 return Ok(());
             }
             let mut l = super::listing::Listing::new(COLUMNS);
             // JSON says true/false and the time in ISO form; the table a dot and a Russian date.
-            let table = list.format == super::listing::ListFormat::Table;
+            let table = list.format() == super::listing::ListFormat::Table;
             let zone = crate::app::college::clock::zone(&mut db);
             for m in lines {
                 l.row(vec![
@@ -105,7 +105,7 @@ pub fn run(target: &DbTarget, cmd: MailCommand) -> anyhow::Result<()> {
                     json!(m.subject),
                 ]);
             }
-            l.print(list.format);
+            l.print(list.format());
         }
         MailCommand::Read { id } => {
             let m = messages::read(&mut db, &actor, id)?;

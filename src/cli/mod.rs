@@ -239,7 +239,20 @@ fn parse_failure(e: &clap::Error) -> std::process::ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = config::Settings::load(cli.config.as_deref())?;
-    listing::set_width(cli.width);
+    listing::set_output(listing::Output {
+        width: cli.width,
+        format: settings
+            .format
+            .as_deref()
+            .map_or(Ok(listing::ListFormat::Table), |f| {
+                <listing::ListFormat as clap::ValueEnum>::from_str(f, true)
+                    .map_err(anyhow::Error::msg)
+            })?,
+        decimal_point: settings.number_locale.as_deref() == Some("en"),
+    });
+    if let Some(zone) = &settings.time_zone {
+        crate::app::college::clock::show_in(zone);
+    }
     let target = || {
         let t = config::resolve_target(cli.db.as_deref(), &settings)?;
         warn_if_readable(&t, cli.config.as_deref());

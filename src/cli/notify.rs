@@ -159,7 +159,7 @@ pub fn run(target: &DbTarget, settings: &Settings, cmd: NotifyCommand) -> anyhow
         }
         NotifyCommand::Status(list) => {
             let s = notify::status::status(&mut db, &actor)?;
-            if list.format == super::listing::ListFormat::Table {
+            if list.format() == super::listing::ListFormat::Table {
                 let line: Vec<String> = s.counts.iter().map(|(k, n)| format!("{k}: {n}")).collect();
                 println!("Уведомления — {}.", line.join(", "));
                 for r in &s.runs {
@@ -202,7 +202,7 @@ pub fn run(target: &DbTarget, settings: &Settings, cmd: NotifyCommand) -> anyhow
                     json!(f.error),
                 ]);
             }
-            out.print(list.format);
+            out.print(list.format());
         }
         NotifyCommand::Retry { id } => {
             let n = notify::status::retry(&mut db, &actor, id)?;

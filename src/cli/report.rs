@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 
+use super::listing::ListFormat;
 use super::session;
 use crate::app::college::setup;
 use crate::app::report::{self, Filters, Kind};
@@ -24,15 +25,15 @@ pub struct ReportArgs {
     pub name: Option<Kind>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Формат: table, csv, xlsx, pdf, json
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Формат: table, csv, xlsx, pdf, json (по умолчанию — format из файла настроек, иначе table)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Записать в файл вместо стандартного вывода
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// CSV для Excel (BOM, «;»); --excel=false — обычный CSV с «,»
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
-    pub excel: bool,
+    /// CSV для Excel (BOM, «;», десятичная запятая); --excel=false — обычный CSV с «,» и точкой (по умолчанию — да, при number_locale = "en" в файле настроек — нет)
+    #[arg(long, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub excel: Option<bool>,
 }
 
 /// The filters every report takes.
@@ -124,14 +125,21 @@ pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
         today: today(a.date),
     };
     let rep = report::make(&mut db, &actor, kind, &filters)?;
+    let output = super::listing::output();
+    let format = args.format.unwrap_or(match output.format {
+        ListFormat::Table => Format::Table,
+        ListFormat::Csv => Format::Csv,
+        ListFormat::Json => Format::Json,
+    });
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let width = super::listing::width_or(None);
     let bytes = render::render(
         &rep,
-        args.format,
+        format,
         Options {
-            excel: args.excel,
+            excel: args.excel.unwrap_or(!output.decimal_point),
             width,
+            decimal_point: output.decimal_point,
         },
     )?;
     match args.output {
@@ -148,10 +156,10 @@ pub fn run(target: &DbTarget, args: ReportArgs) -> anyhow::Result<()> {
             Ok(())
         }
         None => {
-            if to_terminal && matches!(args.format, Format::Xlsx | Format::Pdf) {
+            if to_terminal && matches!(format, Format::Xlsx | Format::Pdf) {
                 anyhow::bail!(
                     "формат {} не выводится в терминал: укажите файл, -o ФАЙЛ",
-                    args.format.extension()
+                    format.extension()
                 );
             }
             std::io::stdout().write_all(&bytes)?;

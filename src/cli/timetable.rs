@@ -84,8 +84,10 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
             };
             let on = week.unwrap_or_else(|| chrono::Local::now().date_naive());
             let w = schedule::week(&mut db, &actor, &whose, on)?;
-            match list.format {
-                super::listing::ListFormat::Table => print!("{}", render(&whose, &w)),
+            match list.format() {
+                super::listing::ListFormat::Table => {
+                    print!("{}", render(&whose, &w, super::listing::width()))
+                }
                 other => slots(&w).print(other),
             }
         }
@@ -123,8 +125,8 @@ pub fn run(target: &DbTarget, cmd: TimetableCommand) -> anyhow::Result<()> {
 
 const DAYS: [&str; 7] = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"];
 
-/// The week as text: a title line and a table of pairs by days.
-pub fn render(whose: &Whose, w: &schedule::Week) -> String {
+/// The week as text: a title line and a table of pairs by days, fitted to `width` columns.
+pub fn render(whose: &Whose, w: &schedule::Week, width: Option<u16>) -> String {
     let title = &w.title;
     let sunday = w.monday + chrono::Duration::days(6);
     let mut out = format!(
@@ -133,7 +135,7 @@ pub fn render(whose: &Whose, w: &schedule::Week) -> String {
         ru(sunday),
         w.parity
     );
-    let mut t = super::listing::table();
+    let mut t = super::listing::table_of(width);
     let mut header = vec!["Пара".to_string()];
     for (k, (d, _)) in w.days.iter().enumerate() {
         header.push(format!("{} {}", DAYS[k % 7], d.format("%d.%m")));

@@ -213,7 +213,7 @@ pub fn run(target: &DbTarget, cmd: UserCommand) -> anyhow::Result<()> {
                     }),
                 ]);
             }
-            l.print(list.format);
+            l.print(list.format());
         }
         UserCommand::Show { login } => {
             let id = users::id_of(&mut db, &actor, &login)?;

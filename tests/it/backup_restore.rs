@@ -82,7 +82,7 @@ fn backup_and_restore(backend: &str, url: &str, dir: &std::path::Path) {
         "demo-admin-2026\n",
     )
     .success();
-    run(&admin, &["audit", "--limit", "1"], "")
+    run(&admin, &["--width", "0", "audit", "--limit", "1"], "")
         .success()
         .stdout(predicate::str::contains(
             "база данных восстановлена из резервной копии",

@@ -145,7 +145,7 @@ fn the_command_line_shows_and_sets_settings() {
     run(&["college", "set", "min_grades_per_month", "32"], "")
         .failure()
         .stderr(predicate::str::contains("нужно целое число от 0 до 31"));
-    run(&["audit"], "")
+    run(&["--width", "0", "audit"], "")
         .success()
         .stdout(predicate::str::contains("min_grades_per_month=4"));
 }

@@ -38,7 +38,7 @@ fn story(url: &str, backend: &str) {
     let w = schedule::week(&mut f.db, &f.admin, &group, d(2026, 11, 25)).expect("week");
     assert_eq!((w.monday, w.parity), (d(2026, 11, 23), "нечётная"));
     assert_eq!(w.days.len(), 6, "{backend}: Monday to Saturday");
-    let text = ezh::cli::timetable::render(&group, &w);
+    let text = ezh::cli::timetable::render(&group, &w, None);
     assert!(
         text.starts_with("Группа ТМ-26: неделя 23.11.2026 — 29.11.2026 (нечётная)\n"),
         "{text}"
@@ -247,7 +247,7 @@ fn story(url: &str, backend: &str) {
         .clone();
     substitute(&mut f.db, &f.deputy, &cancel).expect("cancel");
     let w = schedule::week(&mut f.db, &f.admin, &group, monday).expect("week");
-    let text = ezh::cli::timetable::render(&group, &w);
+    let text = ezh::cli::timetable::render(&group, &w, None);
     assert!(
         text.contains(&format!("ОТМЕНА: {first}")),
         "{backend}:\n{text}"

@@ -1,6 +1,7 @@
 //! The lists of the command line in every format, on every backend: `user list`, `group list`,
 //! `audit` and `mail inbox` as a table, as CSV for Excel and as JSON with the keys of
-//! `docs/reports.md` («Списки»), numbers as numbers.
+//! `docs/reports.md` («Списки»), numbers as numbers; tables fitted to the width; the settings
+//! file's default format, decimal point and time zone.
 
 use crate::support;
 
@@ -109,5 +110,90 @@ fn lists_come_as_a_table_csv_or_json_on_every_backend() {
         run(&["group", "list", "--format", "xml"], "")
             .code(2)
             .stderr(predicates::str::contains("допустимо: table, csv, json"));
+
+        // Widths: a pipe gets 100 columns, --width N gets N, --width 0 the rows unbroken.
+        let widest = |args: &[&str]| {
+            let text = String::from_utf8(out(args)).expect("utf-8");
+            text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+        };
+        assert!(widest(&["audit", "--limit", "20"]) <= 100, "{backend}");
+        assert!(
+            widest(&["--width", "60", "user", "list"]) <= 60,
+            "{backend}"
+        );
+        assert!(
+            widest(&["--width", "0", "audit", "--limit", "20"]) > 100,
+            "{backend}"
+        );
+
+        // The settings file: the default format, decimal points, the zone times are shown in.
+        let config = dir.path().join(format!("config-{backend}.toml"));
+        std::fs::write(
+            &config,
+            "format = \"json\"\nnumber_locale = \"en\"\ntime_zone = \"Asia/Vladivostok\"\n",
+        )
+        .expect("config");
+        let with = |args: &[&str]| {
+            let mut all = vec!["--config", config.to_str().expect("path")];
+            all.extend_from_slice(args);
+            out(&all)
+        };
+        assert_eq!(
+            json(&with(&["group", "list"])).as_array().map(Vec::len),
+            Some(4)
+        );
+        let results = [
+            "report",
+            "group-results",
+            "--group",
+            "ТМ-26",
+            "--date",
+            "27.11.2026",
+        ];
+        let figures = json(&with(&results));
+        assert!(
+            figures.is_object() || figures.is_array(),
+            "{backend}: {figures}"
+        );
+        let mut as_table = results.to_vec();
+        as_table.extend(["--format", "table"]);
+        let table = String::from_utf8(with(&as_table)).expect("utf-8");
+        let comma = decimals(&table, ',');
+        let point = decimals(&table, '.');
+        assert!(
+            point > 0 && comma == 0,
+            "{backend}: {point} figures with a point, {comma} with a comma:\n{table}"
+        );
+        let mut as_csv = results.to_vec();
+        as_csv.extend(["--format", "csv"]);
+        let csv = String::from_utf8(with(&as_csv)).expect("utf-8");
+        assert!(
+            !csv.starts_with('\u{feff}') && decimals(&csv, '.') > 0,
+            "{backend}: {csv}"
+        );
+        let audit = String::from_utf8(with(&[
+            "--width", "0", "audit", "--limit", "1", "--format", "table",
+        ]))
+        .expect("utf-8");
+        assert!(audit.contains("МСК+7"), "{backend}: {audit}");
+        std::fs::write(&config, "format = \"yaml\"\n").expect("config");
+        run(
+            &["--config", config.to_str().expect("path"), "group", "list"],
+            "",
+        )
+        .failure()
+        .stderr(predicates::str::contains(
+            "строка 1: «format» = «yaml» — допустимо: table, csv, json",
+        ));
     }
+}
+
+/// How many figures «D<sep>DD» (two decimals, as the reports print them) `text` holds.
+fn decimals(text: &str, sep: char) -> usize {
+    let c: Vec<char> = text.chars().collect();
+    c.windows(4)
+        .filter(|w| {
+            w[0].is_ascii_digit() && w[1] == sep && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        })
+        .count()
 }

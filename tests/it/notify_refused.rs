@@ -94,7 +94,7 @@ fn refused(backend: &str, url: &str, dir: &std::path::Path) {
         last.iter().all(|b| b == &("failed".to_string(), 6)),
         "{backend}: {last:?}"
     );
-    notify(&j, &server.url(), &["status"])
+    notify(&j, &server.url(), &["--width", "0", "status"])
         .success()
         .stdout(predicates::str::contains("busy@refuse.test"))
         .stdout(predicates::str::contains("451"))

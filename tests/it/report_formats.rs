@@ -65,6 +65,7 @@ fn every_format_opens() {
         Options {
             excel: false,
             width: None,
+            decimal_point: false,
         },
     )
     .expect("csv");
@@ -79,12 +80,28 @@ fn every_format_opens() {
             Options {
                 excel: true,
                 width: Some(100),
+                decimal_point: false,
             },
         )
         .expect("table"),
     )
     .expect("utf8");
     assert!(table.contains("Абрамов Тест") && table.contains("86,96"));
+    // number_locale = "en": the same table with decimal points, the names untouched.
+    let dotted = render::render(
+        &r,
+        Format::Table,
+        Options {
+            decimal_point: true,
+            ..Options::default()
+        },
+    )
+    .expect("table");
+    let dotted = String::from_utf8(dotted).expect("utf8");
+    assert!(
+        dotted.contains("86.96") && !dotted.contains("86,96"),
+        "{dotted}"
+    );
     let grid = |l: &&str| l.starts_with(['│', '┌', '└', '╞', '├']);
     assert!(table.lines().filter(grid).count() > 30);
     assert!(

@@ -31,7 +31,7 @@ fn zone(backend: &str, url: &str, dir: &std::path::Path) {
         predicate::str::is_match(r"Предыдущий вход: \d\d\.\d\d\.\d{4} \d\d:\d\d МСК\+2")
             .expect("re"),
     );
-    let table = run(&["audit", "--limit", "1"], "")
+    let table = run(&["--width", "0", "audit", "--limit", "1"], "")
         .success()
         .get_output()
         .stdout

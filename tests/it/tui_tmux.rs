@@ -172,7 +172,7 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
     );
     let out = ezh(&db)
         .env("EZH_TOKEN_FILE", &token)
-        .args(["audit", "--user", &login, "--limit", "200"])
+        .args(["--width", "0", "audit", "--user", &login, "--limit", "200"])
         .output()
         .expect("audit");
     let audit = String::from_utf8_lossy(&out.stdout).into_owned();

@@ -8,6 +8,7 @@
 //! a fixed date.
 
 use std::cell::Cell;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -24,9 +25,22 @@ pub fn zone_in(c: &mut crate::store::Conn<'_>) -> String {
         .unwrap_or_else(|| "Europe/Moscow".into())
 }
 
-/// [`zone_in`] on a database.
+/// The zone this installation shows times in (the settings file's `time_zone`), if it says.
+static SHOWN_IN: OnceLock<String> = OnceLock::new();
+
+/// Shows times in `zone` for the rest of the run instead of the college's zone: a terminal of a
+/// branch in another zone. Deadlines, quiet hours and the hours of the mailings keep the
+/// college's zone, which is one for the whole college.
+pub fn show_in(zone: &str) {
+    let _ = SHOWN_IN.set(zone.to_string());
+}
+
+/// The zone times are shown in: [`show_in`]'s, else the college's ([`zone_in`]).
 pub fn zone(db: &mut crate::store::Db) -> String {
-    zone_in(&mut db.conn())
+    match SHOWN_IN.get() {
+        Some(z) => z.clone(),
+        None => zone_in(&mut db.conn()),
+    }
 }
 
 /// A stored UTC time in the college's zone: «27.11.2026 09:15 МСК».

@@ -46,8 +46,10 @@ impl Format {
 pub struct Options {
     /// CSV for Excel (BOM, `;`, decimal comma, header block) or plain (`,`, dot, table only).
     pub excel: bool,
-    /// The terminal width for the table; `None` when not known (not a terminal).
+    /// The width the table is fitted to; `None`: not fitted.
     pub width: Option<u16>,
+    /// Figures of the table with a decimal point, not the Russian comma (`number_locale`).
+    pub decimal_point: bool,
 }
 
 impl Default for Options {
@@ -55,6 +57,7 @@ impl Default for Options {
         Options {
             excel: true,
             width: None,
+            decimal_point: false,
         }
     }
 }
@@ -76,7 +79,7 @@ pub enum RenderError {
 /// Renders `report` in `format`.
 pub fn render(report: &Report, format: Format, opts: Options) -> Result<Vec<u8>, RenderError> {
     match format {
-        Format::Table => Ok(table::render(report, opts.width).into_bytes()),
+        Format::Table => Ok(table::render(report, opts.width, opts.decimal_point).into_bytes()),
         Format::Csv => csv::render(report, opts.excel),
         Format::Xlsx => xlsx::render(report),
         #[cfg(feature = "pdf")]

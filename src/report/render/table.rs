@@ -9,16 +9,16 @@ use crate::report::{CellKind, Report};
 
 /// The report as text fitted to `width` columns (`None`: no limit, `--width 0`); the
 /// further sections of a multi-part form follow one another, each with its header block.
-pub fn render(report: &Report, width: Option<u16>) -> String {
+pub fn render(report: &Report, width: Option<u16>, decimal_point: bool) -> String {
     let parts: Vec<String> = report
         .parts()
         .into_iter()
-        .map(|p| render_one(p, width))
+        .map(|p| render_one(p, width, decimal_point))
         .collect();
     parts.join("\n")
 }
 
-fn render_one(report: &Report, width: Option<u16>) -> String {
+fn render_one(report: &Report, width: Option<u16>, decimal_point: bool) -> String {
     let mut out = String::new();
     for line in report.header_lines() {
         out.push_str(&line);
@@ -40,10 +40,15 @@ fn render_one(report: &Report, width: Option<u16>) -> String {
     keep_figures_whole(&mut t, report);
     for row in &report.rows {
         let cells = row.cells.iter().map(|c| {
-            let text = if c.failing && c.kind != CellKind::Text {
-                format!("{}!", c.text)
+            let figure = if decimal_point && c.kind == CellKind::Number {
+                c.text.replace(',', ".")
             } else {
                 c.text.clone()
+            };
+            let text = if c.failing && c.kind != CellKind::Text {
+                format!("{figure}!")
+            } else {
+                figure
             };
             let cell = comfy_table::Cell::new(text);
             match c.kind {
