@@ -25,11 +25,13 @@ pub enum YearCommand {
         holidays: Vec<DateSpan>,
     },
     /// Все учебные годы
-    List,
+    List(super::listing::ListArgs),
     /// Учебный год: семестры, закрыты ли они, каникулы (без названия — текущий)
     Show {
         /// Название года: 2026/2027
         name: Option<String>,
+        #[command(flatten)]
+        list: super::listing::ListArgs,
     },
 }
 
@@ -137,31 +139,21 @@ pub fn run_year(target: &DbTarget, cmd: YearCommand) -> anyhow::Result<()> {
             )?;
             print_year(&y);
         }
-        YearCommand::List => {
+        YearCommand::List(list) => {
             let years = calendar::list(&mut db)?;
-            if years.is_empty() {
+            if years.is_empty() && list.format() == super::listing::ListFormat::Table {
                 println!("Учебных годов нет: ezh year create 2026/2027 --term 01.09.2026-28.12.2026 --term 12.01.2027-30.06.2027");
+                return Ok(());
             }
-            let mut t = super::listing::table();
-            t.set_header(["Учебный год", "С", "По", "Семестров", "Закрыто"]);
-            for y in years {
-                let closed = y.terms.iter().filter(|t| t.closed).count();
-                t.add_row([
-                    y.name,
-                    format_ru(y.starts_on),
-                    format_ru(y.ends_on),
-                    y.terms.len().to_string(),
-                    closed.to_string(),
-                ]);
-            }
-            println!("{t}");
+            print!("{}", super::card_formats::years(&years, list.format()));
         }
-        YearCommand::Show { name } => {
+        YearCommand::Show { name, list } => {
             let id = name
                 .map(|n| calendar::year_by_name(&mut db, &n))
                 .transpose()?;
             match calendar::show(&mut db, id)? {
-                Some(y) => print_year(&y),
+                Some(y) if list.format() == super::listing::ListFormat::Table => print_year(&y),
+                Some(y) => print!("{}", super::card_formats::year(&y, list.format())),
                 None => anyhow::bail!(
                     "сегодня не входит ни в один учебный год: ezh year create 2026/2027 --term … (список — ezh year list)"
                 ),

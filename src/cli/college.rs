@@ -2,6 +2,7 @@
 //! variants, lock and code times. Everyone logged in may look; the administrator changes them.
 
 use clap::Subcommand;
+use serde_json::json;
 
 use super::session;
 use crate::app::college::settings::{self, Values};
@@ -12,7 +13,7 @@ use crate::store::DbTarget;
 #[derive(Debug, Subcommand)]
 pub enum CollegeCommand {
     /// Все настройки техникума с их значениями и допустимыми значениями
-    Show,
+    Show(super::listing::ListArgs),
     /// Изменить одну настройку (администратор; записывается в журнал изменений)
     Set {
         /// Настройка, например min_grades_per_month (список — ezh college show)
@@ -40,13 +41,23 @@ pub fn run(target: &DbTarget, cmd: CollegeCommand) -> anyhow::Result<()> {
     let mut db = setup::open(target)?;
     let actor = session::require(&mut db, target)?;
     match cmd {
-        CollegeCommand::Show => {
-            let mut t = super::listing::table();
-            t.set_header(["Настройка", "Значение", "Допустимо", "Что означает"]);
+        CollegeCommand::Show(list) => {
+            const COLUMNS: &[(&str, &str)] = &[
+                ("key", "Настройка"),
+                ("value", "Значение"),
+                ("allowed", "Допустимо"),
+                ("title", "Что означает"),
+            ];
+            let mut l = super::listing::Listing::new(COLUMNS);
             for (s, value) in settings::show(&mut db)? {
-                t.add_row([s.key, value.as_str(), allowed(s.values).as_str(), s.title]);
+                l.row(vec![
+                    json!(s.key),
+                    json!(value),
+                    json!(allowed(s.values)),
+                    json!(s.title),
+                ]);
             }
-            println!("{t}");
+            l.print(list.format());
         }
         CollegeCommand::Set { key, value } => {
             let (old, new) = settings::set(&mut db, &actor, &key, &value)?;

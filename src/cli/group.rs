@@ -36,6 +36,8 @@ pub enum GroupCommand {
     Show {
         /// Группа
         group: String,
+        #[command(flatten)]
+        list: super::listing::ListArgs,
     },
     /// Разделить группу на подгруппы по дисциплине (по алфавиту)
     Split {
@@ -115,7 +117,13 @@ pub fn run(target: &DbTarget, cmd: GroupCommand) -> anyhow::Result<()> {
             }
             l.print(list.format());
         }
-        GroupCommand::Show { group } => print_card(&subgroups::show(&mut db, &actor, &group)?),
+        GroupCommand::Show { group, list } => {
+            let card = subgroups::show(&mut db, &actor, &group)?;
+            match list.format() {
+                super::listing::ListFormat::Table => print_card(&card),
+                f => print!("{}", super::card_formats::group(&card, f)),
+            }
+        }
         GroupCommand::Split {
             group,
             subject,

@@ -158,23 +158,25 @@ impl Listing {
                 format!("\u{feff}{}", String::from_utf8_lossy(&body))
             }
             ListFormat::Json => {
-                let items: Vec<Value> = self
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        let object: Map<String, Value> = self
-                            .columns
-                            .iter()
-                            .zip(r)
-                            .map(|(c, v)| (c.0.to_string(), v.clone()))
-                            .collect();
-                        Value::Object(object)
-                    })
-                    .collect();
+                let items = self.objects().into_iter().map(Value::Object).collect();
                 let json = serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default();
                 format!("{json}\n")
             }
         }
+    }
+
+    /// The rows as JSON objects keyed by the columns' keys.
+    pub fn objects(&self) -> Vec<Map<String, Value>> {
+        self.rows
+            .iter()
+            .map(|r| {
+                self.columns
+                    .iter()
+                    .zip(r)
+                    .map(|(c, v)| (c.0.to_string(), v.clone()))
+                    .collect()
+            })
+            .collect()
     }
 
     /// Prints the list to standard output (a closed pipe ends quietly).

@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit;
 pub mod batch;
 pub mod calendar;
+mod card_formats;
 pub mod college;
 pub mod complete;
 pub mod config;

@@ -84,6 +84,8 @@ pub enum StudentCommand {
     Show {
         /// Номер, № зачётной книжки или «Фамилия Имя Отчество»
         student: String,
+        #[command(flatten)]
+        list: super::listing::ListArgs,
     },
     /// Изменить персональные данные (каждое изменение записывается в журнал изменений)
     Edit(EditArgs),
@@ -220,7 +222,9 @@ pub fn run(target: &DbTarget, cmd: StudentCommand) -> anyhow::Result<()> {
         StudentCommand::Return { order, group } => request(MovementKind::Return, order, group),
         StudentCommand::Expel { order } => request(MovementKind::Expel, order, None),
         StudentCommand::Graduate { order } => request(MovementKind::Graduate, order, None),
-        StudentCommand::Show { student } => return student_card::show(&mut db, &actor, &student),
+        StudentCommand::Show { student, list } => {
+            return student_card::show(&mut db, &actor, &student, list.format())
+        }
         StudentCommand::Edit(args) => return student_card::edit(&mut db, &actor, args),
         StudentCommand::Guardian(g) => return student_card::guardian(&mut db, &actor, g),
         StudentCommand::Achievement(a) => return student_card::achievement(&mut db, &actor, a),

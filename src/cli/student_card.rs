@@ -11,8 +11,13 @@ pub fn show(
     db: &mut crate::store::Db,
     actor: &crate::app::Actor,
     student: &str,
+    format: super::listing::ListFormat,
 ) -> anyhow::Result<()> {
     let card = students::show(db, actor, student)?;
+    if format != super::listing::ListFormat::Table {
+        print!("{}", super::card_formats::student(&card, format));
+        return Ok(());
+    }
     let s = &card.student;
     println!("{} (№ {})", crate::app::lookup::full_name(s), s.id);
     println!("Группа: {}", card.current_group.as_deref().unwrap_or("—"));

@@ -111,6 +111,64 @@ fn lists_come_as_a_table_csv_or_json_on_every_backend() {
             .code(2)
             .stderr(predicates::str::contains("допустимо: table, csv, json"));
 
+        // The cards and the calendar: JSON with nested lists, CSV of the card's people.
+        let card = json(&out(&["student", "show", "1", "--format", "json"]));
+        assert_eq!(card["id"], 1, "{backend}: {card}");
+        assert!(
+            card["last_name"].is_string()
+                && card["groups"].as_array().is_some_and(|g| !g.is_empty())
+                && card["movements"].is_array()
+                && card["guardians"].is_array(),
+            "{backend}: {card}"
+        );
+        let own =
+            String::from_utf8(out(&["student", "show", "1", "--format", "csv"])).expect("utf-8");
+        assert_eq!(
+            own.lines().count(),
+            2,
+            "{backend}: a heading and the record: {own}"
+        );
+        let members =
+            String::from_utf8(out(&["group", "show", "ТМ-26", "--format", "csv"])).expect("utf-8");
+        assert_eq!(
+            members.lines().count(),
+            26,
+            "{backend}: a heading and 25 students: {members}"
+        );
+        let group = json(&out(&["group", "show", "ТМ-26", "--format", "json"]));
+        assert_eq!(
+            (
+                group["name"].as_str(),
+                group["students"].as_array().map(Vec::len)
+            ),
+            (Some("ТМ-26"), Some(25)),
+            "{backend}"
+        );
+        assert!(
+            group["assignments"]
+                .as_array()
+                .is_some_and(|a| a.len() >= 13),
+            "{backend}"
+        );
+        let settings = json(&out(&["college", "show", "--format", "json"]));
+        assert!(
+            settings.as_array().is_some_and(|s| s
+                .iter()
+                .any(|x| x["key"] == "time_zone" && x["value"] == "Europe/Moscow")),
+            "{backend}: {settings}"
+        );
+        let year = json(&out(&["year", "show", "--format", "json"]));
+        let terms: Vec<&serde_json::Value> = year
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter(|p| p["kind"] == "семестр")
+            .collect();
+        assert_eq!(terms.len(), 2, "{backend}: {year}");
+        assert_eq!(terms[0]["starts_on"], "2026-09-01", "{backend}");
+        let years = json(&out(&["year", "list", "--format", "json"]));
+        assert_eq!(years[0]["terms"], 2, "{backend}: {years}");
+
         // Widths: a pipe gets 100 columns, --width N gets N, --width 0 the rows unbroken.
         let widest = |args: &[&str]| {
             let text = String::from_utf8(out(args)).expect("utf-8");
