@@ -79,3 +79,4 @@ mod tui_keys;
 mod tui_screens;
 mod tui_tmux;
 mod upgrade;
+mod xlsx_print;

@@ -56,18 +56,19 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
         .set_num_format("0.00");
     let fail = |f: &Format| f.clone().set_background_color(Color::RGB(FAILING));
 
-    let mut r: u32 = 0;
-    for (i, line) in report.header_lines().iter().enumerate() {
-        let f = if i == 1 { &title } else { &bold };
-        ws.write_string_with_format(r, 0, line, f)?;
-        r += 1;
-    }
-    r += 1;
     let widths = column_widths(report);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(col(c), *w)?;
     }
     page_setup(ws, &widths);
+    let lines = Lines { widths: &widths };
+    let mut r: u32 = 0;
+    for (i, line) in report.header_lines().iter().enumerate() {
+        let f = if i == 1 { &title } else { &bold };
+        lines.write(ws, r, line, f)?;
+        r += 1;
+    }
+    r += 1;
     let heading_from = r;
     if report.has_group_titles() {
         let mut c = 0usize;
@@ -80,6 +81,14 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
             }
             c += n;
         }
+        lines.fit_heading(
+            ws,
+            r,
+            report
+                .column_groups
+                .iter()
+                .map(|g| (g.title.as_str(), g.columns.len())),
+        )?;
         r += 1;
     }
     let mut c = 0usize;
@@ -90,6 +99,7 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
             c += 1;
         }
     }
+    lines.fit_heading(ws, r, report.flat_headers().iter().map(|h| (h.as_str(), 1)))?;
     ws.set_repeat_rows(heading_from, r)?;
     r += 1;
     ws.set_freeze_panes(r, 0)?;
@@ -117,19 +127,82 @@ fn write_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
         r += 1;
     }
     r += 1;
+    let plain = Format::new();
     for line in report.notes.iter().chain(&report.definitions) {
-        ws.write_string(r, 0, line)?;
+        lines.write(ws, r, line, &plain)?;
         r += 1;
     }
     for s in &report.signatures {
         r += 1;
-        ws.write_string(r, 0, format!("{}: ____________________ {}", s.role, s.name))?;
+        let line = format!("{}: ____________________ {}", s.role, s.name);
+        lines.write(ws, r, &line, &plain)?;
     }
     let audit = report.audit_line();
     if !audit.is_empty() {
-        ws.write_string(r + 2, 0, &audit)?;
+        lines.write(ws, r + 2, &audit, &plain)?;
     }
     Ok(())
+}
+
+/// Lines of text above and below the table kept within its width: a long note would otherwise
+/// run on to the right past the last column, and a spreadsheet printing «fit to page width»
+/// shrinks the whole statement to make room for it. Each line is merged across the table's
+/// columns, wrapped, and its row made tall enough (the spreadsheet does not grow merged rows).
+struct Lines<'a> {
+    widths: &'a [f64],
+}
+
+/// Points per line of 11-pt text.
+const LINE_HEIGHT: f64 = 15.0;
+
+impl Lines<'_> {
+    fn write(&self, ws: &mut Worksheet, r: u32, text: &str, f: &Format) -> Result<(), XlsxError> {
+        let total: f64 = self.widths.iter().sum();
+        if self.widths.len() < 2 {
+            ws.write_string_with_format(r, 0, text, f)?;
+            return Ok(());
+        }
+        let wrapped = f.clone().set_text_wrap().set_align(FormatAlign::Top);
+        ws.merge_range(r, 0, r, col(self.widths.len() - 1), text, &wrapped)?;
+        ws.set_row_height(r, LINE_HEIGHT * wrapped_lines(text, total))?;
+        Ok(())
+    }
+
+    /// Makes heading row `r` tall enough for its longest heading, each spanning `n` columns.
+    fn fit_heading<'h>(
+        &self,
+        ws: &mut Worksheet,
+        r: u32,
+        headings: impl Iterator<Item = (&'h str, usize)>,
+    ) -> Result<(), XlsxError> {
+        let mut c = 0usize;
+        let mut most: f64 = 1.0;
+        for (h, n) in headings {
+            let width: f64 = self.widths.iter().skip(c).take(n.max(1)).sum();
+            // Bold letters are wider; a cell keeps a little room on each side.
+            most = most.max(wrapped_lines(h, (width - 1.0) / 1.15));
+            c += n.max(1);
+        }
+        ws.set_row_height(r, LINE_HEIGHT * most)?;
+        Ok(())
+    }
+}
+
+/// How many lines `text` takes wrapped at word boundaries into `width` characters.
+fn wrapped_lines(text: &str, width: f64) -> f64 {
+    let width = width.max(1.0);
+    let mut lines = 1.0;
+    let mut used = 0.0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count() as f64;
+        if used > 0.0 && used + 1.0 + w > width {
+            lines += 1.0 + ((w - 1.0) / width).floor().max(0.0);
+            used = w % width;
+        } else {
+            used += if used > 0.0 { 1.0 + w } else { w };
+        }
+    }
+    lines
 }
 
 /// Ready to print: A4, landscape when the columns are wider than a portrait page (about 90
