@@ -28,6 +28,7 @@ mod contingent_students;
 mod contingent_timetable;
 mod deadlines;
 mod demo_catalog;
+mod docs_run;
 mod domain_props;
 mod groups;
 mod harness_selftest;

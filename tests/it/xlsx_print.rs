@@ -11,9 +11,12 @@ use std::process::Command;
 
 /// `soffice`, if installed.
 fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
+    ["soffice", "libreoffice"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
 }
 
 /// The MediaBox sizes (width, height in points) of every page of a PDF.
@@ -36,7 +39,10 @@ fn page_sizes(pdf: &[u8]) -> Vec<(f64, f64)> {
 #[test]
 fn a_progress_statement_prints_from_libreoffice_on_two_landscape_pages_at_most() {
     let Some(office) = soffice() else {
-        support::skip("libreoffice", "soffice is not installed (apt-get install libreoffice-calc-nogui)");
+        support::skip(
+            "libreoffice",
+            "soffice is not installed (apt-get install libreoffice-calc-nogui)",
+        );
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
@@ -44,10 +50,19 @@ fn a_progress_statement_prints_from_libreoffice_on_two_landscape_pages_at_most()
     let state = dir.path().join("state");
     let run = |args: &[&str], stdin: &str| support::cli::run(&state, &db, args, stdin);
     run(&["demo", "--today", "27.11.2026"], "").success();
-    run(&["login", "--login", "deputy", "--password-stdin"], "demo-deputy-2026\n").success();
+    run(
+        &["login", "--login", "deputy", "--password-stdin"],
+        "demo-deputy-2026\n",
+    )
+    .success();
     let xlsx = dir.path().join("ТМ-26.xlsx");
     let statement = [
-        "report", "progress-statement", "--group", "ТМ-26", "--date", "27.11.2026",
+        "report",
+        "progress-statement",
+        "--group",
+        "ТМ-26",
+        "--date",
+        "27.11.2026",
     ];
     let mut args = statement.to_vec();
     args.extend(["--format", "xlsx", "-o", xlsx.to_str().expect("path")]);
@@ -60,15 +75,28 @@ fn a_progress_statement_prints_from_libreoffice_on_two_landscape_pages_at_most()
     let json: serde_json::Value = serde_json::from_slice(&json).expect("json");
 
     // A profile of its own, so that a LibreOffice the user has open does not take the job.
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo").display()
+    );
     let out = Command::new(office)
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&xlsx)
         .env("HOME", dir.path())
         .output()
         .expect("soffice");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = std::fs::read(dir.path().join("ТМ-26.pdf")).expect("the printed statement");
 
     let sizes = page_sizes(&pdf);
@@ -100,14 +128,22 @@ fn a_progress_statement_prints_from_libreoffice_on_two_landscape_pages_at_most()
     for subject in &subjects {
         // A heading wraps inside its cell: each of its words is on the page.
         for word in subject.split_whitespace() {
-            assert!(squeezed.contains(word), "«{word}» of «{subject}» is not printed:\n{squeezed}");
+            assert!(
+                squeezed.contains(word),
+                "«{word}» of «{subject}» is not printed:\n{squeezed}"
+            );
         }
     }
     let rows = json["rows"].as_array().expect("rows");
     let cells = |r: &serde_json::Value| r["cells"].as_array().cloned().unwrap_or_default();
     let students: Vec<String> = rows
         .iter()
-        .filter_map(|r| cells(r).first().filter(|c| c["value"].is_number()).and(cells(r).get(1).cloned()))
+        .filter_map(|r| {
+            cells(r)
+                .first()
+                .filter(|c| c["value"].is_number())
+                .and(cells(r).get(1).cloned())
+        })
         .filter_map(|c| c["text"].as_str().map(str::to_string))
         .collect();
     assert_eq!(students.len(), 25, "{students:?}");
@@ -118,7 +154,10 @@ fn a_progress_statement_prints_from_libreoffice_on_two_landscape_pages_at_most()
     // The last column's figures, as a spreadsheet shows a number: the whole width is on the
     // page, not cut at its edge.
     for r in rows.iter().take(25) {
-        let last = cells(r).last().and_then(|c| c["value"].as_f64()).expect("a figure");
+        let last = cells(r)
+            .last()
+            .and_then(|c| c["value"].as_f64())
+            .expect("a figure");
         let shown = format!("{last:.2}");
         assert!(
             squeezed.contains(&shown) || squeezed.contains(&shown.replace('.', ",")),
