@@ -6,6 +6,7 @@ use std::fmt;
 
 use super::attendance::Attendance;
 use super::formulas::weighted_sums;
+use super::plural;
 use super::{Fixed2, GradeValue, Ratio};
 
 /// The word a report prints beside a student at risk.
@@ -139,7 +140,7 @@ pub struct WhatItTakes {
 }
 
 /// A count as Russian writes it before a grade: words up to ten, digits above (feminine,
-/// agreeing with «отметка»: «одна 5», «две 5»).
+/// agreeing with «пятёрка», «четвёрка»: «одна», «две»).
 fn count_ru(k: u64) -> String {
     const WORDS: [&str; 10] = [
         "одна",
@@ -161,19 +162,30 @@ fn count_ru(k: u64) -> String {
     }
 }
 
+/// «пятёрка» or «четвёрка» in the three forms of [`plural::agree`].
+fn grade_noun(grade: u8) -> [&'static str; 3] {
+    match grade {
+        5 => ["пятёрка", "пятёрки", "пятёрок"],
+        _ => ["четвёрка", "четвёрки", "четвёрок"],
+    }
+}
+
 impl fmt::Display for WhatItTakes {
-    /// «нужна ещё одна 5, чтобы выйти на 5», «нужно ещё две 5 или три 4, чтобы выйти на 4».
+    /// «нужна ещё одна пятёрка, чтобы выйти на 5», «нужны ещё две пятёрки или три четвёрки,
+    /// чтобы выйти на 4», «нужно ещё 27 пятёрок…».
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The verb agrees with the first count: «нужна одна», «нужна 21», «нужно две», «нужно 11».
+        // The verb agrees with the first count: «нужна одна», «нужны две», «нужно пять».
         let k = self.fives;
-        let verb = if k % 10 == 1 && k % 100 != 11 {
-            "нужна"
-        } else {
-            "нужно"
-        };
-        write!(f, "{verb} ещё {} 5", count_ru(k))?;
-        if let Some(fours) = self.fours {
-            write!(f, " или {} 4", count_ru(fours))?;
+        let verb = plural::agree(k, ["нужна", "нужны", "нужно"]);
+        let fives = plural::agree(k, grade_noun(5));
+        write!(f, "{verb} ещё {} {fives}", count_ru(k))?;
+        if let Some(n) = self.fours {
+            write!(
+                f,
+                " или {} {}",
+                count_ru(n),
+                plural::agree(n, grade_noun(4))
+            )?;
         }
         write!(f, ", чтобы выйти на {}", self.target)
     }

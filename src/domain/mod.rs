@@ -16,6 +16,7 @@ pub mod login;
 pub mod movement_kind;
 pub mod period;
 pub mod person;
+pub mod plural;
 pub mod ratio;
 pub mod time_zone;
 pub mod work_kind;

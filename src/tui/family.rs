@@ -191,8 +191,9 @@ impl FamilyScreen {
             .enumerate()
             .map(|(i, s)| {
                 let st = &s.stats;
-                let fmt =
-                    |v: Option<crate::domain::Fixed2>| v.map_or("—".into(), |v| v.to_string());
+                let fmt = |v: Option<crate::domain::Fixed2>| {
+                    v.map_or("—".into(), crate::domain::Fixed2::to_ru_string)
+                };
                 let grades = s.grades.join(" ");
                 let max = usize::from(grade_w);
                 let shown: String = if grades.chars().count() > max {

@@ -123,7 +123,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
             cells.push(Span::styled(format!("{text:^5}"), style));
         }
         let stats = s.stats.get(r).cloned().flatten();
-        let fmt = |v: Option<crate::domain::Fixed2>| v.map_or("—".to_string(), |v| v.to_string());
+        let fmt = |v: Option<crate::domain::Fixed2>| {
+            v.map_or("—".to_string(), crate::domain::Fixed2::to_ru_string)
+        };
         let forecast = stats.as_ref().and_then(|x| x.forecast.grade);
         let risk = stats.as_ref().is_some_and(|x| x.forecast.at_risk());
         let fin: Option<FinalGradeValue> = stats.as_ref().and_then(|x| x.final_grade);

@@ -142,7 +142,9 @@ impl GroupScreen {
                     cells.push(match st {
                         Some(x) => {
                             missed += x.missed_hours;
-                            let text = x.weighted.map_or("—".into(), |w| w.to_string());
+                            let text = x
+                                .weighted
+                                .map_or("—".into(), crate::domain::Fixed2::to_ru_string);
                             let risk = x.forecast.at_risk();
                             Span::styled(
                                 format!("{text}{}", if risk { "!" } else { "" }),

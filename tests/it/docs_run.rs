@@ -127,7 +127,11 @@ fn runnable(cmd: &str, dir: &Path, from_init: bool) -> (String, String) {
     if !body.contains("--password-stdin") {
         if let Some(i) = words.windows(2).position(|w| w == ["login", "--login"]) {
             if let Some(login) = words.get(i + 2) {
-                let known = if from_init { INIT_PASSWORD } else { password(login) };
+                let known = if from_init {
+                    INIT_PASSWORD
+                } else {
+                    password(login)
+                };
                 stdin = format!("{known}\n");
                 run.push_str(" --password-stdin");
             }

@@ -121,6 +121,13 @@ fn family_screens() {
     let (db, logins) = demo(&support::sqlite_url(dir.path()));
     let mut ui = logged_in(db, login_of(&logins, "родитель"));
     snap("diary_grades", &ui);
+    // Russian figures and counts, as the snapshot shows them: «4,00», «пять пятёрок».
+    let shown = screen(&ui, 80, 24);
+    assert!(shown.contains("4,00") && !shown.contains("4.00"), "{shown}");
+    assert!(
+        shown.contains("нужно ещё пять пятёрок, чтобы выйти на 5"),
+        "{shown}"
+    );
     key(&mut ui, KeyCode::Tab);
     snap("diary_week", &ui);
     key(&mut ui, KeyCode::Tab);
