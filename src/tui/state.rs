@@ -89,7 +89,8 @@ pub struct Ui {
     pub screen: Screen,
     pub session: Option<Session>,
     pub status: Status,
-    pub help: bool,
+    /// The key list (`?`): open or not, and how far it is scrolled.
+    pub help: super::help::HelpView,
     /// The idle lock: `Some` holds the password being typed to unlock.
     pub locked: Option<Field>,
     pub quit: bool,
@@ -110,7 +111,7 @@ impl Ui {
             screen: Screen::Login(LoginForm::default()),
             session: None,
             status: Status::default(),
-            help: false,
+            help: super::help::HelpView::default(),
             locked: None,
             quit: false,
             hints: Vec::new(),
@@ -174,8 +175,8 @@ impl Ui {
             super::lock::key(self, ev, k);
             return;
         }
-        if self.help {
-            self.help = false;
+        if self.help.open {
+            self.help.key(k);
             return;
         }
         if self.session.is_some() {
@@ -199,10 +200,10 @@ impl Ui {
                     status: &mut self.status,
                 };
                 match screen {
-                    Screen::Home(h) => h.key(&mut ctx, ev, &mut self.help),
-                    Screen::Grid(g) => g.key(&mut ctx, ev, &mut self.help),
-                    Screen::Group(g) => g.key(&mut ctx, ev, &mut self.help),
-                    Screen::Family(f) => f.key(&mut ctx, ev, &mut self.help),
+                    Screen::Home(h) => h.key(&mut ctx, ev, &mut self.help.open),
+                    Screen::Grid(g) => g.key(&mut ctx, ev, &mut self.help.open),
+                    Screen::Group(g) => g.key(&mut ctx, ev, &mut self.help.open),
+                    Screen::Family(f) => f.key(&mut ctx, ev, &mut self.help.open),
                     Screen::Login(_) => Go::Stay,
                 }
             }
@@ -287,7 +288,7 @@ impl Ui {
     pub fn logout(&mut self, message: &str) {
         self.end_session();
         self.locked = None;
-        self.help = false;
+        self.help.open = false;
         self.screen = Screen::Login(LoginForm::default());
         self.status.ok(message);
     }

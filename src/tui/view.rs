@@ -79,7 +79,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
     });
     f.render_widget(Paragraph::new(line), status);
     f.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), hints);
-    if ui.help {
-        super::help::draw(f, body, theme);
+    if ui.help.open {
+        super::help::draw(f, body, theme, &ui.help);
     }
 }

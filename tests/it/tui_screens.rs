@@ -77,6 +77,24 @@ fn teacher_screens() {
     key(&mut ui, KeyCode::Esc);
     typed(&mut ui, "?");
     snap("grid_help", &ui);
+    // At 80×24 the help scrolls: the last keys come into view, ↓ does not close it and does not
+    // move the journal's cursor; only Esc (or q, ?) closes it.
+    let top = screen(&ui, 80, 24);
+    assert!(!top.contains("F10") && top.contains("строки 1–"), "{top}");
+    key(&mut ui, KeyCode::End);
+    let bottom = screen(&ui, 80, 24);
+    assert!(
+        bottom.contains("F10") && bottom.contains("q, Esc"),
+        "{bottom}"
+    );
+    insta::assert_snapshot!("grid_help_end_80x24", bottom);
+    key(&mut ui, KeyCode::Down);
+    assert!(ui.help.open, "↓ closed the help");
+    key(&mut ui, KeyCode::PageUp);
+    key(&mut ui, KeyCode::PageUp);
+    assert!(screen(&ui, 80, 24).contains("перемещение по журналу"));
+    key(&mut ui, KeyCode::Esc);
+    assert!(!ui.help.open, "Esc keeps the help open");
 }
 
 #[test]
