@@ -117,6 +117,7 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
     );
     bench_reports(&mut db)?;
     bench_accounts(&mut db)?;
+    completion::bench_completion(&mut db)?;
     if let Some(t) = logins.iter().find(|l| l.role == "преподаватель") {
         bench_screen(db, &t.login, &t.password, opts.today)?;
     }
@@ -276,6 +277,7 @@ fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Resul
     Ok(())
 }
 
+mod completion;
 mod start;
 
 fn main() -> anyhow::Result<()> {

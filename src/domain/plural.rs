@@ -26,7 +26,7 @@ pub fn form(n: u64) -> Form {
 }
 
 /// One of the three words, as `n` needs it: `agree(22, ["пятёрка", "пятёрки", "пятёрок"])`.
-pub fn agree<'a>(n: u64, words: [&'a str; 3]) -> &'a str {
+pub fn agree(n: u64, words: [&str; 3]) -> &str {
     match form(n) {
         Form::One => words[0],
         Form::Few => words[1],
