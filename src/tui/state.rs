@@ -91,6 +91,8 @@ pub struct Ui {
     pub status: Status,
     /// The key list (`?`): open or not, and how far it is scrolled.
     pub help: super::help::HelpView,
+    /// Whether the last frame found the window under 80×24 (then keys wait, as nothing shows).
+    pub too_small: std::cell::Cell<bool>,
     /// The idle lock: `Some` holds the password being typed to unlock.
     pub locked: Option<Field>,
     pub quit: bool,
@@ -112,6 +114,7 @@ impl Ui {
             session: None,
             status: Status::default(),
             help: super::help::HelpView::default(),
+            too_small: std::cell::Cell::new(false),
             locked: None,
             quit: false,
             hints: Vec::new(),
@@ -169,6 +172,10 @@ impl Ui {
         let k = keys::read(ev, "");
         if k == Key::Interrupt {
             self.quit = true;
+            return;
+        }
+        if self.too_small.get() && k != Key::Logout {
+            // A mark typed into a grid nobody can see would land in the wrong cell.
             return;
         }
         if self.locked.is_some() {

@@ -9,10 +9,30 @@ use ratatui::Frame;
 use super::grid_screen::Mode;
 use super::state::{Screen, Ui};
 
+/// The smallest window the screens are laid out for: below it columns and lines would be cut
+/// mid-word and a cell could not be told from its neighbour.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
 /// Draws one frame.
 pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
     let area = f.area();
     let theme = ui.theme;
+    let small = area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1;
+    ui.too_small.set(small);
+    if small {
+        // Nothing of the journal shows (the lock screen included), and keys wait (state.rs).
+        let text = format!(
+            "Окно слишком маленькое: нужно не меньше {}×{} (сейчас {}×{}). Увеличьте окно.",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        f.render_widget(
+            Paragraph::new(text)
+                .style(theme.error())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
     if let (Some(field), Some(s)) = (&ui.locked, &ui.session) {
         return super::lock::draw(f, area, &s.name, &field.shown(), &ui.status.text, theme);
     }

@@ -201,3 +201,29 @@ fn a_late_change_asks_for_a_reason_and_audits_it() {
         late_change_asks_for_a_reason(&url, backend);
     }
 }
+
+#[test]
+fn a_window_under_80x24_says_so_and_takes_no_marks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, logins) = demo(&support::sqlite_url(dir.path()));
+    let mut ui = logged_in(db, login_of(&logins, "преподаватель"));
+    key(&mut ui, KeyCode::Enter);
+    let (lesson, rows) = lesson_and_rows(&ui);
+    let before = cell(&mut ui.db, lesson, rows[0]);
+    let small = screen(&ui, 79, 24);
+    assert!(
+        small.contains("Окно слишком маленькое: нужно не меньше 80×24 (сейчас 79×24)"),
+        "{small}"
+    );
+    assert!(
+        !small.contains("Обучающийся"),
+        "the grid shows through:\n{small}"
+    );
+    // A mark typed blind is not written.
+    typed(&mut ui, "5");
+    assert_eq!(cell(&mut ui.db, lesson, rows[0]), before);
+    // Back at 80×24 the grid returns, and keys work again.
+    assert!(screen(&ui, 80, 24).contains("Обучающийся"));
+    typed(&mut ui, "5");
+    assert_ne!(cell(&mut ui.db, lesson, rows[0]), before);
+}
