@@ -110,13 +110,14 @@ impl FamilyScreen {
         } else {
             ""
         };
-        let title = format!(
-            " Дневник: {} · {} · {}{switch} ",
-            self.view.student,
-            self.view.term,
-            names.join(" ")
-        );
-        let block = Block::default().borders(Borders::ALL).title(title);
+        let title = format!(" Дневник: {} · {} ", self.view.student, self.view.term);
+        // The tabs have the bottom border to themselves: beside a long name and the term on
+        // the top one they were cut at 80 columns.
+        let tabs = Line::from(format!(" {}{switch} ", names.join(" "))).style(theme.title());
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(title)
+            .title_bottom(tabs);
         match self.tab {
             0 => self.draw_grades(f, area, block, theme),
             1 => {
@@ -165,8 +166,9 @@ impl FamilyScreen {
             3 => self.prefs.draw(f, area, block, theme),
             _ => {
                 let mut lines = Vec::new();
-                for (t, b) in &self.view.announcements {
-                    lines.push(Line::styled(t.clone(), theme.title()));
+                for (day, t, b) in &self.view.announcements {
+                    let day = crate::domain::format_ru(*day);
+                    lines.push(Line::styled(format!("{day} · {t}"), theme.title()));
                     lines.push(Line::raw(b.clone()));
                 }
                 if lines.is_empty() {
@@ -182,7 +184,7 @@ impl FamilyScreen {
 
     fn draw_grades(&self, f: &mut Frame, area: Rect, block: Block, theme: Theme) {
         let [table_area, detail] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
         let grade_w = table_area.width.saturating_sub(26 + 6 * 4 + 6).max(6);
         let rows: Vec<Row> = self
             .view
@@ -259,13 +261,35 @@ impl FamilyScreen {
                 if let Some(w) = fc.what_it_takes {
                     parts.push(w.to_string());
                 }
-                if parts.is_empty() {
+                let head = if parts.is_empty() {
                     format!("{}: рисков нет", s.subject)
                 } else {
                     format!("{}: {}", s.subject, parts.join("; "))
+                };
+                // The latest marks with their dates and kinds, as many as three lines hold.
+                let room = usize::from(detail.width) * 3;
+                let mut marks: Vec<String> = Vec::new();
+                let mut used = 0;
+                for (day, mark, kind) in s.dated.iter().rev() {
+                    let one = format!("{} {mark} ({kind})", day.format("%d.%m"));
+                    used += one.chars().count() + 2;
+                    if used > room.saturating_sub(12) {
+                        break;
+                    }
+                    marks.push(one);
                 }
+                marks.reverse();
+                let list = if marks.is_empty() {
+                    "отметок нет".to_string()
+                } else {
+                    marks.join(", ")
+                };
+                vec![
+                    Line::raw(head),
+                    Line::styled(format!("Отметки: {list}"), theme.dim()),
+                ]
             }
-            None => "Отметок в этом учебном периоде нет.".into(),
+            None => vec![Line::raw("Отметок в этом учебном периоде нет.")],
         };
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
     }

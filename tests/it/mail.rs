@@ -211,7 +211,7 @@ fn story(url: &str, backend: &str) {
     let titles: Vec<&str> = diary
         .announcements
         .iter()
-        .map(|(t, _)| t.as_str())
+        .map(|(_, t, _)| t.as_str())
         .collect();
     assert!(
         titles.contains(&"Родительское собрание"),

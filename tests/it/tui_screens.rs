@@ -146,10 +146,27 @@ fn family_screens() {
         shown.contains("нужно ещё пять пятёрок, чтобы выйти на 5"),
         "{shown}"
     );
+    for tab in ["[Отметки]", "Неделя", "Объявления", "Уведомления"]
+    {
+        assert!(
+            shown.contains(tab),
+            "«{tab}» is cut at 80 columns:\n{shown}"
+        );
+    }
+    // The selected subject's marks with their dates and kinds of work.
+    assert!(
+        shown.contains("Отметки: 25.09 4 (лабораторная работа), 23.10 4 (контрольная работа)"),
+        "{shown}"
+    );
     key(&mut ui, KeyCode::Tab);
     snap("diary_week", &ui);
     key(&mut ui, KeyCode::Tab);
     snap("diary_announcements", &ui);
+    let news = screen(&ui, 80, 24);
+    assert!(
+        news.contains("24.11.2026 · Родительское собрание"),
+        "undated:\n{news}"
+    );
     ui.key(crossterm::event::KeyEvent::new(
         KeyCode::Char('l'),
         crossterm::event::KeyModifiers::CONTROL,

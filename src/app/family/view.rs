@@ -23,6 +23,8 @@ pub struct SubjectLine {
     pub subject: String,
     /// The grades in date order, as the journal shows them.
     pub grades: Vec<String>,
+    /// The same grades with their dates and kinds of work: «13.11 4 (контрольная работа)».
+    pub dated: Vec<(NaiveDate, String, &'static str)>,
     pub stats: StudentStats,
 }
 
@@ -51,7 +53,8 @@ pub struct FamilyView {
     pub subjects: Vec<SubjectLine>,
     /// Lessons from Monday of this week to Sunday of the next.
     pub week: Vec<WeekLesson>,
-    pub announcements: Vec<(String, String)>,
+    /// Announcements: the day published, the title and the text, newest first.
+    pub announcements: Vec<(NaiveDate, String, String)>,
 }
 
 /// Reads the diary of `student_id` on `today`, if the actor may see that student.
@@ -84,7 +87,7 @@ pub fn load(
         let Some(stats) = g.stats(student_id, today) else {
             continue;
         };
-        let mut marks: Vec<(NaiveDate, i64, String)> = Vec::new();
+        let mut marks: Vec<(NaiveDate, i64, String, &'static str)> = Vec::new();
         for gr in g.grades.iter().filter(|x| x.student_id == student_id) {
             let date = g
                 .lessons
@@ -92,23 +95,29 @@ pub fn load(
                 .find(|l| l.id == gr.lesson_id)
                 .map(|l| l.date);
             let text = gr.value.to_string();
-            marks.push((date.unwrap_or(today), gr.id, text));
+            marks.push((date.unwrap_or(today), gr.id, text, gr.work_kind.name_ru()));
         }
         marks.sort();
         subjects_out.push(SubjectLine {
             subject,
-            grades: marks.into_iter().map(|(_, _, t)| t).collect(),
+            grades: marks.iter().map(|m| m.2.clone()).collect(),
+            dated: marks.into_iter().map(|(d, _, t, k)| (d, t, k)).collect(),
             stats,
         });
     }
     let week = week_lessons(db, actor, student_id, today)?;
-    let news: Vec<(String, String)> = crate::with_conn!(&mut db.conn(), c => announcements::table
+    let news: Vec<(chrono::NaiveDateTime, String, String)> = crate::with_conn!(&mut db.conn(), c => announcements::table
         .filter(announcements::group_id.is_null().or(announcements::group_id.eq_any(&groups)))
         .filter(announcements::expires_on.is_null().or(announcements::expires_on.ge(today)))
         .order(announcements::published_at.desc())
         .limit(10)
-        .select((announcements::title, announcements::body))
+        .select((announcements::published_at, announcements::title, announcements::body))
         .load(c))?;
+    let zone = crate::app::college::clock::zone(db);
+    let news = news
+        .into_iter()
+        .map(|(at, t, b)| (crate::domain::time_zone::local(at, &zone).date(), t, b))
+        .collect();
     if actor.student_id == Some(student_id) || actor.children.contains(&student_id) {
         db.write(|c| {
             crate::app::accounts::auth::log_activity(
