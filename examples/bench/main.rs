@@ -91,15 +91,16 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
 
     let (assignment, teacher) = ids.first().copied().unwrap_or_default();
     let g = grid::load(&mut db, assignment)?;
-    // The assignment's latest lesson, on the demo's «today»: a grade within its week's deadline,
-    // as a teacher writes it (the app refuses an earlier week's without a reason).
+    // The assignment's latest lesson up to the demo's «today», with the clock on that lesson's
+    // day: a grade within every deadline (the week's, a test's next day), as a teacher writes it
+    // in class; the app refuses a late one without a reason.
     let (lesson, date): (i64, NaiveDate) = ezh::with_conn!(&mut db.conn(), c => lessons::table
         .filter(lessons::assignment_id.eq(assignment))
         .filter(lessons::date.le(opts.today))
         .order(lessons::date.desc())
         .select((lessons::id, lessons::date))
         .first(c))?;
-    ezh::app::college::clock::fix_today(Some(opts.today));
+    ezh::app::college::clock::fix_today(Some(date));
     let students: Vec<i64> = g
         .students
         .iter()
