@@ -205,6 +205,20 @@ pub fn year(y: &YearInfo, format: ListFormat) -> String {
     l.render(format)
 }
 
+const ACHIEVEMENTS: &[(&str, &str)] = &[("date", "Дата"), ("kind", "Вид"), ("title", "Название")];
+
+/// `ezh student achievement list --format csv|json`.
+pub fn achievements(
+    list: &[crate::app::contingent::guardians::Achievement],
+    format: ListFormat,
+) -> String {
+    let mut l = Listing::new(ACHIEVEMENTS);
+    for a in list {
+        l.row(vec![day(format, a.date), json!(a.kind), json!(a.title)]);
+    }
+    l.render(format)
+}
+
 fn pretty(v: &Value) -> String {
     format!("{}\n", serde_json::to_string_pretty(v).unwrap_or_default())
 }

@@ -16,6 +16,8 @@ pub struct DiaryArgs {
     /// Дата внутри учебного периода (по умолчанию сегодня)
     #[arg(long, value_parser = parse_date)]
     pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub list: super::listing::ListArgs,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -31,6 +33,37 @@ pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let d = diary::load(&mut db, &actor, student, on)?;
+    let format = args.list.format();
+    if format != super::listing::ListFormat::Table {
+        const COLUMNS: &[(&str, &str)] = &[
+            ("subject", "Дисциплина"),
+            ("grades", "Отметки"),
+            ("average", "Средний"),
+            ("weighted", "Средневзвешенный"),
+            ("missed_hours", "Пропущено, ч"),
+        ];
+        let mut l = super::listing::Listing::new(COLUMNS);
+        // Figures as numbers in JSON; in CSV for Excel with the Russian comma.
+        let figure = |v: Option<crate::domain::Fixed2>| match (v, format) {
+            (None, _) => serde_json::Value::Null,
+            (Some(x), super::listing::ListFormat::Json) => {
+                // Hundredths fit an f64 exactly enough for two decimals.
+                serde_json::json!(x.hundredths() as f64 / 100.0)
+            }
+            (Some(x), _) => serde_json::json!(x.to_ru_string()),
+        };
+        for line in &d.lines {
+            l.row(vec![
+                serde_json::json!(line.subject),
+                serde_json::json!(line.grades.join(" ")),
+                figure(line.average),
+                figure(line.weighted),
+                serde_json::json!(line.missed_hours),
+            ]);
+        }
+        l.print(format);
+        return Ok(());
+    }
     println!("Дневник: {} — {}", d.student, d.term);
     let mut t = super::listing::table();
     t.set_header([

@@ -41,6 +41,8 @@ pub enum NotifyCommand {
         kind: Option<String>,
         /// вкл или выкл (on, off, да, нет)
         state: Option<String>,
+        #[command(flatten)]
+        list: ListArgs,
     },
 }
 
@@ -208,7 +210,16 @@ pub fn run(target: &DbTarget, settings: &Settings, cmd: NotifyCommand) -> anyhow
             let n = notify::status::retry(&mut db, &actor, id)?;
             println!("Возвращено в очередь: {n}; уйдут при следующем запуске ezh notify run.");
         }
-        NotifyCommand::Prefs { kind, state } => match (kind, state) {
+        NotifyCommand::Prefs { kind, state, list } => match (kind, state) {
+            (None, None) if list.format() != super::listing::ListFormat::Table => {
+                const COLUMNS: &[(&str, &str)] =
+                    &[("kind", "Вид"), ("on", "Включено"), ("name", "Уведомления")];
+                let mut out = Listing::new(COLUMNS);
+                for (k, on) in notify::prefs::list(&mut db, &actor)? {
+                    out.row(vec![json!(k.code()), json!(on), json!(k.name_ru())]);
+                }
+                out.print(list.format());
+            }
             (None, None) => {
                 for (k, on) in notify::prefs::list(&mut db, &actor)? {
                     println!(

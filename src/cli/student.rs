@@ -171,7 +171,11 @@ pub enum AchievementCommand {
         date: chrono::NaiveDate,
     },
     /// Достижения обучающегося
-    List { student: String },
+    List {
+        student: String,
+        #[command(flatten)]
+        list: super::listing::ListArgs,
+    },
 }
 
 fn request(kind: MovementKind, o: OrderArgs, group: Option<String>) -> MovementRequest {

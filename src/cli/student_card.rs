@@ -164,8 +164,12 @@ pub(super) fn achievement(
             guardians::add_achievement(db, actor, &student, &kind, &title, date)?;
             println!("Достижение добавлено: {title}.");
         }
-        AchievementCommand::List { student } => {
-            print_achievements(&guardians::achievements(db, actor, &student)?)
+        AchievementCommand::List { student, list } => {
+            let all = guardians::achievements(db, actor, &student)?;
+            match list.format() {
+                super::listing::ListFormat::Table => print_achievements(&all),
+                f => print!("{}", super::card_formats::achievements(&all, f)),
+            }
         }
     }
     Ok(())

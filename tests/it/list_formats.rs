@@ -166,6 +166,42 @@ fn lists_come_as_a_table_csv_or_json_on_every_backend() {
             .collect();
         assert_eq!(terms.len(), 2, "{backend}: {year}");
         assert_eq!(terms[0]["starts_on"], "2026-09-01", "{backend}");
+        let diary = json(&out(&[
+            "diary",
+            "--student",
+            "1",
+            "--date",
+            "27.11.2026",
+            "--format",
+            "json",
+        ]));
+        let first = &diary[0];
+        assert!(
+            first["subject"].is_string()
+                && first["missed_hours"].is_u64()
+                && (first["average"].is_f64() || first["average"].is_null()),
+            "{backend}: {diary}"
+        );
+        let prizes = String::from_utf8(out(&[
+            "student",
+            "achievement",
+            "list",
+            "1",
+            "--format",
+            "csv",
+        ]))
+        .expect("utf-8");
+        assert!(
+            prizes.starts_with("\u{feff}Дата;Вид;Название"),
+            "{backend}: {prizes}"
+        );
+        let prefs = json(&out(&["notify", "prefs", "--format", "json"]));
+        assert!(
+            prefs.as_array().is_some_and(|p| p
+                .iter()
+                .any(|x| x["kind"] == "digest" && x["on"].is_boolean())),
+            "{backend}: {prefs}"
+        );
         let years = json(&out(&["year", "list", "--format", "json"]));
         assert_eq!(years[0]["terms"], 2, "{backend}: {years}");
 
