@@ -49,12 +49,7 @@ fn a_progress_statement_prints_from_libreoffice_on_two_landscape_pages_at_most()
     let db = support::sqlite_url(dir.path());
     let state = dir.path().join("state");
     let run = |args: &[&str], stdin: &str| support::cli::run(&state, &db, args, stdin);
-    run(&["demo", "--today", "27.11.2026"], "").success();
-    run(
-        &["login", "--login", "deputy", "--password-stdin"],
-        "demo-deputy-2026\n",
-    )
-    .success();
+    support::cli::demo_signed_in(&state, &db, "deputy", "demo-deputy-2026");
     let xlsx = dir.path().join("ТМ-26.xlsx");
     let statement = [
         "report",

@@ -55,3 +55,17 @@ pub fn run(state: &Path, db: impl AsRef<OsStr>, args: &[&str], stdin: &str) -> A
         .write_stdin(stdin.to_string());
     c.assert()
 }
+
+/// A demo college of 27.11.2026 in `db` and `login` signed in to it, with its session under
+/// `state` (the demo's password of that login).
+pub fn demo_signed_in(state: &Path, db: impl AsRef<OsStr>, login: &str, password: &str) {
+    run(state, db.as_ref(), &["demo", "--today", "27.11.2026"], "").success();
+    let stdin = format!("{password}\n");
+    run(
+        state,
+        db,
+        &["login", "--login", login, "--password-stdin"],
+        &stdin,
+    )
+    .success();
+}
