@@ -161,14 +161,37 @@ pub fn put_grade(s: &mut GridScreen, ctx: &mut Ctx<'_>, value: GradeValue) {
         .get(&(lesson, student))
         .map(|c| c.grades.clone())
         .unwrap_or_default();
-    let what = format!("{} — {value}", who(s));
+    let mut what = format!("{} — {value}", who(s));
     let result = match grades.as_slice() {
         [] => {
+            use app::journal::present::{self, AbsenceAfter};
             let kind = default_kind(s);
-            app::journal::marks::add_grade_because(
-                ctx.db, ctx.actor, lesson, student, value, kind, why,
+            present::add_grade(ctx.db, ctx.actor, (lesson, student), (value, kind), why).map(
+                |(g, after)| {
+                    let mut steps = vec![Step::RemoveGrade { id: g.id }];
+                    match after {
+                        AbsenceAfter::NoAbsence => {}
+                        AbsenceAfter::Removed(r) => {
+                            what.push_str(&format!(
+                                "; пропуск «{r}» снят: ответ на уроке — обучающийся был на занятии"
+                            ));
+                            steps.push(Step::Absence {
+                                lesson,
+                                student,
+                                reason: Some(r),
+                            });
+                        }
+                        AbsenceAfter::Kept(crate::domain::AbsenceReason::Late) => {
+                            what.push_str("; опоздание остаётся отмеченным");
+                        }
+                        AbsenceAfter::Kept(r) => what.push_str(&format!(
+                            "; пропуск «{r}» остаётся: отметка за работу ({}), занятие пропущено",
+                            kind.name_ru()
+                        )),
+                    }
+                    steps
+                },
             )
-            .map(|g| vec![Step::RemoveGrade { id: g.id }])
         }
         [one] => {
             let (kind, old) = (one.work_kind, one.value);

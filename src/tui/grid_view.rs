@@ -238,11 +238,9 @@ fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, theme
     let Some((lesson, student)) = s.at() else {
         return;
     };
-    let grades = s
-        .cells
-        .get(&(lesson, student))
-        .map(|c| c.grades.clone())
-        .unwrap_or_default();
+    let cell = s.cells.get(&(lesson, student));
+    let grades = cell.map(|c| c.grades.clone()).unwrap_or_default();
+    let absence = cell.and_then(|c| c.absence.as_ref()).map(|a| a.reason);
     let mut lines: Vec<Line> = grades
         .iter()
         .enumerate()
@@ -258,6 +256,14 @@ fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, theme
         .collect();
     if lines.is_empty() {
         lines.push(Line::raw("отметок нет"));
+    }
+    // The absence of the cell is part of it: a grade here is for written work handed in later,
+    // or (an answer) it removes the absence.
+    if let Some(r) = absence {
+        lines.insert(
+            0,
+            Line::styled(format!("пропуск: «{r}» — {}", r.name_ru()), theme.error()),
+        );
     }
     lines.push(Line::styled(
         "цифра — ещё отметка · Tab — вид работы · Del — удалить · Esc",

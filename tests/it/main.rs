@@ -8,6 +8,7 @@
 mod contingent_fixture;
 mod control;
 mod fixture;
+mod grade_on_absence;
 mod registers;
 mod support;
 

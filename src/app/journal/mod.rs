@@ -15,3 +15,4 @@ pub mod mark_by_name;
 pub mod marks;
 pub mod open_items;
 pub mod overview;
+pub mod present;
