@@ -141,5 +141,13 @@ fn a_grade_on_an_absent_student_removes_the_absence_only_for_an_answer() {
             expect_gone,
             "{backend}: the status line says what the journal did: {lecture}"
         );
+        // Undo gives back the cell as it was: no grade, the «н».
+        typed(&mut ui, "u");
+        assert_eq!(
+            cell(&mut ui.db, lesson, d),
+            (vec![], Some("absent".into())),
+            "{backend}: {}",
+            ui.status.text
+        );
     }
 }
