@@ -39,7 +39,9 @@ impl Ask {
             Ask::Kind => {
                 "Вид занятия: 1 лекция, 2 практическое, 3 лабораторное, 4 контрольная, 5 другое"
             }
-            Ask::AddLesson => "Новое занятие: ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ]",
+            Ask::AddLesson => {
+                "Новое занятие: ДД.ММ[.ГГГГ] ПАРА [ЧАСЫ] (свободная пара — вне расписания)"
+            }
             Ask::Find => "Найти обучающегося (начало фамилии)",
             Ask::FillColumn => "Отметка всем без отметки за это занятие (5 4 3 2 1 зч нз)",
             Ask::Reason => "Причина изменения после срока",
@@ -307,7 +309,6 @@ impl GridScreen {
         let start = match (ask, lesson) {
             (Ask::Topic, Some(l)) => l.topic.clone(),
             (Ask::Homework, Some(l)) => l.homework.clone(),
-            (Ask::AddLesson, _) => self.today.format("%d.%m.%Y").to_string(),
             _ => String::new(),
         };
         self.mode = Mode::Prompt(ask, Field::new(&start));

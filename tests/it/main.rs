@@ -7,6 +7,7 @@
 
 mod contingent_fixture;
 mod control;
+mod extra_lesson;
 mod fixture;
 mod grade_on_absence;
 mod registers;

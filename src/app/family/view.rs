@@ -12,8 +12,8 @@ use crate::app::journal::grid_stats::StudentStats;
 use crate::app::timetable::schedule::{self, Whose};
 use crate::app::{Actor, AppError};
 use crate::store::schema::{
-    announcements, group_memberships, lessons, students, study_groups, subgroup_members, subgroups,
-    subjects,
+    announcements, assignments, group_memberships, lessons, students, study_groups,
+    subgroup_members, subgroups, subjects,
 };
 use crate::store::Db;
 
@@ -185,6 +185,7 @@ fn week_lessons(
         .select((subjects::name.nullable(), subgroups::name))
         .load(c))?;
     let mut out = Vec::new();
+    let mut listed = std::collections::HashSet::new();
     for start in [today, today + Duration::days(7)] {
         let week = schedule::week(db, actor, &Whose::Group(group.clone()), start)?;
         for (_, slots) in week.days {
@@ -211,6 +212,7 @@ fn week_lessons(
                 } else {
                     ""
                 };
+                listed.extend(s.lesson_id);
                 out.push(WeekLesson {
                     date: s.date,
                     pair: s.pair,
@@ -224,6 +226,65 @@ fn week_lessons(
                 });
             }
         }
+    }
+    out.extend(extra_lessons(db, student_id, &group, today, &listed)?);
+    out.sort_by_key(|w| (w.date, w.pair));
+    Ok(out)
+}
+
+/// Lessons recorded in the journal off the timetable (an extra lesson a teacher added at a free
+/// pair) in this week and the next, of the student's own subgroups only.
+fn extra_lessons(
+    db: &mut Db,
+    student_id: i64,
+    group: &str,
+    today: NaiveDate,
+    listed: &std::collections::HashSet<i64>,
+) -> Result<Vec<WeekLesson>, AppError> {
+    type Row = (
+        i64,
+        NaiveDate,
+        i32,
+        String,
+        i64,
+        Option<i64>,
+        String,
+        String,
+    );
+    let monday = today
+        - Duration::days(i64::from(
+            chrono::Datelike::weekday(&today).num_days_from_monday(),
+        ));
+    let rows: Vec<Row> = crate::with_conn!(&mut db.conn(), c => lessons::table
+        .inner_join(assignments::table.inner_join(study_groups::table).inner_join(subjects::table))
+        .filter(study_groups::name.eq(group))
+        .filter(lessons::date.ge(monday))
+        .filter(lessons::date.lt(monday + Duration::days(14)))
+        .select((lessons::id, lessons::date, lessons::pair, subjects::name, lessons::held_by,
+                 assignments::subgroup_id, lessons::topic, lessons::homework))
+        .load(c))?;
+    let mine: Vec<i64> = crate::with_conn!(&mut db.conn(), c => subgroup_members::table
+        .filter(subgroup_members::student_id.eq(student_id))
+        .select(subgroup_members::subgroup_id)
+        .load(c))?;
+    let bells = db.read(schedule::load_bells)?;
+    let mut out = Vec::new();
+    for (id, date, pair, subject, held_by, subgroup, topic, homework) in rows {
+        if listed.contains(&id) || subgroup.is_some_and(|g| !mine.contains(&g)) {
+            continue;
+        }
+        let teacher = db.read(|c| crate::app::lookup::user_short_name(c, held_by))?;
+        out.push(WeekLesson {
+            date,
+            pair,
+            time: schedule::bell_text(&bells, pair),
+            subject,
+            teacher,
+            room: None,
+            change: "вне расписания".into(),
+            topic,
+            homework,
+        });
     }
     Ok(out)
 }

@@ -51,6 +51,7 @@ pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<Lesson, A
                 held_by: teacher,
             },
         )?;
+        super::lesson_pair::check(c, l.assignment_id, l.date, l.pair)?;
         let now = crate::store::now();
         let row: LessonRow = crate::with_conn!(c, x => diesel::insert_into(lessons::table)
             .values((

@@ -9,6 +9,7 @@ pub mod finals;
 pub mod grid;
 pub mod grid_stats;
 pub mod lesson_edit;
+mod lesson_pair;
 mod lesson_rights;
 pub mod lessons;
 pub mod mark_by_name;
