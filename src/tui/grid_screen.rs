@@ -266,6 +266,11 @@ impl GridScreen {
             Key::Char('=') => self.ask(Ask::FillColumn),
             Key::Char('f') => self.mode = Mode::Finals,
             Key::Char('u') | Key::Undo => grid_ops::undo(self, ctx),
+            // What others wrote since the grid was read (a colleague's topic, a tutor's reason).
+            Key::Char('r') | Key::Reload => match grid_ops::reload(self, ctx) {
+                Ok(()) => ctx.status.ok("Журнал обновлён."),
+                Err(e) => ctx.status.fail(&e),
+            },
             Key::Char('?') => *help = true,
             Key::Char('q') | Key::Esc => return Go::Home,
             _ => {}

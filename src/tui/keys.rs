@@ -30,6 +30,8 @@ pub enum Key {
     LockNow,
     /// Ctrl+Z: undo.
     Undo,
+    /// Ctrl+R: read the grid anew.
+    Reload,
     /// Ctrl+C: leave the program from anywhere.
     Interrupt,
     Char(char),
@@ -50,6 +52,7 @@ pub fn read(ev: KeyEvent, keep: &str) -> Key {
     match ev.code {
         KeyCode::Char(c) if ctrl => match c.to_ascii_lowercase() {
             'z' | 'я' => Key::Undo,
+            'r' | 'к' => Key::Reload,
             'l' | 'д' => Key::LockNow,
             'c' | 'с' => Key::Interrupt,
             _ => Key::Char(c),

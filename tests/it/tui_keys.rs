@@ -145,6 +145,26 @@ fn conflict_is_not_overwritten(url: &str, backend: &str) {
         screen(&ui, 120, 40).contains(" 2 "),
         "{backend}: the other change is shown"
     );
+    // A topic written elsewhere shows after r (Ctrl+R, к in the Russian layout), not before.
+    let version: i32 = ezh::with_conn!(&mut ui.db.conn(), c => lessons::table
+        .find(lesson).select(lessons::version).first(c))
+    .expect("version");
+    let edit = ezh::app::journal::lesson_edit::LessonEdit {
+        topic: Some("Тема из другого окна".into()),
+        ..Default::default()
+    };
+    ezh::app::journal::lesson_edit::edit(&mut ui.db, &actor, lesson, version, &edit)
+        .expect("topic");
+    assert!(
+        !screen(&ui, 120, 40).contains("Тема из другого окна"),
+        "{backend}"
+    );
+    typed(&mut ui, "к");
+    assert_eq!(ui.status.text, "Журнал обновлён.", "{backend}");
+    assert!(
+        screen(&ui, 120, 40).contains("Тема из другого окна"),
+        "{backend}: the reloaded grid shows the new topic"
+    );
 }
 
 #[test]
