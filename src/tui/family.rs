@@ -221,10 +221,10 @@ impl FamilyScreen {
                         format!(
                             "{}{}",
                             st.forecast.grade.map_or("—".into(), |g| g.to_string()),
-                            if risk { "!" } else { "" }
+                            if risk { super::theme::RISK_MARK } else { "" }
                         ),
                         if risk {
-                            theme.failing()
+                            theme.risk()
                         } else {
                             Style::default()
                         },

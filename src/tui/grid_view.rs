@@ -138,10 +138,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
             format!(
                 "{}{}",
                 forecast.map_or("—".into(), |g| g.to_string()),
-                if risk { "!" } else { "" }
+                if risk { super::theme::RISK_MARK } else { "" }
             ),
             if risk {
-                theme.failing()
+                theme.risk()
             } else {
                 Style::default()
             },

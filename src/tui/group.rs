@@ -147,9 +147,12 @@ impl GroupScreen {
                                 .map_or("—".into(), crate::domain::Fixed2::to_ru_string);
                             let risk = x.forecast.at_risk();
                             Span::styled(
-                                format!("{text}{}", if risk { "!" } else { "" }),
+                                format!(
+                                    "{text}{}",
+                                    if risk { super::theme::RISK_MARK } else { "" }
+                                ),
                                 if risk {
-                                    theme.failing()
+                                    theme.risk()
                                 } else {
                                     Style::default()
                                 },

@@ -4,6 +4,10 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The mark after a forecast «под угрозой» («4*»); «!» is the reports' mark of a failing result,
+/// and a forecast at risk is not one yet. The selected row's line says which condition fired.
+pub const RISK_MARK: &str = "*";
+
 /// The styles of one run of the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -23,6 +27,18 @@ impl Theme {
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// A forecast «под угрозой»: told apart from a failing grade in colour (magenta, not red)
+    /// and without colour (bold italic, not bold underlined), and by its mark [`RISK_MARK`].
+    pub fn risk(self) -> Style {
+        if self.color {
+            Style::default()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD | Modifier::ITALIC)
         }
     }
 

@@ -153,6 +153,8 @@ fn family_screens() {
             "«{tab}» is cut at 80 columns:\n{shown}"
         );
     }
+    // A forecast at risk has its own mark, not the reports' «!» of a failing result.
+    assert!(shown.contains("4*") && !shown.contains("4!"), "{shown}");
     // The selected subject's marks with their dates and kinds of work.
     assert!(
         shown.contains("Отметки: 25.09 4 (лабораторная работа), 23.10 4 (контрольная работа)"),
