@@ -223,11 +223,7 @@ impl FamilyScreen {
                             st.forecast.grade.map_or("—".into(), |g| g.to_string()),
                             if risk { super::theme::RISK_MARK } else { "" }
                         ),
-                        if risk {
-                            theme.risk()
-                        } else {
-                            Style::default()
-                        },
+                        if risk { theme.risk() } else { Style::default() },
                     ),
                 ])
             })

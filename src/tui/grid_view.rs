@@ -140,11 +140,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
                 forecast.map_or("—".into(), |g| g.to_string()),
                 if risk { super::theme::RISK_MARK } else { "" }
             ),
-            if risk {
-                theme.risk()
-            } else {
-                Style::default()
-            },
+            if risk { theme.risk() } else { Style::default() },
         ));
         let mut fin_style = if fin.is_some_and(|v| v.is_failing()) {
             theme.failing()

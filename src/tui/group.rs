@@ -151,11 +151,7 @@ impl GroupScreen {
                                     "{text}{}",
                                     if risk { super::theme::RISK_MARK } else { "" }
                                 ),
-                                if risk {
-                                    theme.risk()
-                                } else {
-                                    Style::default()
-                                },
+                                if risk { theme.risk() } else { Style::default() },
                             )
                         }
                         None => Span::styled("·", theme.dim()),

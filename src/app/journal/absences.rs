@@ -42,6 +42,20 @@ pub fn set_absence_because(
         .transpose()
 }
 
+/// The absence mark of a student at a lesson, if any.
+pub(super) fn absence_row(
+    c: &mut Conn<'_>,
+    lesson_id: i64,
+    student_id: i64,
+) -> Result<Option<AbsenceRow>, AppError> {
+    Ok(crate::with_conn!(c, x => absences::table
+        .filter(absences::lesson_id.eq(lesson_id))
+        .filter(absences::student_id.eq(student_id))
+        .select(AbsenceRow::as_select())
+        .first(x)
+        .optional())?)
+}
+
 /// [`set_absence_because`] inside a transaction the caller holds.
 pub(super) fn set_absence_in(
     c: &mut Conn<'_>,
@@ -56,12 +70,7 @@ pub(super) fn set_absence_in(
     let group_id = at.group_id;
     let by_teacher = marks_permit(c, actor, &at, why);
     require_member(c, student_id, group_id, at.lesson.date)?;
-    let old: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
-        .filter(absences::lesson_id.eq(lesson_id))
-        .filter(absences::student_id.eq(student_id))
-        .select(AbsenceRow::as_select())
-        .first(x)
-        .optional())?;
+    let old = absence_row(c, lesson_id, student_id)?;
     // The tutor may change the reason letter of an existing absence (5.6), not add or
     // remove one; that is the teacher's.
     let permit = match by_teacher {

@@ -8,8 +8,8 @@ use super::entries::{decode, Absence, Grade};
 use super::marks::add_grade_in;
 use crate::app::{Actor, AppError};
 use crate::domain::{GradeValue, WorkKind};
-use crate::store::rows::{AbsenceRow, GradeRow};
-use crate::store::schema::{absences, grades};
+use crate::store::rows::GradeRow;
+use crate::store::schema::grades;
 use crate::store::Db;
 
 /// The grades (by id) and the absence of one student at one lesson.
@@ -28,12 +28,7 @@ pub fn read(db: &mut Db, lesson_id: i64, student_id: i64) -> Result<CellMarks, A
             .order(grades::id)
             .select(GradeRow::as_select())
             .load(x))?;
-        let absence: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
-            .filter(absences::lesson_id.eq(lesson_id))
-            .filter(absences::student_id.eq(student_id))
-            .select(AbsenceRow::as_select())
-            .first(x)
-            .optional())?;
+        let absence = super::absences::absence_row(c, lesson_id, student_id)?;
         Ok(CellMarks {
             grades: decode(grades)?,
             absence: absence.map(Absence::try_from).transpose()?,

@@ -4,13 +4,9 @@
 //! work) may be handed in after a missed lesson: the absence stays, and the hours still count.
 //! Lateness («оп») is presence and stays either way.
 
-use diesel::prelude::*;
-
 use super::entries::Grade;
 use crate::app::{Actor, AppError};
 use crate::domain::{AbsenceReason, GradeValue, WorkKind};
-use crate::store::rows::AbsenceRow;
-use crate::store::schema::absences;
 use crate::store::Db;
 
 /// What became of the student's absence mark when the grade was written.
@@ -36,12 +32,7 @@ pub fn add_grade(
     let (value, kind) = grade;
     let (row, after) = db.write(|c| {
         let row = super::marks::add_grade_in(c, actor, lesson_id, student_id, value, kind, why)?;
-        let absent: Option<AbsenceRow> = crate::with_conn!(c, x => absences::table
-            .filter(absences::lesson_id.eq(lesson_id))
-            .filter(absences::student_id.eq(student_id))
-            .select(AbsenceRow::as_select())
-            .first(x)
-            .optional())?;
+        let absent = super::absences::absence_row(c, lesson_id, student_id)?;
         let Some(absent) = absent else {
             return Ok::<_, AppError>((row, AbsenceAfter::NoAbsence));
         };
