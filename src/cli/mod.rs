@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod diary;
+mod exit;
 pub mod group;
 pub mod import;
 pub mod init;
@@ -147,18 +148,18 @@ pub enum Command {
 
 /// Runs the program and returns its exit status.
 pub fn main() -> std::process::ExitCode {
-    quiet_on_closed_pipe();
+    exit::quiet_on_closed_pipe();
     complete::respond();
     let parsed = command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => return parse_failure(&e),
+        Err(e) => return exit::parse_failure(&e),
     };
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) if closed_pipe(&e) => std::process::ExitCode::SUCCESS,
+        Err(e) if exit::closed_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ошибка: {}", crate::ioerr::chain(&e));
             std::process::ExitCode::FAILURE
@@ -181,61 +182,9 @@ fn help(path: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Whether the error is a closed output pipe (`ezh … | head -1`): the reader has what it
-/// wanted, so the command ends quietly.
-fn closed_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
-}
-
-/// `println!` panics when stdout is a closed pipe; that panic ends the program quietly
-/// instead of printing a panic message (any other panic keeps the default report).
-fn quiet_on_closed_pipe() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let payload = info.payload();
-        let text = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or_default();
-        if text.contains("Broken pipe") || text.contains("os error 32") {
-            std::process::exit(0);
-        }
-        default(info);
-    }));
-}
-
 /// The command tree as users see it: the clap definition with Russian headings and flags.
 pub fn command() -> clap::Command {
     complete::attach(ru_clap::localize(Cli::command()))
-}
-
-/// Help and version go to stdout with status 0; a parse error goes to stderr in Russian with
-/// status 2, as clap itself would.
-fn parse_failure(e: &clap::Error) -> std::process::ExitCode {
-    use clap::error::ErrorKind;
-    let rendered = || ru_clap::translate_help(&e.render().to_string());
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let text = rendered();
-            print!("{text}");
-            if !text.ends_with('\n') {
-                println!();
-            }
-            std::process::ExitCode::SUCCESS
-        }
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprint!("{}", rendered());
-            std::process::ExitCode::from(2)
-        }
-        _ => {
-            eprintln!("ошибка: {}", ru_clap::describe(e));
-            std::process::ExitCode::from(2)
-        }
-    }
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -256,7 +205,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let target = || {
         let t = config::resolve_target(cli.db.as_deref(), &settings)?;
-        warn_if_readable(&t, cli.config.as_deref());
+        exit::warn_if_readable(&t, cli.config.as_deref());
         Ok::<_, anyhow::Error>(t)
     };
     match cli.command {
@@ -298,33 +247,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Tui { today }) => journal(&target()?, today, Vec::new()),
         None => journal(&target()?, None, Vec::new()),
-    }
-}
-
-/// Warns when other OS users can read the database file or a settings file that names the
-/// database (it may hold a PostgreSQL password): either gives away every grade.
-fn warn_if_readable(target: &crate::store::DbTarget, config: Option<&std::path::Path>) {
-    use crate::app::college::maintenance::readable_by_others;
-    if let crate::store::DbTarget::Sqlite(p) = target {
-        if readable_by_others(p) {
-            eprintln!(
-                "предупреждение: файл базы данных {} могут читать другие пользователи ОС; выполните: chmod 600 {}",
-                p.display(),
-                p.display()
-            );
-        }
-    }
-    let cfg = config
-        .map(std::path::Path::to_path_buf)
-        .or_else(config::default_config_file);
-    if let Some(c) = cfg.filter(|c| readable_by_others(c)) {
-        if std::fs::read_to_string(&c).is_ok_and(|t| t.contains("postgres")) {
-            eprintln!(
-                "предупреждение: файл настроек {} с адресом базы данных могут читать другие пользователи ОС; выполните: chmod 600 {}",
-                c.display(),
-                c.display()
-            );
-        }
     }
 }
 
