@@ -2,6 +2,7 @@
 //! lessons, date spans, exact figures and the forecast. No database, terminal or files here, so
 //! every rule of `formulas.md` can be tested without any of them.
 
+pub mod abbrev;
 pub mod absence;
 pub mod attendance;
 pub mod collate;

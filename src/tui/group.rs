@@ -28,6 +28,9 @@ pub struct GroupScreen {
     /// false: the overview; true: the week's absences.
     pub absences_tab: bool,
     pub row: usize,
+    /// The selected subject of the overview (← →): the columns scroll to keep it in view, and
+    /// the title names it in full.
+    pub col: usize,
 }
 
 impl GroupScreen {
@@ -43,6 +46,7 @@ impl GroupScreen {
             week_of: today,
             absences_tab: false,
             row: 0,
+            col: 0,
         })
     }
 
@@ -67,6 +71,12 @@ impl GroupScreen {
             }
             Key::Up | Key::Char('k') => self.row = self.row.saturating_sub(1),
             Key::Down | Key::Char('j') => self.row = (self.row + 1).min(len.saturating_sub(1)),
+            Key::Left | Key::Char('h') if !self.absences_tab => {
+                self.col = self.col.saturating_sub(1);
+            }
+            Key::Right | Key::Char('l') if !self.absences_tab => {
+                self.col = (self.col + 1).min(self.overview.subjects.len().saturating_sub(1));
+            }
             Key::PageUp if self.absences_tab => {
                 self.week_of -= Duration::days(7);
                 self.reload_week(ctx);
@@ -111,14 +121,20 @@ impl GroupScreen {
         let o = &self.overview;
         let name_w = 20u16;
         let per = 6u16;
-        let fit = usize::from(area.width.saturating_sub(name_w + 10) / per);
-        let subjects: Vec<&String> = o.subjects.iter().take(fit).collect();
+        let fit = usize::from(area.width.saturating_sub(name_w + 10) / per).max(1);
+        // The window of subjects holds the selected one; ← → move it sideways.
+        let first = (self.col + 1).saturating_sub(fit);
+        let shown: Vec<usize> = (first..o.subjects.len()).take(fit).collect();
+        let short = crate::domain::abbrev::abbreviations(&o.subjects, usize::from(per - 1));
         let mut header = vec![Span::raw("Обучающийся")];
-        header.extend(
-            subjects
-                .iter()
-                .map(|s| Span::raw(s.chars().take(5).collect::<String>())),
-        );
+        header.extend(shown.iter().map(|&k| {
+            let text = short.get(k).cloned().unwrap_or_default();
+            if k == self.col {
+                Span::styled(text, theme.cursor())
+            } else {
+                Span::raw(text)
+            }
+        }));
         header.push(Span::raw("Проп"));
         let visible = usize::from(area.height.saturating_sub(3)).max(1);
         let top = (self.row + 1).saturating_sub(visible);
@@ -137,11 +153,14 @@ impl GroupScreen {
                         Style::default()
                     },
                 )];
-                let mut missed = 0;
-                for st in stats.iter().take(subjects.len()) {
+                let missed: i64 = stats
+                    .iter()
+                    .flatten()
+                    .map(|x| i64::from(x.missed_hours))
+                    .sum();
+                for st in shown.iter().map(|&k| stats.get(k).and_then(Option::as_ref)) {
                     cells.push(match st {
                         Some(x) => {
-                            missed += x.missed_hours;
                             let text = x
                                 .weighted
                                 .map_or("—".into(), crate::domain::Fixed2::to_ru_string);
@@ -157,18 +176,26 @@ impl GroupScreen {
                         None => Span::styled("·", theme.dim()),
                     });
                 }
-                for st in stats.iter().skip(subjects.len()).flatten() {
-                    missed += st.missed_hours;
-                }
                 cells.push(Span::raw(missed.to_string()));
                 Row::new(cells)
             })
             .collect();
         let mut widths = vec![Constraint::Length(name_w)];
-        widths.extend(subjects.iter().map(|_| Constraint::Length(per - 1)));
+        widths.extend(shown.iter().map(|_| Constraint::Length(per - 1)));
         widths.push(Constraint::Length(5));
+        let selected = o.subjects.get(self.col).map_or("", String::as_str);
+        let more = if shown.len() < o.subjects.len() {
+            format!(
+                " {}–{} из {} ←→ ·",
+                first + 1,
+                first + shown.len(),
+                o.subjects.len()
+            )
+        } else {
+            String::new()
+        };
         let title = format!(
-            " {} · {} · сводка (Tab — пропуски недели) ",
+            " {} · {} ·{more} {selected} · Tab — пропуски недели ",
             o.group, o.term
         );
         let table = Table::new(rows, widths)

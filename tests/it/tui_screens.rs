@@ -110,6 +110,20 @@ fn tutor_screens() {
         ui.status.text
     );
     snap("group_overview", &ui);
+    // At 80 columns the overview scrolls sideways to the last subject, each with a short name
+    // of its own («Физик», «ФизК»), the selected one named in full in the title.
+    for _ in 0..12 {
+        key(&mut ui, KeyCode::Right);
+    }
+    let right = screen(&ui, 80, 24);
+    assert!(
+        right.contains("6–13 из 13") && right.contains("· Химия ·"),
+        "{right}"
+    );
+    assert!(right.contains("Физик") && right.contains("ФизК"), "{right}");
+    for _ in 0..12 {
+        key(&mut ui, KeyCode::Left);
+    }
     key(&mut ui, KeyCode::Tab);
     snap("group_absences", &ui);
     // Looked at as a tutor would: the whole week in the title, full dates, and a lateness
