@@ -90,6 +90,8 @@ pub struct GridScreen {
     pub reasons: HashMap<i64, String>,
     /// The change that waits for a reason.
     pub pending: Option<super::grid_late::Pending>,
+    /// Cells others changed, found by the idle refresh; marked until the next key.
+    pub changed: std::collections::HashSet<(i64, i64)>,
 }
 
 impl GridScreen {
@@ -111,6 +113,7 @@ impl GridScreen {
             stats: Vec::new(),
             geometry: Cell::new(Geometry::default()),
             reasons: HashMap::new(),
+            changed: Default::default(),
             pending: None,
         };
         s.index();
@@ -206,6 +209,7 @@ impl GridScreen {
 
     /// Handles a key.
     pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        self.changed.clear();
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Prompt(ask, mut field) => {
                 match keys::read(ev, "") {

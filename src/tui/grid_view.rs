@@ -117,6 +117,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
             } else {
                 Style::default()
             };
+            let here = (
+                s.grid.lessons.get(c).map_or(0, |l| l.id),
+                s.grid.students.get(r).map_or(0, |x| x.student.id),
+            );
+            if s.changed.contains(&here) {
+                style = style.patch(theme.changed());
+            }
             if r == s.row && c == s.col && !finals {
                 style = style.patch(theme.cursor());
             }

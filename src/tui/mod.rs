@@ -10,6 +10,7 @@ mod grid_answer;
 mod grid_cell;
 mod grid_late;
 mod grid_ops;
+mod grid_refresh;
 mod grid_screen;
 mod grid_undo;
 mod grid_view;

@@ -99,6 +99,8 @@ pub struct Ui {
     /// Lines under the login form (the demo's logins).
     pub hints: Vec<String>,
     last_input: Instant,
+    /// When the grid last read itself anew while idle.
+    last_refresh: Instant,
     /// When the session's activity was last written to the database.
     last_touch: Instant,
 }
@@ -119,6 +121,7 @@ impl Ui {
             quit: false,
             hints: Vec::new(),
             last_input: Instant::now(),
+            last_refresh: Instant::now(),
             last_touch: Instant::now(),
         }
     }
@@ -156,8 +159,35 @@ impl Ui {
         }
     }
 
-    /// Locks the screen if the session has been idle for longer than `limit`.
+    /// Locks the screen if the session has been idle for longer than `limit`; on the grid,
+    /// idle for [`super::grid_refresh::IDLE`], reads it anew (once per idle spell).
     pub fn tick(&mut self, now: Instant, limit: Option<Duration>) {
+        let idle = now.duration_since(self.last_input);
+        let since = now.duration_since(self.last_refresh);
+        if let (Screen::Grid(g), Some(s), None, false) = (
+            &mut self.screen,
+            &self.session,
+            &self.locked,
+            self.help.open,
+        ) {
+            let normal = matches!(g.mode, super::grid_screen::Mode::Normal);
+            if normal && idle >= super::grid_refresh::IDLE && since >= super::grid_refresh::IDLE {
+                self.last_refresh = now;
+                let mut ctx = Ctx {
+                    db: &mut self.db,
+                    actor: &s.actor,
+                    today: self.today,
+                    status: &mut self.status,
+                };
+                match super::grid_refresh::refresh(g, &mut ctx) {
+                    Ok(0) => {}
+                    Ok(n) => ctx.status.ok(format!(
+                        "Журнал обновлён: другие изменили клеток — {n} (выделены)"
+                    )),
+                    Err(e) => ctx.status.fail(&e),
+                }
+            }
+        }
         if let (Some(limit), None) = (limit, &self.locked) {
             if self.session.is_some() && now.duration_since(self.last_input) >= limit {
                 self.locked = Some(Field::secret());

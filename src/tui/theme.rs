@@ -42,6 +42,15 @@ impl Theme {
         }
     }
 
+    /// A cell another person changed, found by the idle refresh (until the next key).
+    pub fn changed(self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::default().add_modifier(Modifier::UNDERLINED | Modifier::DIM)
+        }
+    }
+
     pub fn absence(self) -> Style {
         if self.color {
             Style::default().fg(Color::Yellow)

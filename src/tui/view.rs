@@ -36,10 +36,23 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
     if let (Some(field), Some(s)) = (&ui.locked, &ui.session) {
         return super::lock::draw(f, area, &s.name, &field.shown(), &ui.status.text, theme);
     }
+    // A long status (a refusal naming the deadline and the reason to give) takes a second line
+    // instead of being cut at the edge; under a prompt it stays above it, so that the question
+    // comes with its why («срок … истёк: укажите причину»).
+    let prompting = matches!(&ui.screen, Screen::Grid(g) if matches!(g.mode, Mode::Prompt(..)));
+    let width = usize::from(area.width.max(1));
+    let status_text = ui.status.text.chars().count();
+    let status_lines = match (prompting, status_text) {
+        (false, n) if n > width => 2,
+        (false, _) => 1,
+        (true, 0) => 1,
+        (true, n) if n > width => 3,
+        (true, _) => 2,
+    };
     let [top, body, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -89,15 +102,21 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         },
         _ => None,
     };
-    let line = line.unwrap_or_else(|| {
-        let style = if ui.status.error {
-            theme.error()
-        } else {
-            theme.ok()
-        };
-        Line::styled(ui.status.text.clone(), style)
-    });
-    f.render_widget(Paragraph::new(line), status);
+    let style = if ui.status.error {
+        theme.error()
+    } else {
+        theme.ok()
+    };
+    let said = Line::styled(ui.status.text.clone(), style);
+    let lines = match line {
+        Some(prompt) if status_text > 0 => vec![said, prompt],
+        Some(prompt) => vec![prompt],
+        None => vec![said],
+    };
+    f.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        status,
+    );
     f.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), hints);
     if ui.help.open {
         super::help::draw(f, body, theme, &ui.help);

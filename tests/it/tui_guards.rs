@@ -153,6 +153,13 @@ fn late_change_asks_for_a_reason(url: &str, backend: &str) {
         screen(&ui, 120, 40).contains("Причина изменения после срока"),
         "{backend}"
     );
+    // At 80 columns the question comes with its why: the status stays above the prompt, whole.
+    let narrow = screen(&ui, 80, 24);
+    assert!(
+        narrow.contains(&ui.status.text) && narrow.contains("Причина изменения после срока: ▏"),
+        "{backend}: «{}» not shown with the prompt:\n{narrow}",
+        ui.status.text
+    );
     typed(&mut ui, "болел, сдал позже");
     key(&mut ui, KeyCode::Enter);
     assert_eq!(

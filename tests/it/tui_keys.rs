@@ -165,6 +165,30 @@ fn conflict_is_not_overwritten(url: &str, backend: &str) {
         screen(&ui, 120, 40).contains("Тема из другого окна"),
         "{backend}: the reloaded grid shows the new topic"
     );
+    // Left alone for 30 s, the grid reads itself anew and marks what others changed meanwhile.
+    ezh::app::journal::marks::add_grade(
+        &mut ui.db,
+        &actor,
+        lesson,
+        rows[1],
+        ezh::domain::GradeValue::parse("3").expect("3"),
+        ezh::domain::WorkKind::Answer,
+    )
+    .expect("other");
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(31);
+    ui.tick(later, None);
+    assert_eq!(
+        ui.status.text, "Журнал обновлён: другие изменили клеток — 1 (выделены)",
+        "{backend}"
+    );
+    assert!(
+        support::tui::grid(&ui).changed.contains(&(lesson, rows[1])),
+        "{backend}"
+    );
+    // Once per idle spell: the next tick reads nothing again; a key clears the marks.
+    ui.tick(later + std::time::Duration::from_secs(1), None);
+    key(&mut ui, KeyCode::Right);
+    assert!(support::tui::grid(&ui).changed.is_empty(), "{backend}");
 }
 
 #[test]
