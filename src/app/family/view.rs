@@ -179,19 +179,25 @@ fn week_lessons(
     let Some(group) = group else {
         return Ok(Vec::new());
     };
-    let own: Vec<(Option<String>, String)> = crate::with_conn!(&mut db.conn(), c => subgroup_members::table
+    let own: Vec<(i64, Option<String>, String)> = crate::with_conn!(&mut db.conn(), c => subgroup_members::table
         .inner_join(subgroups::table.left_join(subjects::table))
         .filter(subgroup_members::student_id.eq(student_id))
-        .select((subjects::name.nullable(), subgroups::name))
+        .select((subgroups::id, subjects::name.nullable(), subgroups::name))
         .load(c))?;
     let mut out = Vec::new();
     let mut listed = std::collections::HashSet::new();
+    let mut bells = Vec::new();
+    let mut monday = today;
     for start in [today, today + Duration::days(7)] {
         let week = schedule::week(db, actor, &Whose::Group(group.clone()), start)?;
+        if start == today {
+            monday = week.monday;
+            bells = week.bells;
+        }
         for (_, slots) in week.days {
             for s in slots {
                 if let Some(sg) = &s.subgroup {
-                    let mine = own.iter().any(|(subject, name)| {
+                    let mine = own.iter().any(|(_, subject, name)| {
                         name == sg && subject.as_ref().is_none_or(|x| *x == s.subject)
                     });
                     if !mine {
@@ -227,20 +233,34 @@ fn week_lessons(
             }
         }
     }
-    out.extend(extra_lessons(db, student_id, &group, today, &listed)?);
+    let own_ids: Vec<i64> = own.iter().map(|o| o.0).collect();
+    let extra = Extra {
+        group: &group,
+        monday,
+        listed: &listed,
+        subgroups: &own_ids,
+        bells: &bells,
+    };
+    out.extend(extra_lessons(db, &extra)?);
     out.sort_by_key(|w| (w.date, w.pair));
     Ok(out)
 }
 
+/// What [`extra_lessons`] needs of the week already read.
+struct Extra<'a> {
+    group: &'a str,
+    /// The Monday of this week; the next week follows.
+    monday: NaiveDate,
+    /// The lessons the timetable's pairs already show.
+    listed: &'a std::collections::HashSet<i64>,
+    /// The student's own subgroups.
+    subgroups: &'a [i64],
+    bells: &'a [crate::store::rows::BellRow],
+}
+
 /// Lessons recorded in the journal off the timetable (an extra lesson a teacher added at a free
 /// pair) in this week and the next, of the student's own subgroups only.
-fn extra_lessons(
-    db: &mut Db,
-    student_id: i64,
-    group: &str,
-    today: NaiveDate,
-    listed: &std::collections::HashSet<i64>,
-) -> Result<Vec<WeekLesson>, AppError> {
+fn extra_lessons(db: &mut Db, e: &Extra<'_>) -> Result<Vec<WeekLesson>, AppError> {
     type Row = (
         i64,
         NaiveDate,
@@ -251,40 +271,32 @@ fn extra_lessons(
         String,
         String,
     );
-    let monday = today
-        - Duration::days(i64::from(
-            chrono::Datelike::weekday(&today).num_days_from_monday(),
-        ));
-    let rows: Vec<Row> = crate::with_conn!(&mut db.conn(), c => lessons::table
-        .inner_join(assignments::table.inner_join(study_groups::table).inner_join(subjects::table))
-        .filter(study_groups::name.eq(group))
-        .filter(lessons::date.ge(monday))
-        .filter(lessons::date.lt(monday + Duration::days(14)))
-        .select((lessons::id, lessons::date, lessons::pair, subjects::name, lessons::held_by,
-                 assignments::subgroup_id, lessons::topic, lessons::homework))
-        .load(c))?;
-    let mine: Vec<i64> = crate::with_conn!(&mut db.conn(), c => subgroup_members::table
-        .filter(subgroup_members::student_id.eq(student_id))
-        .select(subgroup_members::subgroup_id)
-        .load(c))?;
-    let bells = db.read(schedule::load_bells)?;
-    let mut out = Vec::new();
-    for (id, date, pair, subject, held_by, subgroup, topic, homework) in rows {
-        if listed.contains(&id) || subgroup.is_some_and(|g| !mine.contains(&g)) {
-            continue;
+    db.read(|c| {
+        let rows: Vec<Row> = crate::with_conn!(c, x => lessons::table
+            .inner_join(assignments::table.inner_join(study_groups::table).inner_join(subjects::table))
+            .filter(study_groups::name.eq(e.group))
+            .filter(lessons::date.ge(e.monday))
+            .filter(lessons::date.lt(e.monday + Duration::days(14)))
+            .select((lessons::id, lessons::date, lessons::pair, subjects::name, lessons::held_by,
+                     assignments::subgroup_id, lessons::topic, lessons::homework))
+            .load(x))?;
+        let mut out = Vec::new();
+        for (id, date, pair, subject, held_by, subgroup, topic, homework) in rows {
+            if e.listed.contains(&id) || subgroup.is_some_and(|g| !e.subgroups.contains(&g)) {
+                continue;
+            }
+            out.push(WeekLesson {
+                date,
+                pair,
+                time: schedule::bell_text(e.bells, pair),
+                subject,
+                teacher: crate::app::lookup::user_short_name(c, held_by)?,
+                room: None,
+                change: "вне расписания".into(),
+                topic,
+                homework,
+            });
         }
-        let teacher = db.read(|c| crate::app::lookup::user_short_name(c, held_by))?;
-        out.push(WeekLesson {
-            date,
-            pair,
-            time: schedule::bell_text(&bells, pair),
-            subject,
-            teacher,
-            room: None,
-            change: "вне расписания".into(),
-            topic,
-            homework,
-        });
-    }
-    Ok(out)
+        Ok(out)
+    })
 }

@@ -31,10 +31,9 @@ pub(super) fn check(
         None => None,
     };
     let bells = schedule::load_bells(c)?;
-    let slots = timetable_slots::slots_on(c, date, &bells)?;
+    let slots = timetable_slots::group_slots_on(c, date, &bells, group)?;
     let taken = slots.iter().find(|s| {
-        s.group_id == group
-            && s.pair == pair
+        s.pair == pair
             && !s.cancelled
             && s.subject != subject
             // Two subgroups of the group may hold different subjects at one pair.

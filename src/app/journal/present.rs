@@ -36,8 +36,8 @@ pub fn add_grade(
         let Some(absent) = absent else {
             return Ok::<_, AppError>((row, AbsenceAfter::NoAbsence));
         };
-        let reason = AbsenceReason::from_code(&absent.reason)
-            .map_err(|e| AppError::Invalid(e.to_string()))?;
+        let absent = super::entries::Absence::try_from(absent)?;
+        let reason = absent.reason;
         if kind != WorkKind::Answer || reason == AbsenceReason::Late {
             return Ok((row, AbsenceAfter::Kept(reason)));
         }

@@ -10,7 +10,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
 
-pub(super) use super::timetable_slots::slots_on;
+pub(super) use super::timetable_slots::{group_slots_on, slots_on};
 use crate::access::{self, Action, Role};
 use crate::app::lookup;
 use crate::app::{Actor, AppError};
@@ -91,7 +91,7 @@ pub fn day(
         let target = resolve(c, whose)?;
         may_read(c, actor, &target)?;
         let bells = load_bells(c)?;
-        Ok(filter(slots_on(c, date, &bells)?, &target))
+        Ok(filter(target_slots(c, date, &bells, &target)?, &target))
     })
 }
 
@@ -105,7 +105,7 @@ pub fn week(db: &mut Db, actor: &Actor, whose: &Whose, date: NaiveDate) -> Resul
         let mut days = Vec::new();
         for k in 0..7 {
             let d = monday + Duration::days(k);
-            let slots = filter(slots_on(c, d, &bells)?, &target);
+            let slots = filter(target_slots(c, d, &bells, &target)?, &target);
             if k < 6 || !slots.is_empty() {
                 days.push((d, slots));
             }
@@ -190,6 +190,19 @@ fn may_read(c: &mut Conn<'_>, actor: &Actor, target: &Target) -> Result<(), AppE
             Err(access::Denied("просмотр расписания этой группы".into()).into())
         }
         _ => Err(access::Denied("просмотр этого расписания".into()).into()),
+    }
+}
+
+/// The day's pairs a target can be among: a group's own, else the whole college's.
+fn target_slots(
+    c: &mut Conn<'_>,
+    date: NaiveDate,
+    bells: &[BellRow],
+    target: &Target,
+) -> Result<Vec<Slot>, AppError> {
+    match target {
+        Target::Group(g) => group_slots_on(c, date, bells, *g),
+        _ => slots_on(c, date, bells),
     }
 }
 

@@ -71,6 +71,27 @@ pub fn slots_on(
     date: NaiveDate,
     bells: &[BellRow],
 ) -> Result<Vec<Slot>, AppError> {
+    slots_of(c, date, bells, None)
+}
+
+/// [`slots_on`] of one group only: the other groups' pairs are dropped before their names and
+/// teachers are looked up (a diary's week, a lesson's check, not the whole college each time).
+pub fn group_slots_on(
+    c: &mut Conn<'_>,
+    date: NaiveDate,
+    bells: &[BellRow],
+    group: i64,
+) -> Result<Vec<Slot>, AppError> {
+    slots_of(c, date, bells, Some(group))
+}
+
+fn slots_of(
+    c: &mut Conn<'_>,
+    date: NaiveDate,
+    bells: &[BellRow],
+    group: Option<i64>,
+) -> Result<Vec<Slot>, AppError> {
+    let ours = |g: i64| group.is_none_or(|x| x == g);
     let weekday = i32::try_from(date.weekday().number_from_monday()).unwrap_or(1);
     let parity = if odd_week(c, date)? { "odd" } else { "even" };
     let entries: Vec<EntryRow> = crate::with_conn!(c, x => timetable_entries::table
@@ -100,7 +121,9 @@ pub fn slots_on(
             .map(|l| (l.0, l.1))
     };
     let mut out = Vec::new();
-    for (entry, assignment, pair, room, group, subject, subgroup, teacher) in entries {
+    for (entry, assignment, pair, room, group, subject, subgroup, teacher) in
+        entries.into_iter().filter(|e| ours(e.4))
+    {
         // The latest substitution of an entry is the one in force.
         let sub = subs
             .iter()
@@ -139,7 +162,10 @@ pub fn slots_on(
             extra: false,
         });
     }
-    for s in subs.iter().filter(|s| s.timetable_entry_id.is_none()) {
+    for s in subs
+        .iter()
+        .filter(|s| s.timetable_entry_id.is_none() && ours(s.group_id))
+    {
         let (Some(teacher), Some(subject)) = (s.teacher_id, s.subject_id) else {
             continue;
         };
