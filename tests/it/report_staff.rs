@@ -17,6 +17,8 @@ fn golden_staff_reports_agree_on_every_backend() {
         let mut db = fixture::build(&url);
         let totals = make(&mut db, 2, Kind::StudentTotals, &filters(None)).expect("totals");
         let t = |row: &str, col: &str| cell(&totals, 1, row, col);
+        // Абрамов (student 1) has the final «5» in Математика and no final in Физика: no debt,
+        // average 5 / 1 = 5,00. Цветков (student 23) has «н/а»: one debt, no grade to average.
         assert_eq!(
             [
                 t("Абрамов Тест", "Итоговые оценки: Математика"),
@@ -33,6 +35,7 @@ fn golden_staff_reports_agree_on_every_backend() {
             ],
             ["н/а!", "1!", "—"]
         );
+        // Белова's one absence: «н» at the Физика laboratory of 21.09, a pair of 2 hours.
         assert_eq!(
             [
                 t("Белова Тест", "Пропущено часов"),
@@ -42,6 +45,9 @@ fn golden_staff_reports_agree_on_every_backend() {
         );
         let results =
             make(&mut db, 4, Kind::TeacherResults, &filters(None)).expect("teacher results");
+        // Кузнецов (user 4) teaches only Физика in ТМ-26, which has no final grades yet: N 0, every
+        // count 0, no rate to divide («—»); 72 hours in the curriculum; given: his three Физика
+        // lessons (07.09, 14.09, 21.09) of 2 hours each = 6.
         let line: Vec<String> = results.rows[0]
             .cells
             .iter()
@@ -69,7 +75,13 @@ fn golden_staff_reports_agree_on_every_backend() {
         );
         let pre = make(&mut db, 4, Kind::TeacherPreliminary, &filters(None)).expect("preliminary");
         let line: Vec<String> = pre.rows[0].cells.iter().map(|c| c.text.clone()).collect();
-        // Forecasts 4, 2, 4; 5 of the 50 required works graded; 23 students at risk.
+        // Forecasts by weighted averages (test w3, answer w1, lab w5): Абрамов (15 + 5 + 20) / 9 =
+        // 4,44 → 4; Белова (6 + 3) / 4 = 2,25 → 2; Волков (9 + 20) / 8 = 3,63 → 4; the other 22
+        // have no evidence, so no forecast. N 3: «4» 2, «2» 1. Pass 2 × 100 / 3 = 66,67, quality
+        // the same; СОУ (2 × 64 + 16) / 3 = 48,00; average (4 + 2 + 4) / 3 = 3,33. Hours as above.
+        // Completeness: 2 required works (the test of 07.09, the lab of 21.09) × 25 students = 50,
+        // of which graded: Абрамов 2, Белова 1 (test), Волков 2 → 5 × 100 / 50 = 10,00. At risk:
+        // the 22 without evidence and Белова (forecast 2) = 23.
         assert_eq!(
             line,
             [
@@ -100,6 +112,9 @@ fn golden_staff_reports_agree_on_every_backend() {
             ("Белова Тест", "Абрамов Тест", "Волков Тест"),
             "{backend}: at risk first"
         );
+        // Белова: Математика «5» (student 2), Физика forecast «2» → «5» 1; average (5 + 2) / 2 =
+        // 3,50; the debt «Физика (2)»; 2 hours missed, none excused, of the group's 4 lessons ×
+        // 2 h = 8 → (8 − 2) × 100 / 8 = 75,00; no achievements; at risk in Физика.
         let line: Vec<String> = tp.rows[0].cells[2..]
             .iter()
             .map(|c| c.text.clone())
@@ -154,6 +169,8 @@ fn golden_staff_reports_agree_on_every_backend() {
             Err(ezh::app::AppError::Denied(_))
         ));
         let fill = make(&mut db, 1, Kind::GroupFill, &filters(None)).expect("group fill");
+        // On the report date ТМ-26 has 25 of its 25 places (Юдин left on 15.10), ЭС-26 has
+        // Яковлева; no funding is recorded. Total: places 25 + 25 = 50, students 25 + 1 = 26.
         let line = |i: usize| -> Vec<String> {
             fill.rows[i].cells.iter().map(|c| c.text.clone()).collect()
         };
@@ -176,6 +193,8 @@ fn golden_staff_reports_agree_on_every_backend() {
                     .collect()
             })
             .collect();
+        // September's lessons with homework: Кузнецов 3 lessons, only the test of 07.09 has
+        // «§ 1» → 1 × 100 / 3 = 33,33; Петрова and Сидоров one lesson each, none → 0,00.
         assert_eq!(
             lines,
             [
@@ -215,7 +234,9 @@ fn golden_staff_reports_agree_on_every_backend() {
                 .map(|c| c.text.clone())
                 .collect()
         };
-        // Three teachers; Петрова logged in twice in September, Кузнецов only in August.
+        // Three teachers (users 2, 3, 4); Петрова logged in twice in September, Кузнецов only in
+        // August (31.08), Сидоров never: 3 users, 1 came in, 2 logins. The fixture writes its rows
+        // past the app, so the audit holds no record of September: 0 entries.
         assert_eq!(
             line("преподаватель"),
             ["преподаватель", "3", "1", "2", "0"],
