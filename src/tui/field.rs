@@ -11,6 +11,9 @@ use super::keys;
 pub struct Field {
     pub text: String,
     pub secret: bool,
+    /// The text is offered (the lesson's topic, the plan's next topic): the first character
+    /// typed replaces it, Backspace edits its end; Enter takes it as it is.
+    pub offered: bool,
 }
 
 impl Field {
@@ -18,28 +21,50 @@ impl Field {
         Field {
             text: text.to_string(),
             secret: false,
+            offered: false,
         }
     }
 
+    /// A field that offers `text`, replaced by whatever is typed.
+    pub fn offered(text: &str) -> Field {
+        let mut f = Field::new(text);
+        f.offered = !text.is_empty();
+        f
+    }
+
     pub fn secret() -> Field {
-        Field {
-            text: String::new(),
-            secret: true,
-        }
+        let mut f = Field::new("");
+        f.secret = true;
+        f
     }
 
     /// Applies an editing key; whether it was one (typing, Backspace).
     pub fn edit(&mut self, ev: &KeyEvent) -> bool {
+        let offered = std::mem::take(&mut self.offered);
+        let ctrl = ev
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
+        if ctrl && matches!(ev.code, KeyCode::Char('u' | 'г')) {
+            // Ctrl+U empties the line, as in a terminal.
+            self.text.clear();
+            return true;
+        }
         if ev.code == KeyCode::Backspace {
             self.text.pop();
             return true;
         }
         match keys::text_char(ev) {
             Some(c) if !c.is_control() && self.text.chars().count() < 500 => {
+                if offered {
+                    self.text.clear();
+                }
                 self.text.push(c);
                 true
             }
-            _ => false,
+            _ => {
+                self.offered = offered;
+                false
+            }
         }
     }
 

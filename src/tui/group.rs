@@ -10,7 +10,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
 
-use super::grid_screen::absence_of;
+use super::keys::absence_of;
 use super::keys::{self, Key};
 use super::state::{Ctx, Go};
 use super::theme::Theme;

@@ -8,46 +8,30 @@ use ratatui::Frame;
 
 use super::theme::Theme;
 
-/// The lines of the help: key, what it does.
-pub const KEYS: &[(&str, &str)] = &[
+/// The help's lines of the other screens and of every screen, after the grid's (which come
+/// from its key table).
+pub const OTHER_KEYS: &[(&str, &str)] = &[
     (
-        "стрелки, h j k l",
-        "перемещение по журналу (р о л д в русской раскладке, кроме о)",
-    ),
-    (
-        "1 2 3 4 5, + −",
-        "отметка в ячейку (+ зачёт, − незачёт); курсор идёт к следующему",
-    ),
-    (
-        "н у б о(п)",
-        "пропуск: н — без причины, у — уважительная, б — болезнь, оп — опоздание",
-    ),
-    ("n b Shift+U Shift+L", "то же в латинской раскладке"),
-    ("Delete, Backspace", "очистить ячейку"),
-    ("Enter", "несколько отметок в ячейке и вид работы каждой"),
-    ("=", "одна отметка всем, у кого её нет (контрольная)"),
-    (
-        "t  d  Shift+K",
-        "тема, домашнее задание, вид занятия (е в К)",
-    ),
-    ("a", "добавить занятие (ф)"),
-    ("f, Tab", "итоговые отметки (а)"),
-    ("/", "найти обучающегося (. в русской раскладке)"),
-    ("u, Ctrl+Z", "отменить последнее изменение (г)"),
-    (
-        "r, Ctrl+R",
-        "обновить журнал: показать, что внесли другие (к)",
+        "Ctrl+U",
+        "в строке ввода: очистить; предложенный текст (выделен) заменяется первым набранным символом",
     ),
     ("Tab", "дневник и сводка группы: следующая вкладка"),
-    ("c", "дневник родителя: другой ребёнок (с)"),
+    ("c (с)", "дневник родителя: другой ребёнок"),
     (
         "Пробел",
         "дневник, вкладка «Уведомления»: включить или выключить письма",
     ),
     ("Ctrl+L", "заблокировать экран сейчас"),
     ("F10", "завершить сеанс"),
-    ("q, Esc", "назад; на главном экране — выход (й)"),
+    ("q, Esc (й)", "назад; на главном экране — выход"),
 ];
+
+/// Every line of the help: key, what it does.
+pub fn keys() -> Vec<(String, &'static str)> {
+    let mut out = super::grid::keymap::help();
+    out.extend(OTHER_KEYS.iter().map(|(k, w)| (k.to_string(), *w)));
+    out
+}
 
 /// Where the help is scrolled to, and how far it can go (known once it is drawn: it depends on
 /// the window's height).
@@ -93,18 +77,18 @@ impl HelpView {
 }
 
 /// Width of the key column.
-const KEY_WIDTH: usize = 20;
+const KEY_WIDTH: usize = 26;
 
 /// The help's lines for a box `width` columns wide inside: a description that does not fit
 /// goes on under itself, not back at the first column.
 fn lines(width: usize) -> Vec<String> {
     let room = width.saturating_sub(KEY_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    for (k, what) in KEYS {
+    for (k, what) in keys() {
         let mut first = true;
         let mut line = String::new();
         let mut push = |line: &mut String, first: &mut bool| {
-            let key = if *first { *k } else { "" };
+            let key = if *first { k.as_str() } else { "" };
             out.push(format!("{key:>KEY_WIDTH$}  {line}"));
             line.clear();
             *first = false;

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 use ratatui::Frame;
 
-use super::grid_screen::GridScreen;
+use super::grid::GridScreen;
 use super::group::GroupScreen;
 use super::keys::{self, Key};
 use super::state::{Ctx, Go, Screen};

@@ -38,11 +38,18 @@ pub enum Key {
 }
 
 /// The Latin command key on the same physical key as a Russian-layout letter.
+const RU: &str = "йцукенгшщзхъфывапролджэячсмитьбю.ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,";
+const EN: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,./QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?";
+
 fn latin_of(c: char) -> Option<char> {
-    const RU: &str = "йцукенгшщзхъфывапролджэячсмитьбю.ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,";
-    const EN: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,./QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?";
     let i = RU.chars().position(|r| r == c)?;
     EN.chars().nth(i)
+}
+
+/// The Russian-layout letter on the same physical key as a Latin command letter (t → е).
+pub fn russian_of(c: char) -> Option<char> {
+    let i = EN.chars().position(|e| e == c)?;
+    RU.chars().nth(i)
 }
 
 /// Reads a key event; Russian-layout command letters become their Latin keys, except the

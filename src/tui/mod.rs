@@ -6,14 +6,7 @@
 mod family;
 mod family_prefs;
 mod field;
-mod grid_answer;
-mod grid_cell;
-mod grid_late;
-mod grid_ops;
-mod grid_refresh;
-mod grid_screen;
-mod grid_undo;
-mod grid_view;
+pub mod grid;
 mod group;
 mod help;
 mod home;
@@ -32,7 +25,7 @@ use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 
-pub use grid_screen::{GridScreen, Mode};
+pub use grid::{GridScreen, Mode};
 pub use keys::Key;
 pub use state::{Screen, Status, Ui};
 pub use theme::Theme;

@@ -10,7 +10,7 @@ use crossterm::event::KeyEvent;
 
 use super::family::FamilyScreen;
 use super::field::Field;
-use super::grid_screen::GridScreen;
+use super::grid::GridScreen;
 use super::group::GroupScreen;
 use super::home::Home;
 use super::keys::{self, Key};
@@ -160,7 +160,7 @@ impl Ui {
     }
 
     /// Locks the screen if the session has been idle for longer than `limit`; on the grid,
-    /// idle for [`super::grid_refresh::IDLE`], reads it anew (once per idle spell).
+    /// idle for [`super::grid::IDLE`], reads it anew (once per idle spell).
     pub fn tick(&mut self, now: Instant, limit: Option<Duration>) {
         let idle = now.duration_since(self.last_input);
         let since = now.duration_since(self.last_refresh);
@@ -170,8 +170,8 @@ impl Ui {
             &self.locked,
             self.help.open,
         ) {
-            let normal = matches!(g.mode, super::grid_screen::Mode::Normal);
-            if normal && idle >= super::grid_refresh::IDLE && since >= super::grid_refresh::IDLE {
+            let normal = matches!(g.mode, super::grid::Mode::Normal);
+            if normal && idle >= super::grid::IDLE && since >= super::grid::IDLE {
                 self.last_refresh = now;
                 let mut ctx = Ctx {
                     db: &mut self.db,
@@ -179,13 +179,8 @@ impl Ui {
                     today: self.today,
                     status: &mut self.status,
                 };
-                match super::grid_refresh::refresh(g, &mut ctx) {
-                    Ok(0) => {}
-                    Ok(n) => ctx.status.ok(format!(
-                        "Журнал обновлён: другие изменили клеток — {n} (выделены)"
-                    )),
-                    Err(e) => ctx.status.fail(&e),
-                }
+                let mut help = false;
+                g.dispatch(&mut ctx, super::grid::Action::Idle, &mut help);
             }
         }
         if let (Some(limit), None) = (limit, &self.locked) {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::grid_screen::Mode;
+use super::grid::Mode;
 use super::state::{Screen, Ui};
 
 /// The smallest window the screens are laid out for: below it columns and lines would be cut
@@ -67,6 +67,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         ])),
         top,
     );
+    let footer: String;
     let hint = match &ui.screen {
         Screen::Login(form) => {
             super::login::draw(f, body, form, college, &ui.hints, theme);
@@ -77,11 +78,9 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
             "↑↓ — выбор · Enter — открыть · ? — клавиши · F10 — выйти из сеанса · q — выход"
         }
         Screen::Grid(g) => {
-            super::grid_view::draw(f, body, g, theme);
-            match g.mode {
-                Mode::Finals => "ИТОГОВЫЕ: 2–5, + зч, − нз, н — н/а · Esc — к занятиям",
-                _ => "цифра — отметка · н у б оп — пропуск · Del — очистить · t тема · d д/з · ? — все клавиши · q — назад",
-            }
+            super::grid::draw(f, body, g, theme);
+            footer = super::grid::keymap::footer(g.scope(), usize::from(area.width));
+            footer.as_str()
         }
         Screen::Group(g) => {
             g.draw(f, body, theme);
@@ -96,7 +95,11 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         Screen::Grid(g) => match &g.mode {
             Mode::Prompt(ask, field) => Some(Line::from(vec![
                 Span::styled(format!("{}: ", ask.label()), theme.title()),
-                Span::raw(format!("{}▏", field.shown())),
+                if field.offered {
+                    Span::styled(field.shown(), theme.cursor())
+                } else {
+                    Span::raw(format!("{}▏", field.shown()))
+                },
             ])),
             _ => None,
         },

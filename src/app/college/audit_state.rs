@@ -60,6 +60,37 @@ pub fn lesson_text(kind: &str, hours: i32, topic: &str, homework: &str) -> Strin
     format!("{k}, {hours} ч; тема: {topic}; д/з: {homework}")
 }
 
+/// A lesson row as the audit log records it: [`lesson_text`], then the homework's due date
+/// and the plan item when the lesson has them (rows without them read as before).
+pub fn lesson_row_text(l: &crate::store::rows::LessonRow) -> String {
+    lesson_full_text(
+        &l.kind,
+        l.hours,
+        &l.topic,
+        &l.homework,
+        l.homework_due,
+        l.plan_item_id,
+    )
+}
+
+fn lesson_full_text(
+    kind: &str,
+    hours: i32,
+    topic: &str,
+    homework: &str,
+    due: Option<chrono::NaiveDate>,
+    plan: Option<i64>,
+) -> String {
+    let mut text = lesson_text(kind, hours, topic, homework);
+    if let Some(d) = due {
+        text.push_str(&format!("; срок д/з: {}", crate::domain::format_ru(d)));
+    }
+    if let Some(p) = plan {
+        text.push_str(&format!("; тема плана № {p}"));
+    }
+    text
+}
+
 /// Every record whose current state differs from its last audit record, or has none.
 pub fn check(c: &mut Conn<'_>) -> Result<Vec<String>, AppError> {
     let entities: Vec<&str> = CHECKED.iter().map(|e| e.0).collect();
@@ -103,13 +134,22 @@ pub fn check(c: &mut Conn<'_>) -> Result<Vec<String>, AppError> {
         let text = FinalGradeValue::from_code(v).map_or(v.to_string(), |v| v.to_string());
         ("final_grade", id, text)
     }));
-    let l: Vec<(i64, String, i32, String, String)> = crate::with_conn!(c, x => lessons::table
-        .select((lessons::id, lessons::kind, lessons::hours, lessons::topic, lessons::homework))
-        .load(x))?;
-    state.extend(
-        l.into_iter()
-            .map(|(id, k, h, t, hw)| ("lesson", id, lesson_text(&k, h, &t, &hw))),
+    type L = (
+        i64,
+        String,
+        i32,
+        String,
+        String,
+        Option<chrono::NaiveDate>,
+        Option<i64>,
     );
+    let l: Vec<L> = crate::with_conn!(c, x => lessons::table
+        .select((lessons::id, lessons::kind, lessons::hours, lessons::topic, lessons::homework,
+                 lessons::homework_due, lessons::plan_item_id))
+        .load(x))?;
+    state.extend(l.into_iter().map(|(id, k, h, t, hw, due, plan)| {
+        ("lesson", id, lesson_full_text(&k, h, &t, &hw, due, plan))
+    }));
 
     let name = |e: &str| {
         CHECKED

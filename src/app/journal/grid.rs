@@ -11,7 +11,7 @@ use crate::store::rows::{
     AbsenceRow, AssignmentRow, FinalGradeRow, GradeRow, LessonRow, StudentRow, TermRow,
 };
 use crate::store::schema::{
-    absences, assignments, final_grades, grades, group_memberships, lessons, students,
+    absences, assignments, final_grades, grades, group_memberships, lessons, plan_items, students,
     study_groups, subgroup_members, subjects, terms, work_kinds,
 };
 use crate::store::{Conn, Db};
@@ -52,6 +52,17 @@ pub struct Grid {
     /// The subject's form of control in the group's curriculum for the term: it decides which
     /// final is the result («Итог»).
     pub control: crate::domain::ControlForm,
+    /// The thematic plan of the group's subject for the term (6.3), in its order.
+    pub plan: Vec<PlanItem>,
+}
+
+/// One topic of the thematic plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    pub id: i64,
+    pub number: i32,
+    pub topic: String,
+    pub hours: i32,
 }
 
 /// Loads the grid of `assignment_id` for a person who may see the whole group.
@@ -133,7 +144,23 @@ pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
         ),
     )?
     .unwrap_or(crate::domain::ControlForm::Other);
+    let plan: Vec<(i64, i32, String, i32)> = crate::with_conn!(c, x => plan_items::table
+        .filter(plan_items::group_id.eq(assignment.group_id))
+        .filter(plan_items::subject_id.eq(assignment.subject_id))
+        .filter(plan_items::term_id.eq(assignment.term_id))
+        .order((plan_items::number.asc(), plan_items::id.asc()))
+        .select((plan_items::id, plan_items::number, plan_items::topic, plan_items::hours))
+        .load(x))?;
     Ok(Grid {
+        plan: plan
+            .into_iter()
+            .map(|(id, number, topic, hours)| PlanItem {
+                id,
+                number,
+                topic,
+                hours,
+            })
+            .collect(),
         control,
         weights: weights
             .into_iter()

@@ -1,21 +1,19 @@
-//! The journal grid of one assignment: the cursor, the modes (a prompt for the topic or
-//! homework, the cell editor, the final-grade column), the undo stack and the keys. Writes go
-//! through `grid_ops`; drawing is in `grid_view`.
+//! The journal grid's state: one assignment's grid as read, the cursor, the modes (a prompt
+//! for the topic or homework, the cell editor, the final-grade column), the undo stack, the
+//! reasons given for late changes. Nothing here touches the database: `update` changes the
+//! state, `effects` does the writes.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyEvent, MouseEvent};
+use crossterm::event::MouseEvent;
 
-use super::field::Field;
-use super::grid_ops::{self, Undo};
-use super::keys::{self, Key};
-use super::state::{Ctx, Go};
+use super::action::{Action, Undo};
 use crate::app::journal::cells::CellMarks;
 use crate::app::journal::grid::Grid;
 use crate::app::journal::grid_stats::StudentStats;
-use crate::domain::{FinalGradeValue, GradeValue};
+use crate::tui::field::Field;
 
 /// What a one-line prompt below the grid is asking for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,8 +86,14 @@ pub struct GridScreen {
     pub geometry: Cell<Geometry>,
     /// Reasons given for late changes, by lesson, for the rest of the session.
     pub reasons: HashMap<i64, String>,
-    /// The change that waits for a reason.
-    pub pending: Option<super::grid_late::Pending>,
+    /// The change that waits for a reason, carried out again once it is given.
+    pub pending: Option<(Box<Action>, Mode)>,
+    /// The whole term, one character per lesson.
+    pub compact: bool,
+    /// The lesson a month page starts at: the view shows it first while the cursor is in view.
+    pub page_from: Option<usize>,
+    /// The plan item the topic prompt shows (an index into `grid.plan`).
+    pub plan_pick: Option<usize>,
     /// Cells others changed, found by the idle refresh; marked until the next key.
     pub changed: std::collections::HashSet<(i64, i64)>,
 }
@@ -115,6 +119,9 @@ impl GridScreen {
             reasons: HashMap::new(),
             changed: Default::default(),
             pending: None,
+            compact: false,
+            page_from: None,
+            plan_pick: None,
         };
         s.index();
         s.row = s.next_member(0, 1).unwrap_or(0);
@@ -149,6 +156,24 @@ impl GridScreen {
         Some((l.id, s.student.id))
     }
 
+    /// The selected student as the status line names them.
+    pub fn who(&self) -> String {
+        self.grid
+            .students
+            .get(self.row)
+            .map_or(String::new(), |g| g.student.name.short())
+    }
+
+    /// The kind of work a new grade of the selected lesson gets: what the lesson is held for
+    /// (a test, a practical or laboratory work), else an answer in class.
+    pub fn default_kind(&self) -> crate::domain::WorkKind {
+        self.grid
+            .lessons
+            .get(self.col)
+            .and_then(|l| l.kind.expected_work())
+            .unwrap_or(crate::domain::WorkKind::Answer)
+    }
+
     /// Whether the student of row `r` belonged to the group on the date of lesson `c`.
     pub fn member(&self, r: usize, c: usize) -> bool {
         match (self.grid.students.get(r), self.grid.lessons.get(c)) {
@@ -159,7 +184,7 @@ impl GridScreen {
 
     /// The next row from `from` (inclusive) in direction `dir` whose student belonged to the
     /// group on the selected lesson's date.
-    fn next_member(&self, from: usize, dir: isize) -> Option<usize> {
+    pub(super) fn next_member(&self, from: usize, dir: isize) -> Option<usize> {
         let mut r = from;
         loop {
             if r >= self.grid.students.len() {
@@ -180,7 +205,7 @@ impl GridScreen {
         }
     }
 
-    fn move_by(&mut self, dr: isize, dc: isize) {
+    pub(super) fn move_by(&mut self, dr: isize, dc: isize) {
         let rows = self.grid.students.len();
         let cols = self.grid.lessons.len();
         self.row = self
@@ -206,122 +231,4 @@ impl GridScreen {
             self.col = c.min(self.grid.lessons.len().saturating_sub(1));
         }
     }
-
-    /// Handles a key.
-    pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
-        self.changed.clear();
-        match std::mem::replace(&mut self.mode, Mode::Normal) {
-            Mode::Prompt(ask, mut field) => {
-                match keys::read(ev, "") {
-                    Key::Esc => ctx.status.ok("Отменено."),
-                    Key::Enter => grid_ops::answer(self, ctx, ask, field.take()),
-                    _ => {
-                        field.edit(&ev);
-                        self.mode = Mode::Prompt(ask, field);
-                    }
-                }
-                Go::Stay
-            }
-            Mode::Cell(sel) => {
-                self.mode = Mode::Cell(sel);
-                grid_ops::cell_key(self, ctx, ev);
-                Go::Stay
-            }
-            Mode::Finals => self.finals_key(ctx, ev, help),
-            Mode::Normal => self.normal_key(ctx, ev, help),
-        }
-    }
-
-    fn normal_key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
-        let k = keys::read(ev, "нубопНУБОП");
-        let after_o = std::mem::take(&mut self.after_o);
-        match k {
-            Key::Char('п') | Key::Char('П') if after_o => {}
-            Key::Up | Key::Char('k') => self.move_by(-1, 0),
-            Key::Down | Key::Char('j') => self.move_by(1, 0),
-            Key::Left | Key::Char('h') => self.move_by(0, -1),
-            Key::Right | Key::Char('l') => self.move_by(0, 1),
-            Key::PageUp => self.move_by(-10, 0),
-            Key::PageDown => self.move_by(10, 0),
-            Key::Home => self.col = 0,
-            Key::End => self.col = self.grid.lessons.len().saturating_sub(1),
-            Key::Tab => self.mode = Mode::Finals,
-            Key::Char(c @ '1'..='5') => {
-                let v = GradeValue::parse(&c.to_string());
-                if let Ok(v) = v {
-                    grid_ops::put_grade(self, ctx, v);
-                }
-            }
-            Key::Char('+') => grid_ops::put_grade(self, ctx, GradeValue::Pass),
-            Key::Char('-') => grid_ops::put_grade(self, ctx, GradeValue::Fail),
-            Key::Char(c) if absence_of(c).is_some() => {
-                self.after_o = matches!(c, 'о' | 'О');
-                if let Some(r) = absence_of(c) {
-                    grid_ops::put_absence(self, ctx, Some(r));
-                }
-            }
-            Key::Delete | Key::Backspace => grid_ops::clear(self, ctx),
-            Key::Enter if self.at().is_some() => self.mode = Mode::Cell(0),
-            Key::Char('t') => self.ask(Ask::Topic),
-            Key::Char('d') => self.ask(Ask::Homework),
-            Key::Char('K') => self.ask(Ask::Kind),
-            Key::Char('a') => self.ask(Ask::AddLesson),
-            Key::Char('/') => self.ask(Ask::Find),
-            Key::Char('=') => self.ask(Ask::FillColumn),
-            Key::Char('f') => self.mode = Mode::Finals,
-            Key::Char('u') | Key::Undo => grid_ops::undo(self, ctx),
-            // What others wrote since the grid was read (a colleague's topic, a tutor's reason).
-            Key::Char('r') | Key::Reload => match grid_ops::reload(self, ctx) {
-                Ok(()) => ctx.status.ok("Журнал обновлён."),
-                Err(e) => ctx.status.fail(&e),
-            },
-            Key::Char('?') => *help = true,
-            Key::Char('q') | Key::Esc => return Go::Home,
-            _ => {}
-        }
-        Go::Stay
-    }
-
-    fn finals_key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
-        self.mode = Mode::Finals;
-        let value = match keys::read(ev, "нН") {
-            Key::Up | Key::Char('k') => {
-                self.move_by(-1, 0);
-                None
-            }
-            Key::Down | Key::Char('j') => {
-                self.move_by(1, 0);
-                None
-            }
-            Key::Esc | Key::Tab | Key::Char('f') | Key::Left | Key::Char('q') => {
-                self.mode = Mode::Normal;
-                None
-            }
-            Key::Char('?') => {
-                *help = true;
-                None
-            }
-            Key::Char(c @ '2'..='5') => FinalGradeValue::parse(&c.to_string()).ok(),
-            Key::Char('+') => FinalGradeValue::parse("зч").ok(),
-            Key::Char('-') => FinalGradeValue::parse("нз").ok(),
-            Key::Char('н' | 'Н' | 'n') => FinalGradeValue::parse("н/а").ok(),
-            _ => None,
-        };
-        if let Some(v) = value {
-            grid_ops::put_final(self, ctx, v);
-        }
-        Go::Stay
-    }
-
-    fn ask(&mut self, ask: Ask) {
-        let lesson = self.grid.lessons.get(self.col);
-        let start = match (ask, lesson) {
-            (Ask::Topic, Some(l)) => l.topic.clone(),
-            (Ask::Homework, Some(l)) => l.homework.clone(),
-            _ => String::new(),
-        };
-        self.mode = Mode::Prompt(ask, Field::new(&start));
-    }
 }
-
-pub use super::keys::absence_of;

@@ -2,35 +2,26 @@
 //! versions the screen shows now, so an undo never overwrites someone else's later change; the
 //! cursor returns to the cell the command changed.
 
-use super::grid_ops::{reload, Step};
-use super::grid_screen::GridScreen;
-use super::state::Ctx;
+use super::action::{Action, Step, Undo};
+use super::state::GridScreen;
 use crate::app::{self, AppError};
+use crate::tui::state::Ctx;
 
-/// Takes back the last command, checking the current versions like any other change.
-pub fn undo(s: &mut GridScreen, ctx: &mut Ctx<'_>) {
-    let Some(u) = s.undo.pop() else {
-        return ctx.status.warn("Отменять нечего.");
-    };
-    let mut result = Ok(());
+/// Takes back a command's steps, last first, checking the current versions like any other
+/// change; the grid read anew and the cell to return to come back as [`Action::Undone`].
+pub fn run(s: &GridScreen, ctx: &mut Ctx<'_>, u: Undo) -> Action {
+    let mut error = None;
     for step in u.steps.iter().rev() {
-        result = undo_step(s, ctx, step);
-        if result.is_err() {
+        if let Err(e) = undo_step(s, ctx, step) {
+            error = Some(e.to_string());
             break;
         }
     }
-    let _ = reload(s, ctx);
-    if let Some((lesson, student)) = u.at {
-        if let Some(c) = s.grid.lessons.iter().position(|l| l.id == lesson) {
-            s.col = c;
-        }
-        if let Some(r) = s.grid.students.iter().position(|x| x.student.id == student) {
-            s.row = r;
-        }
-    }
-    match result {
-        Ok(()) => ctx.status.ok(format!("Отменено: {}", u.what)),
-        Err(e) => ctx.status.fail(&e),
+    Action::Undone {
+        grid: super::effects::read(s, ctx).ok().map(Box::new),
+        at: u.at,
+        what: u.what,
+        error,
     }
 }
 
