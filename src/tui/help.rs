@@ -43,10 +43,9 @@ pub struct HelpView {
     pub top: u16,
     /// The last possible `top` at the last drawing.
     pub room: std::cell::Cell<u16>,
+    /// Lines shown at the last drawing: a page key moves by that many, as in a pager.
+    pub page: std::cell::Cell<u16>,
 }
-
-/// Lines a page key moves.
-const PAGE: u16 = 10;
 
 impl HelpView {
     /// Opens the help at its top.
@@ -60,6 +59,7 @@ impl HelpView {
     pub fn key(&mut self, k: super::keys::Key) {
         use super::keys::Key;
         let room = self.room.get();
+        let page = self.page.get().max(1);
         self.top = match k {
             Key::Esc | Key::Char('q' | '?') => {
                 self.open = false;
@@ -67,8 +67,8 @@ impl HelpView {
             }
             Key::Up | Key::Char('k') => self.top.saturating_sub(1),
             Key::Down | Key::Char('j') => self.top.saturating_add(1).min(room),
-            Key::PageUp => self.top.saturating_sub(PAGE),
-            Key::PageDown | Key::Char(' ') => self.top.saturating_add(PAGE).min(room),
+            Key::PageUp => self.top.saturating_sub(page),
+            Key::PageDown | Key::Char(' ') => self.top.saturating_add(page).min(room),
             Key::Home => 0,
             Key::End => room,
             _ => self.top,
@@ -116,6 +116,7 @@ pub fn draw(f: &mut Frame, area: Rect, theme: Theme, view: &HelpView) {
     let height = usize::from(area.height.saturating_sub(2 + 4));
     let room = body.len().saturating_sub(height);
     view.room.set(u16::try_from(room).unwrap_or(u16::MAX));
+    view.page.set(u16::try_from(height).unwrap_or(u16::MAX));
     let top = usize::from(view.top).min(room);
     let mut shown = vec![
         Line::styled("Клавиши журнала", theme.title()),

@@ -49,6 +49,27 @@ fn teacher_screens() {
     key(&mut ui, KeyCode::Enter);
     assert!(matches!(ui.screen, ezh::tui::Screen::Grid(_)));
     snap("grid", &ui);
+    // A month at a glance at 80×24: the month's name over the days, a weekday under each, at
+    // least eight lessons, and the plan's topic offered on the lesson's line.
+    let small = screen(&ui, 80, 24);
+    let lines: Vec<&str> = small.lines().collect();
+    assert!(lines[2].contains(" ноя "), "{small}");
+    let days = lines[3]
+        .split_whitespace()
+        .filter(|w| w.parse::<u32>().is_ok())
+        .count();
+    let weekdays = lines[4]
+        .split_whitespace()
+        .filter(|w| ["пн", "вт", "ср", "чт", "пт", "сб"].contains(&w.trim_matches('│')))
+        .count();
+    assert!(
+        days >= 8 && weekdays == days,
+        "{days} days, {weekdays} weekdays:\n{small}"
+    );
+    assert!(
+        small.contains("по плану № 37: Исследование функции с помощью производной"),
+        "{small}"
+    );
     // Ефимов (row 6) is «под угрозой»: the line under the grid says which condition fired.
     for _ in 0..5 {
         key(&mut ui, KeyCode::Down);
@@ -90,7 +111,9 @@ fn teacher_screens() {
     insta::assert_snapshot!("grid_help_end_80x24", bottom);
     key(&mut ui, KeyCode::Down);
     assert!(ui.help.open, "↓ closed the help");
+    // A page key moves by the lines shown (15 at 80×24): from line 30 back to 15, then 1.
     key(&mut ui, KeyCode::PageUp);
+    assert!(screen(&ui, 80, 24).contains("строки 15–29 из 44"));
     key(&mut ui, KeyCode::PageUp);
     assert!(screen(&ui, 80, 24).contains("перемещение по журналу"));
     key(&mut ui, KeyCode::Esc);

@@ -130,7 +130,7 @@ pub const KEYMAP: &[Binding] = &[
     b(Cell, &[Key::Tab, Key::Right], "Tab, →", Cmd::CellKindNext, "в ячейке: следующий вид работы (Shift+Tab, ← — предыдущий)", Some("Tab вид работы")),
     b(Cell, &[Key::BackTab, Key::Left], "", Cmd::CellKindBack, "", None),
     b(Cell, &[Key::Delete, Key::Backspace], "Del", Cmd::CellRemove, "в ячейке: удалить отметку", Some("Del удалить")),
-    b(Cell, &[Key::Esc, Key::Enter], "Esc, Enter", Cmd::CellClose, "в ячейке: назад к журналу", Some("Esc")),
+    b(Cell, &[Key::Esc, Key::Enter], "Esc, Enter", Cmd::CellClose, "в ячейке: назад к журналу", Some("Esc назад")),
     b(Prompt, &[Key::Enter], "Enter", Cmd::Submit, "в строке ввода: сохранить", Some("Enter сохранить")),
     b(Prompt, &[Key::Esc], "Esc", Cmd::Cancel, "в строке ввода: отменить", Some("Esc отменить")),
     b(Prompt, &[Key::Tab], "Tab, Shift+Tab", Cmd::PlanNext, "в теме: следующая, предыдущая тема плана", Some("Tab тема плана")),

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::state::GridScreen;
-use crate::app::journal::overview::short_name;
 use crate::tui::theme::Theme;
 
 /// The selected lesson's lines; the last one is the thematic plan's hours.
@@ -24,12 +23,20 @@ pub fn draw_lesson(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
                     t.to_string()
                 }
             };
-            let plan = s
-                .grid
-                .plan
-                .iter()
-                .find(|p| Some(p.id) == l.plan_item_id)
-                .map_or(String::new(), |p| format!(" (план № {})", p.number));
+            let item = s.grid.plan.iter().find(|p| Some(p.id) == l.plan_item_id);
+            // A lesson linked to its plan item but with no topic written yet shows the plan's
+            // topic, so that the teacher sees what `t` will offer instead of a bare dash.
+            let topic = match item {
+                Some(p) if l.topic.is_empty() => Line::from(vec![
+                    Span::raw("Тема: — "),
+                    Span::styled(
+                        format!("(по плану № {}: {}; t — принять)", p.number, p.topic),
+                        theme.dim(),
+                    ),
+                ]),
+                Some(p) => Line::raw(format!("Тема (план № {}): {}", p.number, l.topic)),
+                None => Line::raw(format!("Тема: {}", or_dash(&l.topic))),
+            };
             let due = match l.homework_due {
                 Some(d) if !l.homework.is_empty() => format!(" (к {})", d.format("%d.%m")),
                 _ => String::new(),
@@ -43,7 +50,7 @@ pub fn draw_lesson(f: &mut Frame, area: Rect, s: &GridScreen, theme: Theme) {
                     Span::raw(format!(" · {kind} · {} ч", l.hours)),
                     risk_of_row(s, theme),
                 ]),
-                Line::raw(format!("Тема{plan}: {}", or_dash(&l.topic))),
+                topic,
                 Line::raw(format!("Д/з{due}: {}", or_dash(&l.homework))),
             ]
         }
@@ -131,10 +138,12 @@ pub fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, t
             Line::styled(format!("пропуск: «{r}» — {}", r.name_ru()), theme.error()),
         );
     }
+    // Two short lines rather than one that a narrow window would cut.
     lines.push(Line::styled(
-        "цифра — ещё отметка · Tab — вид работы · Del — удалить · Esc",
+        "цифра — ещё отметка · Tab — вид работы",
         theme.dim(),
     ));
+    lines.push(Line::styled("Del — удалить · Esc — назад", theme.dim()));
     let w = area.width.min(62);
     let h = u16::try_from(lines.len())
         .unwrap_or(10)
@@ -147,17 +156,16 @@ pub fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, t
         h,
     );
     f.render_widget(Clear, popup);
-    let title = format!(
-        " {} ",
-        short_name(
-            &s.grid
-                .students
-                .get(s.row)
-                .map_or(String::new(), |x| x.student.name.last.clone()),
-            "",
-            ""
-        )
-    );
+    // Whose cell and which lesson: «Андреева Е. Р. · 27.11, 1 пара».
+    let who = s
+        .grid
+        .students
+        .get(s.row)
+        .map_or(String::new(), |x| x.student.name.short());
+    let when = s.grid.lessons.get(s.col).map_or(String::new(), |l| {
+        format!(" · {}, {} пара", l.date.format("%d.%m"), l.pair)
+    });
+    let title = format!(" {who}{when} ");
     f.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         popup,
