@@ -135,6 +135,29 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
         }
     }
     let shown = tmux.wait_for("Сохранено: ");
+    // A grade for an answer on the absent third student: the student was in class after all,
+    // so the absence goes and the status line says so (6 of the journal-screen issue).
+    let mut extra = 0;
+    for _ in 0..members + 1 {
+        tmux.key("Up", &mut extra);
+    }
+    tmux.key("Down", &mut extra);
+    tmux.key("Down", &mut extra);
+    tmux.key("5", &mut extra);
+    tmux.wait_for("снят: ответ на уроке");
+    // The topic from the thematic plan: `t` offers the plan's item, Tab takes the next one,
+    // Enter links the lesson to it.
+    tmux.key("t", &mut extra);
+    tmux.wait_for("Tab тема плана");
+    tmux.key("Tab", &mut extra);
+    tmux.key("Enter", &mut extra);
+    let topic = tmux.wait_for("Тема (план № ");
+    // A month back and forth: PgUp to November's first lesson, PgUp to October, PgDn back.
+    tmux.key("PPage", &mut extra);
+    tmux.key("PPage", &mut extra);
+    tmux.wait_for(".10.2026, ");
+    tmux.key("NPage", &mut extra);
+    tmux.wait_for(".11.2026, ");
     tmux.key("q", &mut keys);
     tmux.key("q", &mut keys);
     let start = Instant::now();
@@ -183,7 +206,7 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
     );
     assert_eq!(
         audit.matches("добавлена отметка").count(),
-        members - absences,
+        members - absences + 1,
         "{audit}"
     );
     assert_eq!(
@@ -193,7 +216,8 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
     );
     assert_eq!(
         audit.matches("перенос с бумаги").count(),
-        members,
+        // Each mark, then the answer's grade, the absence it removed and the topic.
+        members + 3,
         "every late mark carries the reason:\n{audit}"
     );
     assert!(
@@ -208,7 +232,25 @@ fn a_teacher_marks_todays_lesson_in_tmux_and_the_cli_shows_it() {
         grades::table.filter(grades::lesson_id.eq(lesson_id)).count().get_result(c)
     })
     .expect("count");
-    assert_eq!(marks_in_db as usize, members - absences);
+    assert_eq!(marks_in_db as usize, members - absences + 1);
+    // The answer removed one absence of the lesson; the topic is the plan's item's.
+    let absent_in_db: i64 = ezh::with_conn!(&mut d.conn(), c => {
+        use diesel::prelude::*;
+        use ezh::store::schema::absences;
+        absences::table.filter(absences::lesson_id.eq(lesson_id)).count().get_result(c)
+    })
+    .expect("absences");
+    let plan_item: Option<i64> = ezh::with_conn!(&mut d.conn(), c => {
+        use diesel::prelude::*;
+        use ezh::store::schema::lessons;
+        lessons::table.find(lesson_id).select(lessons::plan_item_id).first(c)
+    })
+    .expect("plan item");
+    assert_eq!(absent_in_db as usize, absences - 1);
+    assert!(
+        plan_item.is_some(),
+        "the lesson is not linked to the plan:\n{topic}"
+    );
 }
 
 /// Open sessions of the journal at `db`.
