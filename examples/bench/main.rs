@@ -124,57 +124,8 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
     bench_accounts(&mut db)?;
     completion::bench_completion(&mut db)?;
     if let Some(t) = logins.iter().find(|l| l.role == "преподаватель") {
-        bench_screen(db, &t.login, &t.password, opts.today)?;
+        screen::bench_screen(db, &t.login, &t.password, opts.today)?;
     }
-    Ok(())
-}
-
-/// The journal screen on a 120×40 test terminal: opening today's lesson from the home screen
-/// (load, index, figures, first frame), and one key to a redrawn frame — a grade (write, audit,
-/// reload, frame) and a cursor move (frame only).
-fn bench_screen(db: Db, login: &str, password: &str, today: NaiveDate) -> anyhow::Result<()> {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mut ui = ezh::tui::Ui::new(db, today, ezh::tui::Theme { color: true });
-    let session = ezh::app::accounts::auth::login(&mut ui.db, login, password)?;
-    ui.start(session, login)?;
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))?;
-    let press =
-        |ui: &mut ezh::tui::Ui, code: KeyCode| ui.key(KeyEvent::new(code, KeyModifiers::NONE));
-    let mut frame = |ui: &ezh::tui::Ui| term.draw(|f| ezh::tui::draw(f, ui, "СЭМТ")).map(|_| ());
-    let mut opens = Vec::new();
-    for _ in 0..21 {
-        let started = Instant::now();
-        press(&mut ui, KeyCode::Enter);
-        frame(&ui)?;
-        opens.push(started.elapsed());
-        anyhow::ensure!(
-            matches!(ui.screen, ezh::tui::Screen::Grid(_)),
-            "{}",
-            ui.status.text
-        );
-        press(&mut ui, KeyCode::Char('q'));
-    }
-    press(&mut ui, KeyCode::Enter);
-    let (mut marks, mut moves) = (Vec::new(), Vec::new());
-    for k in 0..101 {
-        let started = Instant::now();
-        press(&mut ui, KeyCode::Char(if k % 2 == 0 { '5' } else { '4' }));
-        frame(&ui)?;
-        marks.push(started.elapsed());
-        let started = Instant::now();
-        press(&mut ui, KeyCode::Up);
-        frame(&ui)?;
-        moves.push(started.elapsed());
-    }
-    println!(
-        "  экран: открыть сегодняшнее занятие: медиана {} (21 замер)",
-        ms(median(opens))
-    );
-    println!(
-        "  экран: клавиша → новый кадр: отметка {}, перемещение {} (медианы из 101)",
-        ms(median(marks)),
-        ms(median(moves))
-    );
     Ok(())
 }
 
@@ -283,6 +234,7 @@ fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Resul
 }
 
 mod completion;
+mod screen;
 mod start;
 
 fn main() -> anyhow::Result<()> {
