@@ -120,6 +120,18 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         "  запись одной отметки с записью аудита: медиана {} (200 замеров)",
         ms(median(writes))
     );
+    // What a family's screen reads: every subject's row of the student, the week, the news.
+    let mut diaries = Vec::new();
+    for student in students.iter().take(30) {
+        let started = Instant::now();
+        ezh::app::family::view::load(&mut db, &actor, *student, date)?;
+        diaries.push(started.elapsed());
+    }
+    println!(
+        "  открытие дневника обучающегося: медиана {} ({} замеров)",
+        ms(median(diaries.clone())),
+        diaries.len()
+    );
     bench_reports(&mut db)?;
     bench_accounts(&mut db)?;
     completion::bench_completion(&mut db)?;

@@ -82,7 +82,7 @@ pub fn load(
     let (_, term, ids) = crate::app::journal::overview::term_assignments(db, &groups, today)?;
     let mut subjects_out: Vec<SubjectLine> = Vec::new();
     for (id, subject) in ids {
-        let g: Grid = db.read(|c| grid::load_in(c, id))?;
+        let g: Grid = db.read(|c| grid::load_row_in(c, id, student_id))?;
         // A subgroup assignment the student is not in has no row for them: skip it.
         let Some(stats) = g.stats(student_id, today) else {
             continue;

@@ -92,6 +92,22 @@ pub fn load(db: &mut Db, assignment_id: i64) -> Result<Grid, AppError> {
 
 /// Loads the grid inside an existing transaction.
 pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
+    load_scoped(c, assignment_id, None)
+}
+
+/// Loads one student's row of the grid (their marks, absences and finals; every lesson) inside
+/// an existing transaction: a diary needs one row of each subject, and reading the whole group's
+/// marks for it cost a family's screen thirty times what it shows (`docs/database.md`).
+pub fn load_row_in(
+    c: &mut Conn<'_>,
+    assignment_id: i64,
+    student_id: i64,
+) -> Result<Grid, AppError> {
+    load_scoped(c, assignment_id, Some(student_id))
+}
+
+/// The grid, or only `only`'s row of it.
+fn load_scoped(c: &mut Conn<'_>, assignment_id: i64, only: Option<i64>) -> Result<Grid, AppError> {
     let found: Option<(AssignmentRow, String, String, TermRow)> = crate::with_conn!(c, x =>
         assignments::table
             .inner_join(study_groups::table)
@@ -108,29 +124,50 @@ pub fn load_in(c: &mut Conn<'_>, assignment_id: i64) -> Result<Grid, AppError> {
             .optional())?;
     let (assignment, group_name, subject_name, term) =
         found.ok_or_else(|| AppError::NotFound(format!("нагрузка № {assignment_id}")))?;
-    let students = members(c, &assignment, &term)?;
+    let mut students = members(c, &assignment, &term)?;
+    if let Some(id) = only {
+        students.retain(|s| s.student.id == id);
+    }
     let lessons: Vec<LessonRow> = crate::with_conn!(c, x => lessons::table
         .filter(lessons::assignment_id.eq(assignment_id))
         .order((lessons::date.asc(), lessons::pair.asc()))
         .select(LessonRow::as_select())
         .load(x))?;
-    let grades: Vec<GradeRow> = crate::with_conn!(c, x => grades::table
-        .inner_join(lessons::table)
-        .filter(lessons::assignment_id.eq(assignment_id))
-        .order(grades::id.asc())
-        .select(GradeRow::as_select())
-        .load(x))?;
-    let absences: Vec<AbsenceRow> = crate::with_conn!(c, x => absences::table
-        .inner_join(lessons::table)
-        .filter(lessons::assignment_id.eq(assignment_id))
-        .select(AbsenceRow::as_select())
-        .load(x))?;
-    let finals: Vec<FinalGradeRow> = crate::with_conn!(c, x => final_grades::table
-        .filter(final_grades::group_id.eq(assignment.group_id))
-        .filter(final_grades::subject_id.eq(assignment.subject_id))
-        .filter(final_grades::term_id.eq(assignment.term_id))
-        .select(FinalGradeRow::as_select())
-        .load(x))?;
+    let grades: Vec<GradeRow> = crate::with_conn!(c, x => {
+        let q = grades::table
+            .inner_join(lessons::table)
+            .filter(lessons::assignment_id.eq(assignment_id))
+            .order(grades::id.asc())
+            .select(GradeRow::as_select())
+            .into_boxed();
+        match only {
+            Some(id) => q.filter(grades::student_id.eq(id)).load(x),
+            None => q.load(x),
+        }
+    })?;
+    let absences: Vec<AbsenceRow> = crate::with_conn!(c, x => {
+        let q = absences::table
+            .inner_join(lessons::table)
+            .filter(lessons::assignment_id.eq(assignment_id))
+            .select(AbsenceRow::as_select())
+            .into_boxed();
+        match only {
+            Some(id) => q.filter(absences::student_id.eq(id)).load(x),
+            None => q.load(x),
+        }
+    })?;
+    let finals: Vec<FinalGradeRow> = crate::with_conn!(c, x => {
+        let q = final_grades::table
+            .filter(final_grades::group_id.eq(assignment.group_id))
+            .filter(final_grades::subject_id.eq(assignment.subject_id))
+            .filter(final_grades::term_id.eq(assignment.term_id))
+            .select(FinalGradeRow::as_select())
+            .into_boxed();
+        match only {
+            Some(id) => q.filter(final_grades::student_id.eq(id)).load(x),
+            None => q.load(x),
+        }
+    })?;
     let weights: Vec<(String, i32)> = crate::with_conn!(c, x => work_kinds::table
         .select((work_kinds::code, work_kinds::weight))
         .load(x))?;
