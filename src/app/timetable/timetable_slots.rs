@@ -1,6 +1,6 @@
-//! Building one day of the whole college's timetable: the weekly entries of that weekday and
-//! parity, each with its substitution applied, plus the extra pairs substitutions add, each
-//! matched to its journal lesson when one exists.
+//! Building one day of the whole college's (or one group's) timetable: the weekly entries of
+//! that weekday and parity, each with its substitution applied, plus the extra pairs
+//! substitutions add, each matched to its journal lesson when one exists.
 
 use std::collections::BTreeMap;
 
@@ -34,7 +34,9 @@ struct Names {
 }
 
 impl Names {
-    fn load(c: &mut Conn<'_>) -> Result<Names, AppError> {
+    /// All names but the teachers', which for one group's day are looked up as met: a group
+    /// meets a handful of teachers, the college has thousands of accounts.
+    fn load(c: &mut Conn<'_>, all_teachers: bool) -> Result<Names, AppError> {
         let (g, s, r, sg): (Pairs, Pairs, Pairs, Pairs) = crate::with_conn!(c, x => {
             let g = study_groups::table.select((study_groups::id, study_groups::name)).load(x)?;
             let s = subjects::table.select((subjects::id, subjects::name)).load(x)?;
@@ -47,7 +49,11 @@ impl Names {
             subjects: s.into_iter().collect(),
             rooms: r.into_iter().collect(),
             subgroups: sg.into_iter().collect(),
-            teachers: lookup::user_short_names(c)?.into_iter().collect(),
+            teachers: if all_teachers {
+                lookup::user_short_names(c)?.into_iter().collect()
+            } else {
+                BTreeMap::new()
+            },
         })
     }
 
@@ -94,8 +100,13 @@ fn slots_of(
     let ours = |g: i64| group.is_none_or(|x| x == g);
     let weekday = i32::try_from(date.weekday().number_from_monday()).unwrap_or(1);
     let parity = if odd_week(c, date)? { "odd" } else { "even" };
-    let entries: Vec<EntryRow> = crate::with_conn!(c, x => timetable_entries::table
-        .inner_join(assignments::table)
+    // One group's day reads only that group's rows; the filter below keeps the rest honest.
+    let entries: Vec<EntryRow> = crate::with_conn!(c, x => {
+        let mut q = timetable_entries::table.inner_join(assignments::table).into_boxed();
+        if let Some(g) = group {
+            q = q.filter(assignments::group_id.eq(g));
+        }
+        q
         .filter(timetable_entries::weekday.eq(weekday))
         .filter(timetable_entries::valid_from.le(date))
         .filter(timetable_entries::valid_to.ge(date))
@@ -103,18 +114,24 @@ fn slots_of(
         .select((timetable_entries::id, assignments::id, timetable_entries::pair,
                  timetable_entries::room_id, assignments::group_id, assignments::subject_id,
                  assignments::subgroup_id, assignments::teacher_id))
-        .load(x))?;
+        .load(x)
+    })?;
     let subs: Vec<SubstitutionRow> = crate::with_conn!(c, x => substitutions::table
         .filter(substitutions::date.eq(date))
         .order(substitutions::id.asc())
         .select(SubstitutionRow::as_select())
         .load(x))?;
-    let held: Vec<LessonKey> = crate::with_conn!(c, x => lessons::table
-        .inner_join(assignments::table)
+    let held: Vec<LessonKey> = crate::with_conn!(c, x => {
+        let mut q = lessons::table.inner_join(assignments::table).into_boxed();
+        if let Some(g) = group {
+            q = q.filter(assignments::group_id.eq(g));
+        }
+        q
         .filter(lessons::date.eq(date))
         .select((lessons::id, assignments::id, lessons::pair, assignments::group_id, assignments::subgroup_id))
-        .load(x))?;
-    let mut names = Names::load(c)?;
+        .load(x)
+    })?;
+    let mut names = Names::load(c, group.is_none())?;
     let lesson_for = |group: i64, pair: i32, subgroup: Option<i64>, assignment: Option<i64>| {
         held.iter()
             .find(|l| l.3 == group && l.2 == pair && (l.4 == subgroup || Some(l.1) == assignment))
