@@ -8,7 +8,8 @@
 //! `cargo run --release --example load` (SQLite in a temporary folder; PostgreSQL as well when
 //! `EZH_BENCH_PG_URL` names an empty database, whose server must allow the connections:
 //! `max_connections` ≥ teachers + families + runners + 10). Environment: `EZH_LOAD_TEACHERS`,
-//! `EZH_LOAD_FAMILIES`, `EZH_LOAD_RUNNERS`, `EZH_LOAD_SECONDS` (default 60).
+//! `EZH_LOAD_FAMILIES`, `EZH_LOAD_RUNNERS`, `EZH_LOAD_SECONDS` (default 60), `EZH_LOAD_ONLY`
+//! (`sqlite` or `postgres`: that backend alone).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -278,10 +279,14 @@ fn errors_open() {
 }
 
 fn main() -> anyhow::Result<()> {
+    let only = std::env::var("EZH_LOAD_ONLY").unwrap_or_default();
     let dir = tempfile::tempdir()?;
-    load("SQLite", &DbTarget::Sqlite(dir.path().join("load.db")))?;
+    if only != "postgres" {
+        load("SQLite", &DbTarget::Sqlite(dir.path().join("load.db")))?;
+    }
     match std::env::var("EZH_BENCH_PG_URL") {
-        Ok(url) => load("PostgreSQL", &DbTarget::parse(&url)?)?,
+        Ok(url) if only != "sqlite" => load("PostgreSQL", &DbTarget::parse(&url)?)?,
+        Ok(_) => {}
         Err(_) => {
             println!("== PostgreSQL ==\n  пропущено: задайте EZH_BENCH_PG_URL (пустая база данных)")
         }

@@ -133,6 +133,14 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         diaries.len()
     );
     bench_reports(&mut db)?;
+    {
+        let deputy: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
+            .filter(ezh::store::schema::users::login.eq("deputy"))
+            .select(ezh::store::schema::users::id)
+            .first(c))?;
+        let actor = ezh::app::actor::load(&mut db, deputy)?;
+        college_sql::bench_college(&mut db, &actor, opts.today)?;
+    }
     bench_accounts(&mut db)?;
     completion::bench_completion(&mut db)?;
     if let Some(t) = logins.iter().find(|l| l.role == "преподаватель") {
@@ -245,6 +253,7 @@ fn bench_import(name: &str, target: &DbTarget, students: usize) -> anyhow::Resul
     Ok(())
 }
 
+mod college_sql;
 mod completion;
 mod screen;
 mod start;

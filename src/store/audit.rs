@@ -88,9 +88,15 @@ pub fn append_many(
         return Ok(());
     }
     let at = crate::store::truncate_micros(at);
-    // A log whose sealed head does not hold takes no more records (audit_head).
-    let (key, mut prev) = super::audit_head::check_before_append(c)?;
+    let key = super::audit_key::load()?;
+    // The people's rows are this transaction's own by now (it changed them): sealed before the
+    // queue, so that the chain lock is held for the append alone.
     let seals = super::audit_seal::seals_for(c, &key, entries)?;
+    // Appends queue here (on PostgreSQL; SQLite writers are one at a time), so the chain's
+    // order is the order of commits.
+    super::pg_locks::lock_chain(c)?;
+    // A log whose sealed head does not hold takes no more records (audit_head).
+    let mut prev = super::audit_head::check_before_append(c, &key)?;
     let mut rows = Vec::with_capacity(entries.len());
     for (e, seal) in entries.iter().zip(seals) {
         let e = &AuditEntry {
@@ -115,8 +121,13 @@ pub fn append_many(
         ));
         prev = hash;
     }
+    let mut last = 0;
     for chunk in rows.chunks(500) {
-        crate::with_conn!(c, x => diesel::insert_into(audit_log::table).values(chunk).execute(x))?;
+        let ids: Vec<i64> = crate::with_conn!(c, x => diesel::insert_into(audit_log::table)
+            .values(chunk)
+            .returning(audit_log::id)
+            .get_results(x))?;
+        last = ids.into_iter().max().unwrap_or(last);
     }
-    super::audit_head::write(c, &key)
+    super::audit_head::write_at(c, &key, last, &prev)
 }

@@ -108,26 +108,32 @@ pub fn fault(head: Option<&Head>, last: &(i64, String), key: &[u8; 32]) -> Optio
     None
 }
 
-/// Refuses to write on a log whose head does not hold; returns the key for the new seal and the
-/// hash of the last record, to which the next one links.
-pub fn check_before_append(c: &mut Conn<'_>) -> Result<([u8; 32], String), StoreError> {
-    let key = audit_key::load()?;
+/// Refuses to write on a log whose head does not hold (under `key`); returns the hash of the
+/// last record, to which the next one links. Two prepared statements: the append runs this
+/// while it holds the chain lock, where a query planned anew each time would make every other
+/// writer wait for the planner.
+pub fn check_before_append(c: &mut Conn<'_>, key: &[u8; 32]) -> Result<String, StoreError> {
     let head = read(c)?;
     let last = last_row(c)?;
-    match fault(head.as_ref(), &last, &key) {
-        None => Ok((key, last.1)),
+    match fault(head.as_ref(), &last, key) {
+        None => Ok(last.1),
         Some(f) => Err(StoreError::AuditTampered(f.to_string())),
     }
+}
+
+/// Seals the head at record `id` with `hash`, the log's last record as the append just wrote it.
+pub fn write_at(c: &mut Conn<'_>, key: &[u8; 32], id: i64, hash: &str) -> Result<(), StoreError> {
+    let seal = audit_key::seal(key, id, hash);
+    crate::with_conn!(c, x => diesel::update(audit_head::table.find(1))
+        .set((audit_head::last_id.eq(id), audit_head::last_hash.eq(hash), audit_head::seal.eq(Some(&seal))))
+        .execute(x))?;
+    Ok(())
 }
 
 /// Seals the head at the log's current last record.
 pub fn write(c: &mut Conn<'_>, key: &[u8; 32]) -> Result<(), StoreError> {
     let (id, hash) = last_row(c)?;
-    let seal = audit_key::seal(key, id, &hash);
-    crate::with_conn!(c, x => diesel::update(audit_head::table.find(1))
-        .set((audit_head::last_id.eq(id), audit_head::last_hash.eq(&hash), audit_head::seal.eq(Some(&seal))))
-        .execute(x))?;
-    Ok(())
+    write_at(c, key, id, &hash)
 }
 
 /// After migrations: seals a head that has no seal yet (a new journal, or one made before the

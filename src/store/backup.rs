@@ -128,7 +128,7 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
             // then write into the restored database, none into the one being replaced.
             let mut live = Db::open(target, OpenMode::Existing)?;
             crate::with_conn!(&mut live.conn(), c =>
-                diesel::sql_query("SELECT pg_advisory_lock(7707)").execute(c))?;
+                diesel::sql_query(format!("SELECT pg_advisory_lock({})", super::pg_locks::JOURNAL_LOCK)).execute(c))?;
             let restored = run_tool(
                 Command::new("pg_restore")
                     .args([
@@ -142,7 +142,7 @@ pub fn restore(target: &DbTarget, file: &Path) -> Result<(), StoreError> {
                 "pg_restore",
             );
             let _ = crate::with_conn!(&mut live.conn(), c =>
-                diesel::sql_query("SELECT pg_advisory_unlock(7707)").execute(c));
+                diesel::sql_query(format!("SELECT pg_advisory_unlock({})", super::pg_locks::JOURNAL_LOCK)).execute(c));
             restored
         }
     }

@@ -10,6 +10,10 @@ use diesel::prelude::*;
 use diesel::PgConnection;
 use diesel::SqliteConnection;
 
+#[cfg(feature = "postgres")]
+use super::pg_locks::pg_write;
+use super::pg_locks::Hold;
+use super::sqlite_queue::WriteQueue;
 use super::StoreError;
 
 /// Which database engine a connection talks to.
@@ -141,20 +145,43 @@ impl Db {
 
     /// Runs `body` in a write transaction: `BEGIN IMMEDIATE` on SQLite (a deferred transaction
     /// that reads and then writes fails with SQLITE_BUSY instead of waiting), and on PostgreSQL
-    /// [`pg_write`]. Either everything in `body` is stored or nothing is. The body may run more
-    /// than once on PostgreSQL.
-    pub fn write<T, E, F>(&mut self, mut body: F) -> Result<T, E>
+    /// [`pg_write`] holding the journal lock alone. Either everything in `body` is stored or
+    /// nothing is. The body may run more than once on PostgreSQL.
+    pub fn write<T, E, F>(&mut self, body: F) -> Result<T, E>
+    where
+        F: FnMut(&mut Conn<'_>) -> Result<T, E>,
+        E: From<diesel::result::Error> + super::error::Retryable,
+    {
+        self.write_holding(Hold::Exclusive, body)
+    }
+
+    /// [`Db::write`] of one lesson's cells (its marks, absences, topic), which on PostgreSQL
+    /// runs beside the writes of other lessons and after those of the same lesson (its row is
+    /// locked first: `pg_locks`); on SQLite the same as any write.
+    pub fn write_cell<T, E, F>(&mut self, lesson_id: i64, mut body: F) -> Result<T, E>
+    where
+        F: FnMut(&mut Conn<'_>) -> Result<T, E>,
+        E: From<diesel::result::Error> + super::error::Retryable,
+    {
+        self.write_holding(Hold::Shared, |c| {
+            super::pg_locks::lock_lesson(c, lesson_id)?;
+            body(c)
+        })
+    }
+
+    fn write_holding<T, E, F>(&mut self, hold: Hold, mut body: F) -> Result<T, E>
     where
         F: FnMut(&mut Conn<'_>) -> Result<T, E>,
         E: From<diesel::result::Error> + super::error::Retryable,
     {
         match self {
             Db::Sqlite(c, queue) => {
+                let _ = hold;
                 let _turn = queue.wait();
                 c.immediate_transaction(|c| body(&mut Conn::Sqlite(c)))
             }
             #[cfg(feature = "postgres")]
-            Db::Pg(c) => pg_write(c, |c| body(&mut Conn::Pg(c))),
+            Db::Pg(c) => pg_write(c, hold, |c| body(&mut Conn::Pg(c))),
         }
     }
 
@@ -173,51 +200,6 @@ impl Db {
                 .repeatable_read()
                 .run(|c| body(&mut Conn::Pg(c))),
         }
-    }
-}
-
-/// The queue of SQLite writers: an exclusive `flock` on `ЖУРНАЛ.db.lock`, taken before `BEGIN
-/// IMMEDIATE` and given back after the commit. SQLite's own busy handler waits in growing
-/// sleeps (up to 100 ms) and is not fair: with hundreds of terminals writing at once a mark
-/// waited seconds although each write takes a millisecond. The kernel wakes the next waiter
-/// of a lock at once. Each connection has its own descriptor, as separate processes do, so the
-/// queue also orders the threads of one process. Without the file (a read-only folder) the
-/// busy handler alone remains.
-pub struct WriteQueue(Option<std::fs::File>);
-
-impl WriteQueue {
-    fn beside(db: &Path) -> WriteQueue {
-        let mut name = db.as_os_str().to_owned();
-        name.push(".lock");
-        let path = PathBuf::from(name);
-        let existed = path.exists();
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ok();
-        if file.is_some() && !existed {
-            restrict_to_owner(&path);
-        }
-        WriteQueue(file)
-    }
-
-    /// Waits for this connection's turn to write; the turn ends when the guard is dropped.
-    fn wait(&self) -> Option<Turn<'_>> {
-        let f = self.0.as_ref()?;
-        rustix::fs::flock(f, rustix::fs::FlockOperation::LockExclusive).ok()?;
-        Some(Turn(f))
-    }
-}
-
-/// A turn in the [`WriteQueue`].
-struct Turn<'a>(&'a std::fs::File);
-
-impl Drop for Turn<'_> {
-    fn drop(&mut self) {
-        let _ = rustix::fs::flock(self.0, rustix::fs::FlockOperation::Unlock);
     }
 }
 
@@ -302,29 +284,6 @@ pub fn readable_by_others(path: &Path) -> bool {
     {
         let _ = path;
         false
-    }
-}
-
-/// A transaction on PostgreSQL that first takes the journal's single write lock, so that writes
-/// are serialized as on SQLite (which keeps the audit hash chain linear), and is retried when
-/// PostgreSQL reports a serialization failure or a deadlock.
-#[cfg(feature = "postgres")]
-pub fn pg_write<T, E, F>(conn: &mut PgConnection, mut body: F) -> Result<T, E>
-where
-    F: FnMut(&mut PgConnection) -> Result<T, E>,
-    E: From<diesel::result::Error> + super::error::Retryable,
-{
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let result = conn.transaction(|c| {
-            diesel::sql_query("SELECT pg_advisory_xact_lock(7707)").execute(c)?;
-            body(c)
-        });
-        match result {
-            Err(e) if attempt < 5 && e.is_retryable() => continue,
-            other => return other,
-        }
     }
 }
 

@@ -17,13 +17,16 @@ pub mod connect;
 pub mod error;
 pub mod migrate;
 pub mod network_fs;
+pub mod pg_locks;
 #[cfg(feature = "postgres")]
 pub mod pg_roles;
 pub mod rows;
 pub mod schema;
+pub mod sqlite_queue;
 
-pub use connect::{Backend, Conn, Db, DbTarget, OpenMode, WriteQueue};
+pub use connect::{Backend, Conn, Db, DbTarget, OpenMode};
 pub use error::StoreError;
+pub use sqlite_queue::WriteQueue;
 
 /// Runs `$body` with `$c` bound to the backend's own connection (`&mut SqliteConnection` or
 /// `&mut PgConnection`), given a `&mut Conn`. The body is compiled once per backend, so every

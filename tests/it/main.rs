@@ -5,6 +5,7 @@
 // A failed assertion or unwrap is how a test reports; the crate lints forbid them in `src/` only.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod concurrent_writes;
 mod contingent_fixture;
 mod control;
 mod extra_lesson;

@@ -37,9 +37,11 @@ pub fn set_absence_because(
     version: Option<i32>,
     why: Option<&str>,
 ) -> Result<Option<Absence>, AppError> {
-    db.write(|c| set_absence_in(c, actor, lesson_id, student_id, reason, version, why))?
-        .map(Absence::try_from)
-        .transpose()
+    db.write_cell(lesson_id, |c| {
+        set_absence_in(c, actor, lesson_id, student_id, reason, version, why)
+    })?
+    .map(Absence::try_from)
+    .transpose()
 }
 
 /// The absence mark of a student at a lesson, if any.

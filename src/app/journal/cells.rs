@@ -47,7 +47,7 @@ pub fn grade_all(
     kind: WorkKind,
     reason: Option<&str>,
 ) -> Result<Vec<Grade>, AppError> {
-    let rows: Vec<GradeRow> = db.write(|c| {
+    let rows: Vec<GradeRow> = db.write_cell(lesson_id, |c| {
         let taken: i64 = crate::with_conn!(c, x => grades::table
             .filter(grades::lesson_id.eq(lesson_id))
             .filter(grades::student_id.eq_any(students))

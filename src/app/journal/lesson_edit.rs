@@ -35,7 +35,7 @@ pub fn edit(
     version: i32,
     e: &LessonEdit,
 ) -> Result<Lesson, AppError> {
-    db.write(|c| {
+    db.write_cell(lesson_id, |c| {
         let at = super::marks::lesson_and_group(c, lesson_id)?;
         let permit = super::marks::marks_permit(c, actor, &at, e.reason.as_deref())?;
         let old = at.lesson;

@@ -115,8 +115,10 @@ pub fn add_grade(
     value: GradeValue,
     kind: WorkKind,
 ) -> Result<Grade, AppError> {
-    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, None))?
-        .try_into()
+    db.write_cell(lesson_id, |c| {
+        add_grade_in(c, actor, lesson_id, student_id, value, kind, None)
+    })?
+    .try_into()
 }
 
 /// [`add_grade`] after the deadline: the reason goes into the audit record.
@@ -129,8 +131,10 @@ pub fn add_grade_because(
     kind: WorkKind,
     reason: Option<&str>,
 ) -> Result<Grade, AppError> {
-    db.write(|c| add_grade_in(c, actor, lesson_id, student_id, value, kind, reason))?
-        .try_into()
+    db.write_cell(lesson_id, |c| {
+        add_grade_in(c, actor, lesson_id, student_id, value, kind, reason)
+    })?
+    .try_into()
 }
 
 /// [`add_grade`] inside a transaction the caller holds.
@@ -184,7 +188,14 @@ pub fn change_grade(
     new: Option<(GradeValue, WorkKind)>,
     reason: Option<&str>,
 ) -> Result<Option<Grade>, AppError> {
-    db.write(|c| {
+    // A grade stays at its lesson for life: the lesson to lock is known before the write.
+    let lesson: Option<i64> = crate::with_conn!(&mut db.conn(), x => grades::table
+        .find(grade_id)
+        .select(grades::lesson_id)
+        .first(x)
+        .optional())?;
+    let lesson = lesson.ok_or_else(|| AppError::NotFound(format!("отметка № {grade_id}")))?;
+    db.write_cell(lesson, |c| {
         let old: GradeRow = crate::with_conn!(c, x => grades::table
             .find(grade_id)
             .select(GradeRow::as_select())

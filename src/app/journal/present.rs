@@ -30,7 +30,7 @@ pub fn add_grade(
 ) -> Result<(Grade, AbsenceAfter), AppError> {
     let (lesson_id, student_id) = at;
     let (value, kind) = grade;
-    let (row, after) = db.write(|c| {
+    let (row, after) = db.write_cell(lesson_id, |c| {
         let row = super::marks::add_grade_in(c, actor, lesson_id, student_id, value, kind, why)?;
         let absent = super::absences::absence_row(c, lesson_id, student_id)?;
         let Some(absent) = absent else {
