@@ -65,7 +65,10 @@ where
 /// and the second sees what the first wrote, as on SQLite.
 pub fn lock_lesson(c: &mut Conn<'_>, lesson_id: i64) -> Result<(), diesel::result::Error> {
     match c {
-        Conn::Sqlite(_) => Ok(()),
+        Conn::Sqlite(_) => {
+            let _ = lesson_id;
+            Ok(())
+        }
         #[cfg(feature = "postgres")]
         Conn::Pg(c) => diesel::sql_query("SELECT id FROM lessons WHERE id = $1 FOR UPDATE")
             .bind::<diesel::sql_types::BigInt, _>(lesson_id)

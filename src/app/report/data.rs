@@ -116,12 +116,7 @@ pub fn load(
         e.0.spans.push((from, to));
     }
     let mut sorted: Vec<(Member, [String; 3])> = by_id.into_values().collect();
-    sorted.sort_by(|a, b| {
-        crate::domain::collate::compare_names(
-            [&a.1[0], &a.1[1], &a.1[2]],
-            [&b.1[0], &b.1[1], &b.1[2]],
-        )
-    });
+    sorted.sort_by_cached_key(|m| crate::domain::collate::name_key([&m.1[0], &m.1[1], &m.1[2]]));
     let members: Vec<Member> = sorted.into_iter().map(|(m, _)| m).collect();
 
     let subject_rows: Vec<(i64, String, String)> = crate::with_conn!(c, x => {
