@@ -86,16 +86,12 @@ fn timed(mut f: impl FnMut() -> anyhow::Result<()>) -> anyhow::Result<Duration> 
 
 /// Prints both college-wide quality reports beside their bare SQL.
 pub fn bench_college(db: &mut Db, actor: &ezh::app::Actor, today: NaiveDate) -> anyhow::Result<()> {
-    let year: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::academic_years::table
-        .filter(ezh::store::schema::academic_years::starts_on.le(today))
-        .order(ezh::store::schema::academic_years::starts_on.desc())
-        .select(ezh::store::schema::academic_years::id)
+    use ezh::store::schema::academic_years as y;
+    let (year, ys, ye): (i64, NaiveDate, NaiveDate) = ezh::with_conn!(&mut db.conn(), c => y::table
+        .filter(y::starts_on.le(today))
+        .order(y::starts_on.desc())
+        .select((y::id, y::starts_on, y::ends_on))
         .first(c))?;
-    let (ys, ye): (NaiveDate, NaiveDate) = ezh::with_conn!(&mut db.conn(), c =>
-        ezh::store::schema::academic_years::table.find(year)
-            .select((ezh::store::schema::academic_years::starts_on,
-                     ezh::store::schema::academic_years::ends_on))
-            .first(c))?;
     let month = Filters {
         month: Some("2026-11".into()),
         today,

@@ -132,15 +132,9 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         ms(median(diaries.clone())),
         diaries.len()
     );
-    bench_reports(&mut db)?;
-    {
-        let deputy: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
-            .filter(ezh::store::schema::users::login.eq("deputy"))
-            .select(ezh::store::schema::users::id)
-            .first(c))?;
-        let actor = ezh::app::actor::load(&mut db, deputy)?;
-        college_sql::bench_college(&mut db, &actor, opts.today)?;
-    }
+    let deputy = deputy(&mut db)?;
+    bench_reports(&mut db, &deputy)?;
+    college_sql::bench_college(&mut db, &deputy, opts.today)?;
     bench_accounts(&mut db)?;
     completion::bench_completion(&mut db)?;
     if let Some(t) = logins.iter().find(|l| l.role == "преподаватель") {
@@ -149,16 +143,20 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
     Ok(())
 }
 
-/// One progress statement (made and rendered as PDF) and the whole monthly batch in PDF and
-/// XLSX, as the deputy.
-fn bench_reports(db: &mut Db) -> anyhow::Result<()> {
-    use ezh::app::report::{self, Filters, Kind};
-    use ezh::report::render::{self, Format, Options};
-    let deputy: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
+/// The demo's deputy, who makes the college's reports.
+fn deputy(db: &mut Db) -> anyhow::Result<ezh::app::Actor> {
+    let id: i64 = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::users::table
         .filter(ezh::store::schema::users::login.eq("deputy"))
         .select(ezh::store::schema::users::id)
         .first(c))?;
-    let actor = ezh::app::actor::load(db, deputy)?;
+    Ok(ezh::app::actor::load(db, id)?)
+}
+
+/// One progress statement (made and rendered as PDF) and the whole monthly batch in PDF and
+/// XLSX, as the deputy.
+fn bench_reports(db: &mut Db, actor: &ezh::app::Actor) -> anyhow::Result<()> {
+    use ezh::app::report::{self, Filters, Kind};
+    use ezh::report::render::{self, Format, Options};
     let group: String = ezh::with_conn!(&mut db.conn(), c => ezh::store::schema::study_groups::table
         .order(ezh::store::schema::study_groups::name)
         .select(ezh::store::schema::study_groups::name)
@@ -173,7 +171,7 @@ fn bench_reports(db: &mut Db) -> anyhow::Result<()> {
     let mut printed = Vec::new();
     for _ in 0..15 {
         let started = Instant::now();
-        let r = report::make(db, &actor, Kind::ProgressStatement, &f)?;
+        let r = report::make(db, actor, Kind::ProgressStatement, &f)?;
         made.push(started.elapsed());
         render::render(&r, Format::Pdf, Options::default())?;
         printed.push(started.elapsed());
@@ -184,7 +182,7 @@ fn bench_reports(db: &mut Db) -> anyhow::Result<()> {
         ms(median(printed))
     );
     let started = Instant::now();
-    let items = report::monthly(db, &actor)?;
+    let items = report::monthly(db, actor)?;
     let mut files = 0;
     for item in &items {
         let f = Filters {
@@ -193,7 +191,7 @@ fn bench_reports(db: &mut Db) -> anyhow::Result<()> {
             today,
             ..Filters::default()
         };
-        let r = report::make(db, &actor, item.kind, &f)?;
+        let r = report::make(db, actor, item.kind, &f)?;
         for format in [Format::Pdf, Format::Xlsx] {
             render::render(&r, format, Options::default())?;
             files += 1;

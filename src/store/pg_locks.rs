@@ -70,10 +70,15 @@ pub fn lock_lesson(c: &mut Conn<'_>, lesson_id: i64) -> Result<(), diesel::resul
             Ok(())
         }
         #[cfg(feature = "postgres")]
-        Conn::Pg(c) => diesel::sql_query("SELECT id FROM lessons WHERE id = $1 FOR UPDATE")
-            .bind::<diesel::sql_types::BigInt, _>(lesson_id)
-            .execute(&mut **c)
-            .map(|_| ()),
+        Conn::Pg(c) => {
+            use diesel::QueryDsl;
+            super::schema::lessons::table
+                .find(lesson_id)
+                .select(super::schema::lessons::id)
+                .for_update()
+                .execute(&mut **c)
+                .map(|_| ())
+        }
     }
 }
 

@@ -261,12 +261,9 @@ fn members(
             }),
         }
     }
-    out.sort_by(|a, b| {
-        let (x, y) = (&a.student.name, &b.student.name);
-        crate::domain::collate::compare_names(
-            [&x.last, &x.first, &x.patronymic],
-            [&y.last, &y.first, &y.patronymic],
-        )
+    out.sort_by_cached_key(|s| {
+        let n = &s.student.name;
+        crate::domain::collate::name_key([&n.last, &n.first, &n.patronymic])
     });
     Ok(out)
 }
