@@ -41,6 +41,7 @@ pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
             ("average", "Средний"),
             ("weighted", "Средневзвешенный"),
             ("missed_hours", "Пропущено, ч"),
+            ("debts", "Долги (точки)"),
         ];
         let mut l = super::listing::Listing::new(COLUMNS);
         // Figures as numbers in JSON; in CSV for Excel with the Russian comma.
@@ -59,6 +60,7 @@ pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
                 figure(line.average),
                 figure(line.weighted),
                 serde_json::json!(line.missed_hours),
+                serde_json::json!(debt_days(&line.debts)),
             ]);
         }
         l.print(format);
@@ -72,6 +74,7 @@ pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
         "Средний",
         "Средневзвешенный",
         "Пропущено, ч",
+        "Долги (точки)",
     ]);
     let show = |v: Option<crate::domain::Fixed2>| v.map_or("—".to_string(), |x| x.to_ru_string());
     for l in &d.lines {
@@ -81,8 +84,17 @@ pub fn run(target: &DbTarget, args: DiaryArgs) -> anyhow::Result<()> {
             show(l.average),
             show(l.weighted),
             l.missed_hours.to_string(),
+            debt_days(&l.debts),
         ]);
     }
     println!("{t}");
     Ok(())
+}
+
+/// «12.11, 19.11»: the days of the works owed; empty when none.
+fn debt_days(days: &[chrono::NaiveDate]) -> String {
+    days.iter()
+        .map(|d| d.format("%d.%m").to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

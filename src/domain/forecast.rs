@@ -77,6 +77,8 @@ pub struct ForecastInput {
     pub recorded_works: u32,
     /// The student's hours in the subject over the term so far.
     pub attendance: Attendance,
+    /// Works the student owes («точка» in the journal) and has not handed in yet.
+    pub debts: u32,
 }
 
 /// Why a student is «под угрозой».
@@ -100,6 +102,8 @@ pub enum Risk {
         /// The threshold, % of scheduled.
         threshold_pct: u32,
     },
+    /// Works owed («точка» in the journal).
+    Debts(u32),
 }
 
 impl fmt::Display for Risk {
@@ -123,6 +127,11 @@ impl fmt::Display for Risk {
                 f,
                 "без уважительной причины пропущено {hours} ч из {scheduled} \
                  (больше {threshold_pct} %)"
+            ),
+            Risk::Debts(n) => write!(
+                f,
+                "{n} {} («точка»): работа не сдана",
+                plural::agree(u64::from(n), ["долг", "долга", "долгов"])
             ),
         }
     }
@@ -249,6 +258,9 @@ pub fn forecast(input: &ForecastInput, settings: ForecastSettings) -> Forecast {
             scheduled: a.scheduled_hours,
             threshold_pct: settings.unexcused_threshold_pct,
         });
+    }
+    if input.debts > 0 {
+        risks.push(Risk::Debts(input.debts));
     }
     let what_it_takes = grade.filter(|g| *g < 5).and_then(|g| {
         let target = g + 1;

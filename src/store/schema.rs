@@ -360,6 +360,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    debts (id) {
+        id -> BigInt,
+        lesson_id -> BigInt,
+        student_id -> BigInt,
+        entered_by -> BigInt,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     final_grades (id) {
         id -> BigInt,
         student_id -> BigInt,
@@ -570,6 +580,9 @@ diesel::joinable!(grades -> users (entered_by));
 diesel::joinable!(absences -> lessons (lesson_id));
 diesel::joinable!(absences -> students (student_id));
 diesel::joinable!(absences -> users (entered_by));
+diesel::joinable!(debts -> lessons (lesson_id));
+diesel::joinable!(debts -> students (student_id));
+diesel::joinable!(debts -> users (entered_by));
 diesel::joinable!(final_grades -> students (student_id));
 diesel::joinable!(final_grades -> users (entered_by));
 diesel::joinable!(mail_messages -> users (sender_id));
@@ -633,6 +646,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     lessons,
     grades,
     absences,
+    debts,
     final_grades,
     mail_messages,
     mail_recipients,

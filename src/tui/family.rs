@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::family_prefs::Prefs;
+use super::mail::{MailScreen, Outcome};
 use super::keys::{self, Key};
 use super::state::{Ctx, Go};
 use super::theme::Theme;
@@ -22,7 +23,9 @@ use crate::app::AppError;
 use crate::store::Db;
 
 /// The tabs, in the order Tab goes through them.
-const TABS: [&str; 4] = ["Отметки", "Неделя", "Объявления", "Уведомления"];
+const TABS: [&str; 5] = ["Отметки", "Неделя", "Объявления", "Уведомления", "Почта"];
+/// The mail tab.
+const MAIL: usize = 4;
 
 /// The diary screen.
 pub struct FamilyScreen {
@@ -37,6 +40,8 @@ pub struct FamilyScreen {
     pub scroll: usize,
     /// The person's choice of notices (the tab «Уведомления»).
     pub prefs: Prefs,
+    /// The person's mail (the tab «Почта»).
+    pub mail: MailScreen,
 }
 
 impl FamilyScreen {
@@ -59,10 +64,22 @@ impl FamilyScreen {
             row: 0,
             scroll: 0,
             prefs: Prefs::load(db, actor),
+            mail: MailScreen::open(db, actor)?,
         })
     }
 
     pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        // On the mail tab the mail takes the keys: all of them while a letter is being
+        // written, all but Tab (the next tab) otherwise; q on its inbox leaves as on any tab.
+        if self.tab == MAIL {
+            let k = keys::read(ev, "");
+            if self.mail.typing() || !matches!(k, Key::Tab | Key::BackTab) {
+                return match self.mail.key(ctx, ev, help) {
+                    Outcome::Leave => Go::Quit,
+                    Outcome::Stay => Go::Stay,
+                };
+            }
+        }
         match keys::read(ev, "") {
             Key::Tab => self.tab = (self.tab + 1) % TABS.len(),
             Key::BackTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
@@ -93,15 +110,30 @@ impl FamilyScreen {
         Go::Stay
     }
 
+    /// The footer: the mail's keys on its tab, the diary's elsewhere.
+    pub fn footer(&self) -> String {
+        if self.tab == MAIL {
+            format!("Tab — вкладка · {}", self.mail.footer())
+        } else {
+            "Tab — вкладка · ↑↓ — дисциплина · ? — клавиши · q — выход".into()
+        }
+    }
+
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        let unread = self.mail.unread();
         let names: Vec<String> = TABS
             .iter()
             .enumerate()
             .map(|(i, t)| {
+                let t = if i == MAIL && unread > 0 {
+                    format!("{t} ({unread})")
+                } else {
+                    t.to_string()
+                };
                 if i == self.tab {
                     format!("[{t}]")
                 } else {
-                    t.to_string()
+                    t
                 }
             })
             .collect();
@@ -164,6 +196,7 @@ impl FamilyScreen {
                 );
             }
             3 => self.prefs.draw(f, area, block, theme),
+            MAIL => super::mail::draw(f, area, &self.mail, block, theme),
             _ => {
                 let mut lines = Vec::new();
                 for (day, t, b) in &self.view.announcements {

@@ -14,6 +14,8 @@ pub struct Field {
     /// The text is offered (the lesson's topic, the plan's next topic): the first character
     /// typed replaces it, Backspace edits its end; Enter takes it as it is.
     pub offered: bool,
+    /// The most characters it takes; `None`: 500 (a topic, a reason).
+    pub limit: Option<usize>,
 }
 
 impl Field {
@@ -22,7 +24,14 @@ impl Field {
             text: text.to_string(),
             secret: false,
             offered: false,
+            limit: None,
         }
+    }
+
+    /// The field taking up to `n` characters (a letter's body).
+    pub fn with_limit(mut self, n: usize) -> Field {
+        self.limit = Some(n);
+        self
     }
 
     /// A field that offers `text`, replaced by whatever is typed.
@@ -54,7 +63,7 @@ impl Field {
             return true;
         }
         match keys::text_char(ev) {
-            Some(c) if !c.is_control() && self.text.chars().count() < 500 => {
+            Some(c) if !c.is_control() && self.text.chars().count() < self.limit.unwrap_or(500) => {
                 if offered {
                     self.text.clear();
                 }

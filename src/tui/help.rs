@@ -17,6 +17,7 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
     ),
     ("Tab", "дневник и сводка группы: следующая вкладка"),
     ("c (с)", "дневник родителя: другой ребёнок"),
+    ("m (ь)", "главный экран сотрудника: почта (у семьи — вкладка «Почта» дневника)"),
     (
         "Пробел",
         "дневник, вкладка «Уведомления»: включить или выключить письма",
@@ -29,6 +30,7 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
 /// Every line of the help: key, what it does.
 pub fn keys() -> Vec<(String, &'static str)> {
     let mut out = super::grid::keymap::help();
+    out.extend(super::mail::keymap::help());
     out.extend(OTHER_KEYS.iter().map(|(k, w)| (k.to_string(), *w)));
     out
 }

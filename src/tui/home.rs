@@ -138,6 +138,10 @@ impl Home {
                 Ok(go) => return go,
                 Err(e) => ctx.status.fail(&e),
             },
+            Key::Char('m') => match super::mail::MailScreen::open(ctx.db, ctx.actor) {
+                Ok(m) => return Go::To(super::state::Screen::Mail(Box::new(m))),
+                Err(e) => ctx.status.fail(&e),
+            },
             Key::Char('?') => *help = true,
             Key::Char('q') | Key::Esc => return Go::Quit,
             _ => {}

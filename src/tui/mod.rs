@@ -13,6 +13,7 @@ mod home;
 mod keys;
 mod lock;
 mod login;
+pub mod mail;
 mod state;
 mod theme;
 mod view;

@@ -61,6 +61,8 @@ pub enum Screen {
     Grid(Box<GridScreen>),
     Group(Box<GroupScreen>),
     Family(Box<FamilyScreen>),
+    /// The staff's mail (`m` on the home screen); families have it as a tab of the diary.
+    Mail(Box<super::mail::MailScreen>),
 }
 
 /// Where a key sends the program.
@@ -236,6 +238,10 @@ impl Ui {
                     Screen::Grid(g) => g.key(&mut ctx, ev, &mut self.help.open),
                     Screen::Group(g) => g.key(&mut ctx, ev, &mut self.help.open),
                     Screen::Family(f) => f.key(&mut ctx, ev, &mut self.help.open),
+                    Screen::Mail(m) => match m.key(&mut ctx, ev, &mut self.help.open) {
+                        super::mail::Outcome::Leave => Go::Home,
+                        super::mail::Outcome::Stay => Go::Stay,
+                    },
                     Screen::Login(_) => Go::Stay,
                 }
             }

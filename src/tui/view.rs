@@ -75,7 +75,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         }
         Screen::Home(h) => {
             h.draw(f, body, theme);
-            "↑↓ — выбор · Enter — открыть · ? — клавиши · F10 — выйти из сеанса · q — выход"
+            "↑↓ — выбор · Enter — открыть · m — почта · ? — клавиши · F10 — выйти · q — выход"
         }
         Screen::Grid(g) => {
             super::grid::draw(f, body, g, theme);
@@ -88,7 +88,16 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         }
         Screen::Family(d) => {
             d.draw(f, body, theme);
-            "Tab — вкладка · ↑↓ — дисциплина · ? — клавиши · q — выход"
+            footer = d.footer();
+            footer.as_str()
+        }
+        Screen::Mail(m) => {
+            let block = ratatui::widgets::Block::default()
+                .borders(ratatui::widgets::Borders::ALL)
+                .title(" Почта ");
+            super::mail::draw(f, body, m, block, theme);
+            footer = m.footer();
+            footer.as_str()
         }
     };
     let line = match &ui.screen {

@@ -184,6 +184,7 @@ pub fn noun_ru(entity: &str) -> Option<(&'static str, char)> {
     Some(match entity {
         "grade" => ("отметка", 'f'),
         "absence" => ("пропуск", 'm'),
+        "debt" => ("точка (долг)", 'f'),
         "final_grade" => ("итоговая оценка", 'f'),
         "lesson" => ("занятие", 'n'),
         "student" => ("обучающийся", 'm'),

@@ -12,7 +12,7 @@ use crate::domain::formulas::{average, weighted_average};
 use crate::domain::Attendance;
 use crate::domain::{AbsenceReason, Fixed2, GradeValue};
 use crate::store::schema::{
-    absences, assignments, grades, group_memberships, lessons, students, subjects, terms,
+    absences, assignments, debts, grades, group_memberships, lessons, students, subjects, terms,
     work_kinds,
 };
 use crate::store::Db;
@@ -25,6 +25,8 @@ pub struct DiaryLine {
     pub average: Option<Fixed2>,
     pub weighted: Option<Fixed2>,
     pub missed_hours: u32,
+    /// The days of the works the student owes («точка» in the journal).
+    pub debts: Vec<chrono::NaiveDate>,
 }
 
 /// A student's diary for the term that contains `on`.
@@ -100,7 +102,18 @@ pub fn load(
         .filter(assignments::term_id.eq(term_id))
         .select((subjects::name, lessons::hours, absences::reason))
         .load(c))?;
-    let mut by_subject: BTreeMap<String, (Vec<(GradeValue, u32)>, Attendance)> = BTreeMap::new();
+    let owed: Vec<(String, chrono::NaiveDate)> = crate::with_conn!(&mut db.conn(), c => debts::table
+        .inner_join(lessons::table.inner_join(assignments::table.inner_join(subjects::table)))
+        .filter(debts::student_id.eq(student_id))
+        .filter(assignments::term_id.eq(term_id))
+        .order(lessons::date)
+        .select((subjects::name, lessons::date))
+        .load(c))?;
+    type Facts = (Vec<(GradeValue, u32)>, Attendance, Vec<chrono::NaiveDate>);
+    let mut by_subject: BTreeMap<String, Facts> = BTreeMap::new();
+    for (subject, day) in owed {
+        by_subject.entry(subject).or_default().2.push(day);
+    }
     for (subject, value, weight) in marks {
         if let Ok(g) = GradeValue::from_code(value) {
             by_subject
@@ -134,7 +147,7 @@ pub fn load(
         term: term_name,
         lines: by_subject
             .into_iter()
-            .map(|(subject, (gs, att))| {
+            .map(|(subject, (gs, att, debts))| {
                 let plain: Vec<GradeValue> = gs.iter().map(|(g, _)| *g).collect();
                 DiaryLine {
                     subject,
@@ -142,6 +155,7 @@ pub fn load(
                     average: average(&plain).ok().map(|a| a.value),
                     weighted: weighted_average(&gs).ok(),
                     missed_hours: att.missed_hours(),
+                    debts,
                 }
             })
             .collect(),

@@ -21,7 +21,7 @@ use crate::store::Db;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubjectLine {
     pub subject: String,
-    /// The grades in date order, as the journal shows them.
+    /// The grades in date order, as the journal shows them, with «•» for a work owed.
     pub grades: Vec<String>,
     /// The same grades with their dates and kinds of work: «13.11 4 (контрольная работа)».
     pub dated: Vec<(NaiveDate, String, &'static str)>,
@@ -96,6 +96,13 @@ pub fn load(
                 .map(|l| l.date);
             let text = gr.value.to_string();
             marks.push((date.unwrap_or(today), gr.id, text, gr.work_kind.name_ru()));
+        }
+        // A debt («точка») stands among the marks on its lesson's day, as in the journal.
+        for d in g.debts.iter().filter(|d| d.student_id == student_id) {
+            if let Some(l) = g.lessons.iter().find(|l| l.id == d.lesson_id) {
+                let text = crate::app::journal::debts::DEBT_MARK.to_string();
+                marks.push((l.date, i64::MAX, text, "долг: работа не сдана"));
+            }
         }
         marks.sort();
         subjects_out.push(SubjectLine {

@@ -17,6 +17,8 @@ use crate::store::Db;
 pub struct CellMarks {
     pub grades: Vec<Grade>,
     pub absence: Option<Absence>,
+    /// The student owes a work of the lesson («точка»).
+    pub debt: bool,
 }
 
 /// Reads one cell as it is in the database now.
@@ -29,9 +31,11 @@ pub fn read(db: &mut Db, lesson_id: i64, student_id: i64) -> Result<CellMarks, A
             .select(GradeRow::as_select())
             .load(x))?;
         let absence = super::absences::absence_row(c, lesson_id, student_id)?;
+        let debt = super::debts::debt_row(c, lesson_id, student_id)?;
         Ok(CellMarks {
             grades: decode(grades)?,
             absence: absence.map(Absence::try_from).transpose()?,
+            debt: debt.is_some(),
         })
     })
 }

@@ -44,6 +44,8 @@ pub struct Grid {
     pub lessons: Vec<Lesson>,
     pub grades: Vec<Grade>,
     pub absences: Vec<Absence>,
+    /// Debts («точка»): works the students owe.
+    pub debts: Vec<super::debts::Debt>,
     pub finals: Vec<FinalGrade>,
     /// The college's weight of each kind of work, by code.
     pub weights: std::collections::HashMap<String, u32>,
@@ -156,6 +158,7 @@ fn load_scoped(c: &mut Conn<'_>, assignment_id: i64, only: Option<i64>) -> Resul
             None => q.load(x),
         }
     })?;
+    let debts = super::debts::of_assignment(c, assignment_id, only)?;
     let finals: Vec<FinalGradeRow> = crate::with_conn!(c, x => {
         let q = final_grades::table
             .filter(final_grades::group_id.eq(assignment.group_id))
@@ -212,6 +215,7 @@ fn load_scoped(c: &mut Conn<'_>, assignment_id: i64, only: Option<i64>) -> Resul
         lessons: decode(lessons)?,
         grades: decode(grades)?,
         absences: decode(absences)?,
+        debts,
         finals: decode(finals)?,
     })
 }

@@ -62,11 +62,17 @@ impl Grid {
             }
         }
         let missed_hours = attendance.missed_hours();
+        let debts = self
+            .debts
+            .iter()
+            .filter(|d| d.student_id == student_id)
+            .count();
         let input = ForecastInput {
             grades: weighted.clone(),
             expected_works: expected,
             recorded_works: recorded,
             attendance,
+            debts: u32::try_from(debts).unwrap_or(u32::MAX),
         };
         Some(StudentStats {
             average: average(&plain).ok().map(|a| a.value),

@@ -176,6 +176,8 @@ pub(super) fn add_grade_in(
         },
         now,
     )?;
+    // A grade in the cell pays the student's debt («точка») there.
+    super::debts::paid_in(c, &permit, lesson_id, student_id, reason)?;
     Ok(row)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod absences;
 pub mod cells;
+pub mod debts;
 pub mod deadline;
 pub mod entries;
 pub mod finals;

@@ -27,6 +27,8 @@ pub struct Line {
 pub struct Message {
     pub id: i64,
     pub from: String,
+    /// The sender's login, to reply to.
+    pub from_login: String,
     pub to: Vec<String>,
     pub subject: String,
     pub body: String,
@@ -186,8 +188,13 @@ pub fn read(db: &mut Db, who: &Actor, id: i64) -> Result<Message, AppError> {
         if sender != who.user_id && recipients.len() > 1 {
             to.push(format!("(других получателей: {}, их адреса скрыты)", recipients.len() - 1));
         }
+        let from_login: String = crate::with_conn!(c, x => users::table
+            .find(sender)
+            .select(users::login)
+            .first(x))?;
         Ok(Message {
             id,
+            from_login,
             from: lookup::user_short_name(c, sender)?,
             to,
             subject,

@@ -2,3 +2,4 @@
 
 pub mod announce;
 pub mod messages;
+pub mod recipients;

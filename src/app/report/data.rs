@@ -13,7 +13,7 @@ use crate::domain::{
     AbsenceReason, ControlForm, DateSpan, FinalGradeValue, GradeValue, LessonKind,
 };
 use crate::store::schema::{
-    absences, assignments, curriculum, final_grades, grades, group_memberships, lessons, students,
+    absences, assignments, curriculum, debts, final_grades, grades, group_memberships, lessons, students,
     subgroup_members, subjects, terms, work_kinds,
 };
 use crate::store::Conn;
@@ -76,6 +76,8 @@ pub struct GroupData {
     /// (student, subject) → the term's result by the form of control (the exam grade where
     /// there is one, see [`ControlForm::term_result`]); empty when no term is given.
     pub finals: HashMap<(i64, i64), FinalGradeValue>,
+    /// (lesson, student) of every debt («точка»): a work owed.
+    pub debts: BTreeSet<(i64, i64)>,
     /// subgroup → its students.
     pub subgroups: HashMap<i64, BTreeSet<i64>>,
 }
@@ -214,6 +216,18 @@ pub fn load(
         .into_iter()
         .filter_map(|(l, s, r)| AbsenceReason::from_code(&r).ok().map(|r| ((l, s), r)))
         .collect();
+    let debts: Vec<(i64, i64)> = crate::with_conn!(c, x => {
+        let q = debts::table
+            .inner_join(lessons::table.inner_join(assignments::table))
+            .filter(assignments::group_id.eq(group_id))
+            .filter(lessons::date.between(span.start, span.end))
+            .select((debts::lesson_id, debts::student_id))
+            .into_boxed();
+        match term_id {
+            Some(t) => q.filter(assignments::term_id.eq(t)).load(x),
+            None => q.load(x),
+        }
+    })?;
     let mut finals = HashMap::new();
     if let Some(t) = term_id {
         let rows: Vec<(i64, i64, String, i32)> = crate::with_conn!(c, x => final_grades::table
@@ -254,6 +268,7 @@ pub fn load(
         lessons,
         grades: grades_map,
         absences: absences_map,
+        debts: debts.into_iter().collect(),
         finals,
         subgroups,
     })

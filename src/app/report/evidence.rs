@@ -75,6 +75,7 @@ impl GroupData {
             if let Some(gs) = gs {
                 input.grades.extend(gs.iter().copied());
             }
+            input.debts += u32::from(self.debts.contains(&(l.id, m.id)));
             if l.kind.and_then(LessonKind::required_work).is_some() {
                 input.expected_works += 1;
                 if gs.is_some_and(|g| !g.is_empty()) {

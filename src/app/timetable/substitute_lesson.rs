@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use crate::app::lookup::{self, ru};
 use crate::app::AppError;
 use crate::store::audit::AuditEntry;
-use crate::store::schema::{absences, assignments, grades, lessons, terms};
+use crate::store::schema::{absences, assignments, debts, grades, lessons, terms};
 use crate::store::Conn;
 
 /// The group's assignment of `subject` in the term holding `date` (the same subgroup first) and
@@ -55,7 +55,8 @@ pub(super) fn drop_lesson(
 ) -> Result<(), AppError> {
     let g: i64 = crate::with_conn!(c, x => grades::table.filter(grades::lesson_id.eq(id)).count().get_result(x))?;
     let a: i64 = crate::with_conn!(c, x => absences::table.filter(absences::lesson_id.eq(id)).count().get_result(x))?;
-    let marks = g + a;
+    let d: i64 = crate::with_conn!(c, x => debts::table.filter(debts::lesson_id.eq(id)).count().get_result(x))?;
+    let marks = g + a + d;
     if marks > 0 {
         return Err(AppError::Invalid(format!(
             "{}-я пара {} уже проведена: в журнале есть отметки и пропуски ({marks}); замена невозможна",

@@ -207,3 +207,24 @@ fn missing_works_agree_in_number() {
     }
     assert_eq!(Risk::FailingForecast(1).to_string(), "прогноз «1»");
 }
+
+#[test]
+fn a_debt_puts_the_student_at_risk_and_is_named_in_russian() {
+    let good = grades(&[(5, 1), (5, 1)]);
+    assert!(!forecast(&good, ForecastSettings::default()).at_risk());
+    for (n, want) in [
+        (1, "1 долг («точка»): работа не сдана"),
+        (2, "2 долга («точка»): работа не сдана"),
+        (5, "5 долгов («точка»): работа не сдана"),
+        (21, "21 долг («точка»): работа не сдана"),
+    ] {
+        let owed = ForecastInput {
+            debts: n,
+            ..good.clone()
+        };
+        let f = forecast(&owed, ForecastSettings::default());
+        assert_eq!(f.grade, Some(5), "a debt is no grade");
+        assert_eq!(f.risks, vec![Risk::Debts(n)]);
+        assert_eq!(f.risks[0].to_string(), want);
+    }
+}

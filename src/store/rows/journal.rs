@@ -70,6 +70,17 @@ pub struct AbsenceRow {
     pub version: i32,
 }
 
+/// A row of `debts` («точка»: the student owes a work of the lesson).
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = debts, treat_none_as_default_value = false)]
+pub struct DebtRow {
+    pub id: i64,
+    pub lesson_id: i64,
+    pub student_id: i64,
+    pub entered_by: i64,
+    pub entered_at: NaiveDateTime,
+}
+
 /// A row of `final_grades`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = final_grades, treat_none_as_default_value = false)]

@@ -33,6 +33,8 @@ pub enum Action {
     /// «п» right after «о»: the second letter of «оп», not a command.
     LateTail,
     Clear,
+    /// «Точка»: put a debt in the cell, or take it away.
+    Debt,
     OpenCell,
     Ask(Ask),
     /// Onto the final-grade column (`true`) or back to the lessons.
@@ -162,7 +164,9 @@ pub enum Change {
         version: Option<i32>,
         before: Option<AbsenceReason>,
     },
-    /// Every grade and the absence of a cell.
+    /// A debt («точка») put in (`on`) or taken away.
+    Debt { student: i64, on: bool },
+    /// Every grade, the absence and the debt of a cell.
     Clear {
         student: i64,
         cell: CellMarks,
@@ -211,6 +215,11 @@ pub enum Step {
     Lesson {
         id: i64,
         edit: LessonEdit,
+    },
+    Debt {
+        lesson: i64,
+        student: i64,
+        on: bool,
     },
 }
 

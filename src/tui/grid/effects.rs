@@ -71,7 +71,7 @@ fn write(s: &GridScreen, ctx: &mut Ctx<'_>, w: Write) -> Action {
     }
     let mut what = w.what;
     let mut new_lesson = None;
-    let (steps, error) = change(
+    let (mut steps, error) = change(
         ctx,
         &w.change,
         w.lesson,
@@ -79,6 +79,7 @@ fn write(s: &GridScreen, ctx: &mut Ctx<'_>, w: Write) -> Action {
         &mut what,
         &mut new_lesson,
     );
+    paid_debts(s, &w.change, w.lesson, &mut steps, &mut what);
     let undo = (!steps.is_empty()).then(|| Undo {
         what: what.clone(),
         steps,
@@ -95,6 +96,34 @@ fn write(s: &GridScreen, ctx: &mut Ctx<'_>, w: Write) -> Action {
         })),
         (None, Err(e)) => failed(e, None, undo),
         (Some(e), grid) => failed(e, grid.ok(), undo),
+    }
+}
+
+/// A grade written in a cell that held a debt paid it (the app layer removed it in the grade's
+/// transaction): the status line says so, and the undo puts the debt back.
+fn paid_debts(s: &GridScreen, change: &Change, lesson: i64, steps: &mut Vec<Step>, what: &mut String) {
+    let graded: Vec<i64> = match change {
+        Change::Grade { student, .. } | Change::More { student, .. } => vec![*student],
+        Change::Fill { students, .. } => students.clone(),
+        _ => return,
+    };
+    let mut paid = 0;
+    for student in graded {
+        let had = s.cells.get(&(lesson, student)).is_some_and(|c| c.debt);
+        let graded_now = steps
+            .iter()
+            .any(|st| matches!(st, Step::RemoveGrade { .. }));
+        if had && graded_now {
+            paid += 1;
+            steps.push(Step::Debt {
+                lesson,
+                student,
+                on: true,
+            });
+        }
+    }
+    if paid > 0 {
+        what.push_str("; точка (долг) закрыта отметкой");
     }
 }
 
@@ -174,8 +203,28 @@ fn change(
                 },
             ),
         ),
+        Change::Debt { student, on } => one(
+            app::journal::debts::set_debt(db, actor, lesson, *student, *on, why).map(|_| {
+                Step::Debt {
+                    lesson,
+                    student: *student,
+                    on: !*on,
+                }
+            }),
+        ),
         Change::Clear { student, cell } => {
             let mut steps = Vec::new();
+            if cell.debt {
+                let r = app::journal::debts::set_debt(db, actor, lesson, *student, false, why);
+                if let Err(e) = r {
+                    return (steps, Some(e));
+                }
+                steps.push(Step::Debt {
+                    lesson,
+                    student: *student,
+                    on: true,
+                });
+            }
             for g in &cell.grades {
                 if let Err(e) = marks::change_grade(db, actor, g.id, g.version, None, why) {
                     return (steps, Some(e));

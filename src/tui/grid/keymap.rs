@@ -33,6 +33,7 @@ pub enum Cmd {
     Absence,
     LateTail,
     Clear,
+    Debt,
     OpenCell,
     Ask(Ask),
     Finals,
@@ -103,6 +104,7 @@ pub const KEYMAP: &[Binding] = &[
     b(Grid, &[C('1'), C('2'), C('3'), C('4'), C('5'), C('+'), C('-')], "1 2 3 4 5, + −", Cmd::Grade, "отметка в ячейку (+ зачёт, − незачёт); курсор идёт к следующему", Some("цифра отметка")),
     b(Grid, &[C('н'), C('Н'), C('у'), C('У'), C('б'), C('Б'), C('о'), C('О'), C('n'), C('N'), C('b'), C('B'), C('U'), C('L')], "н у б о(п)", Cmd::Absence, "пропуск: н — без причины, у — уважительная, б — болезнь, оп — опоздание; в латинской раскладке n, b, Shift+U, Shift+L", Some("н у б оп пропуск")),
     b(Grid, &[C('п'), C('П')], "", Cmd::LateTail, "", None),
+    b(Grid, &[C('.')], ".", Cmd::Debt, "точка: долг по работе занятия (и снять её); отметка в ячейке её закрывает", None),
     b(Grid, &[Key::Delete, Key::Backspace], "Delete, Backspace", Cmd::Clear, "очистить ячейку", None),
     b(Grid, &[Key::Enter], "Enter", Cmd::OpenCell, "несколько отметок в ячейке и вид работы каждой", None),
     b(Grid, &[C('=')], "=", Cmd::Ask(Ask::FillColumn), "одна отметка всем, у кого её нет (контрольная)", None),
@@ -171,6 +173,7 @@ pub fn action(scope: Scope, key: Key) -> Option<Action> {
         Cmd::Absence => Action::Absence(keys::absence_of(ch?)?),
         Cmd::LateTail => Action::LateTail,
         Cmd::Clear => Action::Clear,
+        Cmd::Debt => Action::Debt,
         Cmd::OpenCell => Action::OpenCell,
         Cmd::Ask(a) => Action::Ask(a),
         Cmd::Finals => Action::Finals(true),
@@ -241,10 +244,13 @@ pub fn help() -> Vec<(String, &'static str)> {
         let cyrillic = all
             .iter()
             .any(|k| matches!(k, Key::Char(c) if !c.is_ascii()));
+        // A Russian letter that is a key of the scope itself («.» of the debt) is not a second
+        // way to this command.
+        let own = |r: char| KEYMAP.iter().any(|x| x.scope == b.scope && x.keys.contains(&C(r)));
         let ru: Vec<String> = all
             .iter()
             .filter_map(|k| match k {
-                Key::Char(c) => keys::russian_of(*c).map(String::from),
+                Key::Char(c) => keys::russian_of(*c).filter(|r| !own(*r)).map(String::from),
                 _ => None,
             })
             .collect();

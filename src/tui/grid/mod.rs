@@ -50,7 +50,8 @@ impl GridScreen {
     pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
         // The absence letters are marks, not Russian-layout commands; so is н for «н/а».
         let keep = match self.mode {
-            Mode::Normal => "нубопНУБОП",
+            // «.» is the debt mark in both layouts (ю in the Russian one comes to «.» too).
+            Mode::Normal => "нубопНУБОП.",
             Mode::Finals => "нН",
             _ => "",
         };

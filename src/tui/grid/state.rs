@@ -141,6 +141,12 @@ impl GridScreen {
                 .or_default()
                 .absence = Some(a.clone());
         }
+        for d in &self.grid.debts {
+            self.cells
+                .entry((d.lesson_id, d.student_id))
+                .or_default()
+                .debt = true;
+        }
         self.stats = self
             .grid
             .students

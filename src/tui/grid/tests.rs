@@ -88,6 +88,7 @@ fn grid() -> Grid {
             version: 1,
         }],
         absences: Vec::new(),
+        debts: Vec::new(),
         finals: Vec::new(),
         weights: Default::default(),
         forecast: Default::default(),
@@ -308,4 +309,74 @@ fn homework_due_dates_read_as_people_write_them() {
         homework_due("читать до конца", d(11, 2)).map(|x| x.1),
         Ok(None)
     );
+}
+
+#[test]
+fn a_debt_is_put_with_a_dot_shown_in_the_cell_and_the_risk_and_taken_away_again() {
+    use crate::app::journal::debts::Debt;
+    let mut s = screen();
+    s.move_by(1, 0);
+    // «.» on Борисова's empty cell of 02.11: a debt, and the cursor goes on like after a mark.
+    let e = update(&mut s, Action::Debt);
+    let w = write_of(&e);
+    assert!(matches!(w.change, Change::Debt { student: 2, on: true }));
+    assert!(w.advance && w.timed);
+    assert!(matches!(w.retry.as_ref(), Action::Debt));
+    // The grid read after the write holds it: the cell shows «•», the forecast is at risk.
+    let mut owed = grid();
+    owed.debts.push(Debt {
+        id: 1,
+        lesson_id: 3,
+        student_id: 2,
+    });
+    update(
+        &mut s,
+        Action::Saved(Box::new(Saved {
+            grid: owed,
+            undo: None,
+            what: "Борисова А. И. — точка".into(),
+            advance: true,
+            lesson: None,
+        })),
+    );
+    assert_eq!(s.row, 2);
+    let (text, failing, _) = super::view::cell_text(&s, 1, 2);
+    assert_eq!((text.as_str(), failing), ("•", true));
+    let risks = &s.stats[1].as_ref().map(|x| x.forecast.risks.clone());
+    assert_eq!(
+        risks.as_deref(),
+        Some(&[crate::domain::forecast::Risk::Debts(1)][..])
+    );
+    // «.» again on the same cell takes it away; a grade there is a plain grade, whose
+    // transaction pays the debt (the app layer).
+    s.row = 1;
+    let e = update(&mut s, Action::Debt);
+    assert!(matches!(
+        write_of(&e).change,
+        Change::Debt {
+            student: 2,
+            on: false
+        }
+    ));
+    assert_eq!(
+        write_of(&e).cell.as_ref().map(|c| c.1.debt),
+        Some(true),
+        "the cell as shown, debt included, guards against a conflict"
+    );
+    let e = update(&mut s, Action::Grade(GradeValue::Numeric(4)));
+    assert!(matches!(write_of(&e).change, Change::Grade { student: 2, .. }));
+    // The key: «.» in both layouts (ю sits on it in the Russian one).
+    use crate::tui::keys::{read, Key};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in ['.', 'ю'] {
+        let k = read(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), "нубопНУБОП.");
+        assert!(matches!(
+            super::keymap::action(super::keymap::Scope::Grid, k),
+            Some(Action::Debt)
+        ));
+    }
+    assert!(matches!(
+        super::keymap::action(super::keymap::Scope::Grid, Key::Char('/')),
+        Some(Action::Ask(Ask::Find))
+    ));
 }

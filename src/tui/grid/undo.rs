@@ -65,6 +65,12 @@ fn undo_step(s: &GridScreen, ctx: &mut Ctx<'_>, step: &Step) -> Result<(), AppEr
                 .map(|a| a.version);
             app::journal::marks::set_absence(db, actor, *lesson, *student, *reason, v).map(|_| ())
         }
+        Step::Debt {
+            lesson,
+            student,
+            on,
+        } => app::journal::debts::set_debt(db, actor, *lesson, *student, *on, Some("отмена"))
+            .map(|_| ()),
         Step::Lesson { id, edit } => {
             let v = s
                 .grid

@@ -59,6 +59,7 @@ pub fn update(s: &mut GridScreen, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Clear => clear(s),
+        Action::Debt => debt(s),
         Action::OpenCell => {
             if s.at().is_some() {
                 s.mode = Mode::Cell(0);
@@ -265,6 +266,23 @@ fn clear(s: &mut GridScreen) -> Vec<Effect> {
         false,
         Action::Clear,
     )
+}
+
+/// «.»: a debt («точка») in the cell, or away if there is one; the cursor goes down like
+/// after a mark, so a missed test is marked one key per student.
+fn debt(s: &mut GridScreen) -> Vec<Effect> {
+    let (_, student, shown) = match cell(s) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let on = !shown.debt;
+    let what = if on {
+        format!("{} — точка: долг по работе занятия", s.who())
+    } else {
+        format!("{} — точка снята", s.who())
+    };
+    let change = Change::Debt { student, on };
+    write(s, change, Some((student, shown)), what, on, Action::Debt)
 }
 
 fn final_grade(s: &mut GridScreen, value: FinalGradeValue) -> Vec<Effect> {

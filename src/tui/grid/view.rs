@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
 
 use super::state::{GridScreen, Mode};
+use crate::app::journal::debts::DEBT_MARK;
 use crate::domain::{FinalGradeValue, GradeValue};
 use crate::tui::theme::Theme;
 
@@ -39,7 +40,7 @@ pub fn month_abbr(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
-/// The text of a cell and whether it holds a failing grade or an absence.
+/// The text of a cell and whether it holds a failing grade (or a debt) or an absence.
 pub fn cell_text(s: &GridScreen, r: usize, c: usize) -> (String, bool, bool) {
     let (Some(l), Some(st)) = (s.grid.lessons.get(c), s.grid.students.get(r)) else {
         return (String::new(), false, false);
@@ -57,9 +58,12 @@ pub fn cell_text(s: &GridScreen, r: usize, c: usize) -> (String, bool, bool) {
     let grades: Vec<GradeValue> = cell.grades.iter().map(|g| g.value).collect();
     let shown: Vec<String> = grades.iter().map(|g| g.to_string()).collect();
     text.push_str(&shown.join("/"));
+    if cell.debt {
+        text.push_str(DEBT_MARK);
+    }
     (
         text,
-        grades.iter().any(|g| g.is_failing()),
+        grades.iter().any(|g| g.is_failing()) || cell.debt,
         cell.absence.is_some(),
     )
 }

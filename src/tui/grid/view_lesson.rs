@@ -138,6 +138,15 @@ pub fn draw_cell_editor(f: &mut Frame, area: Rect, s: &GridScreen, sel: usize, t
             Line::styled(format!("пропуск: «{r}» — {}", r.name_ru()), theme.error()),
         );
     }
+    if cell.is_some_and(|c| c.debt) {
+        lines.insert(
+            0,
+            Line::styled(
+                "точка: долг по работе занятия (отметка его закроет)",
+                theme.failing(),
+            ),
+        );
+    }
     // Two short lines rather than one that a narrow window would cut.
     lines.push(Line::styled(
         "цифра — ещё отметка · Tab — вид работы",
