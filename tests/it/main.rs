@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod concurrent_writes;
+mod debts;
 mod contingent_fixture;
 mod control;
 mod extra_lesson;
@@ -44,6 +45,7 @@ mod limits;
 mod list_formats;
 mod mail;
 mod mail_cli;
+mod mail_screen;
 mod man_page;
 mod no_op_writes;
 mod notify;

@@ -10,3 +10,7 @@ CREATE TABLE debts (
     UNIQUE (lesson_id, student_id)
 );
 CREATE INDEX debts_student ON debts (student_id);
+
+-- Debts are audited like marks.
+ALTER TABLE audit_log DROP CONSTRAINT audit_entity;
+ALTER TABLE audit_log ADD CONSTRAINT audit_entity CHECK (entity IN ('grade', 'absence', 'final_grade', 'lesson', 'student', 'guardian', 'user', 'membership', 'settings', 'academic_year', 'term', 'journal', 'debt'));

@@ -27,7 +27,7 @@ pub use action::{Action, Change, Effect, Saved, Step, Undo, Write};
 pub use keymap::Scope;
 pub use state::{Ask, Geometry, GridScreen, Mode};
 pub use update::update;
-pub use view::draw;
+pub use view::{cell_text, draw};
 
 use super::keys;
 use super::state::{Ctx, Go, Status};
