@@ -16,7 +16,7 @@ use super::state::{Ctx, Go};
 use super::theme::Theme;
 use crate::access::Actor;
 use crate::app::journal::overview::{self, GroupOverview, WeekAbsence};
-use crate::app::{self, AppError};
+use crate::app::AppError;
 use crate::domain::AbsenceReason;
 use crate::store::Db;
 
@@ -31,6 +31,8 @@ pub struct GroupScreen {
     /// The selected subject of the overview (← →): the columns scroll to keep it in view, and
     /// the title names it in full.
     pub col: usize,
+    /// A reason letter changed past the deadline, waiting for the reason to be typed.
+    pub pending: Option<super::group_reason::Pending>,
 }
 
 impl GroupScreen {
@@ -47,6 +49,7 @@ impl GroupScreen {
             absences_tab: false,
             row: 0,
             col: 0,
+            pending: None,
         })
     }
 
@@ -59,6 +62,14 @@ impl GroupScreen {
     }
 
     pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
+        if let Some(p) = self.pending.take() {
+            let mut done = false;
+            self.pending = super::group_reason::key(ctx, p, ev, &mut done);
+            if done {
+                self.reload_week(ctx);
+            }
+            return Go::Stay;
+        }
         let len = if self.absences_tab {
             self.week.len()
         } else {
@@ -86,24 +97,8 @@ impl GroupScreen {
                 self.reload_week(ctx);
             }
             Key::Char(c) if self.absences_tab && absence_of(c).is_some() => {
-                if let Some(a) = self.week.get(self.row).cloned() {
-                    let r = absence_of(c);
-                    match app::journal::marks::set_absence(
-                        ctx.db,
-                        ctx.actor,
-                        a.lesson_id,
-                        a.student_id,
-                        r,
-                        Some(a.version),
-                    ) {
-                        Ok(_) => ctx.status.ok(format!(
-                            "Сохранено: {} {} — {}",
-                            a.student,
-                            crate::domain::format_ru(a.date),
-                            r.map_or("", |r| r.name_ru())
-                        )),
-                        Err(e) => ctx.status.fail(&e),
-                    }
+                if let (Some(a), Some(to)) = (self.week.get(self.row).cloned(), absence_of(c)) {
+                    self.pending = super::group_reason::correct(ctx, &a, to, None);
                     self.reload_week(ctx);
                 }
             }

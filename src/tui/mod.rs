@@ -8,6 +8,7 @@ mod family_prefs;
 mod field;
 pub mod grid;
 mod group;
+mod group_reason;
 mod help;
 mod home;
 mod keys;
@@ -27,6 +28,7 @@ use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 
 pub use grid::{GridScreen, Mode};
+pub use group::GroupScreen;
 pub use keys::Key;
 pub use state::{Screen, Status, Ui};
 pub use theme::Theme;

@@ -39,7 +39,11 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
     // A long status (a refusal naming the deadline and the reason to give) takes a second line
     // instead of being cut at the edge; under a prompt it stays above it, so that the question
     // comes with its why («срок … истёк: укажите причину»).
-    let prompting = matches!(&ui.screen, Screen::Grid(g) if matches!(g.mode, Mode::Prompt(..)));
+    let prompting = match &ui.screen {
+        Screen::Grid(g) => matches!(g.mode, Mode::Prompt(..)),
+        Screen::Group(g) => g.pending.is_some(),
+        _ => false,
+    };
     let width = usize::from(area.width.max(1));
     let status_text = ui.status.text.chars().count();
     let status_lines = match (prompting, status_text) {
@@ -112,6 +116,12 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
             ])),
             _ => None,
         },
+        Screen::Group(g) => g.pending.as_ref().map(|p| {
+            Line::from(vec![
+                Span::styled(format!("{}: ", p.label()), theme.title()),
+                Span::raw(format!("{}▏", p.field.shown())),
+            ])
+        }),
         _ => None,
     };
     let style = if ui.status.error {

@@ -81,6 +81,7 @@ mod start_timetable;
 mod story;
 mod time_zone;
 mod tui_guards;
+mod tutor_reason;
 mod tui_keys;
 mod tui_screens;
 mod tui_tmux;

@@ -78,7 +78,17 @@ pub(super) fn set_absence_in(
     let permit = match by_teacher {
         Ok(p) => p,
         Err(denied) if old.is_some() && reason.is_some() && !at.closed => {
-            access::check(actor, &Action::CorrectAbsenceReason { group_id }).map_err(|_| denied)?
+            let p = access::check(actor, &Action::CorrectAbsenceReason { group_id })
+                .map_err(|_| denied)?;
+            // Past the lesson's deadline the tutor's correction, like the teacher's, says why
+            // (a certificate brought late): the reason goes into the audit record.
+            let late = super::deadline::late_in(c, at.lesson.date, &at.lesson.kind)?;
+            if let Some(late) = late {
+                if crate::app::college::term_close::reason_text(why).is_none() {
+                    return Err(AppError::Late(late));
+                }
+            }
+            p
         }
         Err(denied) => return Err(denied),
     };
