@@ -112,7 +112,9 @@ impl FamilyScreen {
 
     /// The footer: the mail's keys on its tab, the diary's elsewhere.
     pub fn footer(&self) -> String {
-        if self.tab == MAIL {
+        if self.tab == MAIL && self.mail.typing() {
+            self.mail.footer()
+        } else if self.tab == MAIL {
             format!("Tab — вкладка · {}", self.mail.footer())
         } else {
             "Tab — вкладка · ↑↓ — дисциплина · ? — клавиши · q — выход".into()

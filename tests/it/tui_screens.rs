@@ -111,9 +111,10 @@ fn teacher_screens() {
     insta::assert_snapshot!("grid_help_end_80x24", bottom);
     key(&mut ui, KeyCode::Down);
     assert!(ui.help.open, "↓ closed the help");
-    // A page key moves by the lines shown (15 at 80×24): from line 30 back to 15, then 1.
+    // A page key moves by the lines shown (15 at 80×24): from line 41 back to 26, then to 1.
     key(&mut ui, KeyCode::PageUp);
-    assert!(screen(&ui, 80, 24).contains("строки 15–29 из 44"));
+    assert!(screen(&ui, 80, 24).contains("строки 26–40 из 55"));
+    key(&mut ui, KeyCode::PageUp);
     key(&mut ui, KeyCode::PageUp);
     assert!(screen(&ui, 80, 24).contains("перемещение по журналу"));
     key(&mut ui, KeyCode::Esc);
@@ -206,6 +207,21 @@ fn family_screens() {
         news.contains("24.11.2026 · Родительское собрание"),
         "undated:\n{news}"
     );
+    // The mail tab: the inbox, a letter, the list of people to write to, a letter written.
+    key(&mut ui, KeyCode::Tab);
+    key(&mut ui, KeyCode::Tab);
+    snap("diary_mail", &ui);
+    key(&mut ui, KeyCode::Enter);
+    snap("mail_letter", &ui);
+    key(&mut ui, KeyCode::Esc);
+    typed(&mut ui, "w");
+    snap("mail_pick", &ui);
+    key(&mut ui, KeyCode::Enter);
+    typed(&mut ui, "Справка");
+    key(&mut ui, KeyCode::Tab);
+    typed(&mut ui, "Принесём в понедельник.");
+    snap("mail_compose", &ui);
+    key(&mut ui, KeyCode::Esc);
     ui.key(crossterm::event::KeyEvent::new(
         KeyCode::Char('l'),
         crossterm::event::KeyModifiers::CONTROL,

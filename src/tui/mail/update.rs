@@ -169,7 +169,7 @@ fn submit(s: &mut MailScreen) -> Vec<Effect> {
             };
             let name = to.name.clone();
             s.mode = compose(to, "");
-            vec![say(format!("Кому: {name}. Тема, Tab или Enter — к тексту"))]
+            vec![say(format!("Кому: {name} — напишите тему; Tab или Enter — к тексту"))]
         }
         Mode::Compose {
             subject,
