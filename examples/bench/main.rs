@@ -132,6 +132,11 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         ms(median(diaries.clone())),
         diaries.len()
     );
+    // `EZH_BENCH_ONLY=screen`: the journal screen alone (the figures of its issue, quickly).
+    let only_screen = std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("screen");
+    if let (true, Some(t)) = (only_screen, logins.iter().find(|l| l.role == "преподаватель")) {
+        return screen::bench_screen(db, &t.login, &t.password, opts.today);
+    }
     let deputy = deputy(&mut db)?;
     bench_reports(&mut db, &deputy)?;
     college_sql::bench_college(&mut db, &deputy, opts.today)?;
@@ -257,19 +262,20 @@ mod screen;
 mod start;
 
 fn main() -> anyhow::Result<()> {
-    {
+    let only = std::env::var("EZH_BENCH_ONLY").ok();
+    if only.as_deref() != Some("screen") {
         let dir = tempfile::tempdir()?;
         println!("== Запуск техникума ==");
         start::bench_codes(dir.path())?;
     }
-    if std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("start") {
+    if only.as_deref() == Some("start") {
         return Ok(());
     }
     let import_students: usize = std::env::var("EZH_BENCH_IMPORT")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(3000);
-    if import_students > 0 {
+    if import_students > 0 && only.as_deref() != Some("screen") {
         let dir = tempfile::tempdir()?;
         println!("== Импорт списка ==");
         bench_import(
@@ -278,7 +284,7 @@ fn main() -> anyhow::Result<()> {
             import_students,
         )?;
     }
-    if std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("import") {
+    if only.as_deref() == Some("import") {
         return Ok(());
     }
     let builds: usize = std::env::var("EZH_BENCH_BUILDS")

@@ -80,31 +80,31 @@ impl FamilyScreen {
                 };
             }
         }
-        match keys::read(ev, "") {
-            Key::Tab => self.tab = (self.tab + 1) % TABS.len(),
-            Key::BackTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
-            Key::Up | Key::Char('k') if self.tab == 3 => self.prefs.up(),
-            Key::Down | Key::Char('j') if self.tab == 3 => self.prefs.down(),
-            Key::Char(' ') | Key::Enter if self.tab == 3 => self.prefs.toggle(ctx),
-            Key::Up | Key::Char('k') if self.tab == 1 => {
-                self.scroll = self.scroll.saturating_sub(1)
-            }
-            Key::Down | Key::Char('j') if self.tab == 1 => self.scroll += 1,
-            Key::PageDown if self.tab == 1 => self.scroll += 10,
-            Key::PageUp if self.tab == 1 => self.scroll = self.scroll.saturating_sub(10),
-            Key::Up | Key::Char('k') => self.row = self.row.saturating_sub(1),
-            Key::Down | Key::Char('j') => {
+        use super::screen_keys::{command, Cmd, Scope};
+        let (prefs, week) = (self.tab == 3, self.tab == 1);
+        match command(Scope::Diary, keys::read(ev, "")) {
+            Some(Cmd::NextTab) => self.tab = (self.tab + 1) % TABS.len(),
+            Some(Cmd::PrevTab) => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
+            Some(Cmd::Up) if prefs => self.prefs.up(),
+            Some(Cmd::Down) if prefs => self.prefs.down(),
+            Some(Cmd::Toggle) if prefs => self.prefs.toggle(ctx),
+            Some(Cmd::Up) if week => self.scroll = self.scroll.saturating_sub(1),
+            Some(Cmd::Down) if week => self.scroll += 1,
+            Some(Cmd::PageDown) if week => self.scroll += 10,
+            Some(Cmd::PageUp) if week => self.scroll = self.scroll.saturating_sub(10),
+            Some(Cmd::Up) => self.row = self.row.saturating_sub(1),
+            Some(Cmd::Down) => {
                 self.row = (self.row + 1).min(self.view.subjects.len().saturating_sub(1))
             }
-            Key::Char('c') if self.students.len() > 1 => {
+            Some(Cmd::Child) if self.students.len() > 1 => {
                 let next = (self.which + 1) % self.students.len();
                 match FamilyScreen::open(ctx.db, ctx.actor, ctx.today, next) {
                     Ok(s) => *self = s,
                     Err(e) => ctx.status.fail(&e),
                 }
             }
-            Key::Char('?') => *help = true,
-            Key::Char('q') | Key::Esc => return Go::Quit,
+            Some(Cmd::Help) => *help = true,
+            Some(Cmd::Back) => return Go::Quit,
             _ => {}
         }
         Go::Stay
@@ -117,7 +117,7 @@ impl FamilyScreen {
         } else if self.tab == MAIL {
             format!("Tab — вкладка · {}", self.mail.footer())
         } else {
-            "Tab — вкладка · ↑↓ — дисциплина · ? — клавиши · q — выход".into()
+            super::screen_keys::footer(super::screen_keys::Scope::Diary)
         }
     }
 

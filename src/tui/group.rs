@@ -75,35 +75,39 @@ impl GroupScreen {
         } else {
             self.overview.rows.len()
         };
-        match keys::read(ev, "нубоНУБО") {
-            Key::Tab | Key::BackTab => {
+        use super::screen_keys::{command, Cmd, Scope};
+        let key = keys::read(ev, "нубоНУБО");
+        match command(Scope::Group, key) {
+            Some(Cmd::NextTab) => {
                 self.absences_tab = !self.absences_tab;
                 self.row = 0;
             }
-            Key::Up | Key::Char('k') => self.row = self.row.saturating_sub(1),
-            Key::Down | Key::Char('j') => self.row = (self.row + 1).min(len.saturating_sub(1)),
-            Key::Left | Key::Char('h') if !self.absences_tab => {
-                self.col = self.col.saturating_sub(1);
-            }
-            Key::Right | Key::Char('l') if !self.absences_tab => {
+            Some(Cmd::Up) => self.row = self.row.saturating_sub(1),
+            Some(Cmd::Down) => self.row = (self.row + 1).min(len.saturating_sub(1)),
+            Some(Cmd::Left) if !self.absences_tab => self.col = self.col.saturating_sub(1),
+            Some(Cmd::Right) if !self.absences_tab => {
                 self.col = (self.col + 1).min(self.overview.subjects.len().saturating_sub(1));
             }
-            Key::PageUp if self.absences_tab => {
+            Some(Cmd::PageUp) if self.absences_tab => {
                 self.week_of -= Duration::days(7);
                 self.reload_week(ctx);
             }
-            Key::PageDown if self.absences_tab => {
+            Some(Cmd::PageDown) if self.absences_tab => {
                 self.week_of += Duration::days(7);
                 self.reload_week(ctx);
             }
-            Key::Char(c) if self.absences_tab && absence_of(c).is_some() => {
-                if let (Some(a), Some(to)) = (self.week.get(self.row).cloned(), absence_of(c)) {
+            Some(Cmd::Reason) if self.absences_tab => {
+                let to = match key {
+                    Key::Char(c) => absence_of(c),
+                    _ => None,
+                };
+                if let (Some(a), Some(to)) = (self.week.get(self.row).cloned(), to) {
                     self.pending = super::group_reason::correct(ctx, &a, to, None);
                     self.reload_week(ctx);
                 }
             }
-            Key::Char('?') => *help = true,
-            Key::Char('q') | Key::Esc => return Go::Home,
+            Some(Cmd::Help) => *help = true,
+            Some(Cmd::Back) => return Go::Home,
             _ => {}
         }
         Go::Stay

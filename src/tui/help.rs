@@ -8,19 +8,11 @@ use ratatui::Frame;
 
 use super::theme::Theme;
 
-/// The help's lines of the other screens and of every screen, after the grid's (which come
-/// from its key table).
+/// The help's lines of every screen, after those of the screens' key tables.
 pub const OTHER_KEYS: &[(&str, &str)] = &[
     (
         "Ctrl+U",
         "в строке ввода: очистить; предложенный текст (выделен) заменяется первым набранным символом",
-    ),
-    ("Tab", "дневник и сводка группы: следующая вкладка"),
-    ("c (с)", "дневник родителя: другой ребёнок"),
-    ("m (ь)", "главный экран сотрудника: почта (у семьи — вкладка «Почта» дневника)"),
-    (
-        "Пробел",
-        "дневник, вкладка «Уведомления»: включить или выключить письма",
     ),
     ("Ctrl+L", "заблокировать экран сейчас"),
     ("F10", "завершить сеанс"),
@@ -31,6 +23,7 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
 pub fn keys() -> Vec<(String, &'static str)> {
     let mut out = super::grid::keymap::help();
     out.extend(super::mail::keymap::help());
+    out.extend(super::screen_keys::help());
     out.extend(OTHER_KEYS.iter().map(|(k, w)| (k.to_string(), *w)));
     out
 }

@@ -12,7 +12,7 @@ use ratatui::Frame;
 
 use super::grid::GridScreen;
 use super::group::GroupScreen;
-use super::keys::{self, Key};
+use super::keys;
 use super::state::{Ctx, Go, Screen};
 use super::theme::Theme;
 use crate::access::{Actor, Role};
@@ -123,27 +123,28 @@ impl Home {
 
     /// Handles a key.
     pub fn key(&mut self, ctx: &mut Ctx<'_>, ev: KeyEvent, help: &mut bool) -> Go {
-        match keys::read(ev, "") {
-            Key::Up | Key::Char('k') => self.step(-1),
-            Key::Down | Key::Char('j') => self.step(1),
-            Key::Home => {
+        use super::screen_keys::{command, Cmd, Scope};
+        match command(Scope::Home, keys::read(ev, "")) {
+            Some(Cmd::Up) => self.step(-1),
+            Some(Cmd::Down) => self.step(1),
+            Some(Cmd::First) => {
                 self.selected = 0;
                 self.step(1);
             }
-            Key::End => {
+            Some(Cmd::Last) => {
                 self.selected = self.items.len().saturating_sub(1);
                 self.step(0);
             }
-            Key::Enter | Key::Right | Key::Char('l') => match self.open(ctx) {
+            Some(Cmd::Open) => match self.open(ctx) {
                 Ok(go) => return go,
                 Err(e) => ctx.status.fail(&e),
             },
-            Key::Char('m') => match super::mail::MailScreen::open(ctx.db, ctx.actor) {
+            Some(Cmd::Mail) => match super::mail::MailScreen::open(ctx.db, ctx.actor) {
                 Ok(m) => return Go::To(super::state::Screen::Mail(Box::new(m))),
                 Err(e) => ctx.status.fail(&e),
             },
-            Key::Char('?') => *help = true,
-            Key::Char('q') | Key::Esc => return Go::Quit,
+            Some(Cmd::Help) => *help = true,
+            Some(Cmd::Back) => return Go::Quit,
             _ => {}
         }
         Go::Stay

@@ -11,11 +11,13 @@ mod group;
 mod group_reason;
 mod help;
 mod home;
+mod keymap;
 mod keys;
 mod lock;
 mod login;
 pub mod mail;
 mod state;
+mod screen_keys;
 mod theme;
 mod view;
 

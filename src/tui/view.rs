@@ -79,7 +79,8 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         }
         Screen::Home(h) => {
             h.draw(f, body, theme);
-            "↑↓ — выбор · Enter — открыть · m — почта · ? — клавиши · F10 — выйти · q — выход"
+            footer = super::screen_keys::footer(super::screen_keys::Scope::Home);
+            footer.as_str()
         }
         Screen::Grid(g) => {
             super::grid::draw(f, body, g, theme);
@@ -88,7 +89,8 @@ pub fn draw(f: &mut Frame, ui: &Ui, college: &str) {
         }
         Screen::Group(g) => {
             g.draw(f, body, theme);
-            "Tab — сводка/пропуски · ? — клавиши · q — назад"
+            footer = super::screen_keys::footer(super::screen_keys::Scope::Group);
+            footer.as_str()
         }
         Screen::Family(d) => {
             d.draw(f, body, theme);

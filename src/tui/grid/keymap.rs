@@ -57,38 +57,11 @@ pub enum Cmd {
 }
 
 /// One line of the key table.
-pub struct Binding {
-    pub scope: Scope,
-    pub keys: &'static [Key],
-    /// The keys as the help names them (the Russian letters are added from the layout).
-    pub label: &'static str,
-    pub cmd: Cmd,
-    /// What the keys do, for the help; empty: listed under another line.
-    pub help: &'static str,
-    /// A short word for the footer, if the key is shown there.
-    pub hint: Option<&'static str>,
-}
+pub type Binding = crate::tui::keymap::Binding<Scope, Cmd>;
 
+use crate::tui::keymap::bind as b;
 use Key::Char as C;
 use Scope::{Cell, Finals, Grid, Prompt};
-
-const fn b(
-    scope: Scope,
-    keys: &'static [Key],
-    label: &'static str,
-    cmd: Cmd,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        scope,
-        keys,
-        label,
-        cmd,
-        help,
-        hint,
-    }
-}
 
 /// Every key of the grid.
 pub const KEYMAP: &[Binding] = &[
@@ -141,10 +114,7 @@ pub const KEYMAP: &[Binding] = &[
 
 /// The command a key stands for in `scope`.
 pub fn command(scope: Scope, key: Key) -> Option<Cmd> {
-    KEYMAP
-        .iter()
-        .find(|b| b.scope == scope && b.keys.contains(&key))
-        .map(|b| b.cmd)
+    crate::tui::keymap::command(KEYMAP, scope, key)
 }
 
 /// The action of a key in `scope`, its value taken from the key.
@@ -197,71 +167,16 @@ pub fn action(scope: Scope, key: Key) -> Option<Action> {
     })
 }
 
-/// The footer of `scope` in `width` columns: the hints of its bindings in table order; when
-/// they do not fit, the later ones give way, except the help and the way back, which always
-/// show (a footer cut mid-word hides exactly those).
+/// The footer of `scope` in `width` columns; the help and the way back always show.
 pub fn footer(scope: Scope, width: usize) -> String {
-    let all: Vec<&Binding> = KEYMAP
-        .iter()
-        .filter(|b| b.scope == scope && b.hint.is_some())
-        .collect();
-    let keep = |b: &Binding| matches!(b.cmd, Cmd::Help | Cmd::Leave | Cmd::Lessons);
-    let mut shown: Vec<&Binding> = all.clone();
-    let text = |v: &[&Binding]| {
-        v.iter()
-            .filter_map(|b| b.hint)
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
-    while text(&shown).chars().count() > width {
-        match shown.iter().rposition(|b| !keep(b)) {
-            Some(i) => {
-                shown.remove(i);
-            }
-            None => break,
-        }
-    }
-    text(&shown)
+    crate::tui::keymap::footer(KEYMAP, scope, width, |c| {
+        matches!(c, Cmd::Help | Cmd::Leave | Cmd::Lessons)
+    })
 }
 
 /// The help's lines of the grid: keys (with their Russian-layout letters), what they do.
 pub fn help() -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    for (i, b) in KEYMAP.iter().enumerate() {
-        if b.help.is_empty() {
-            continue;
-        }
-        // The lines after it with no help of their own are the same line of the help (↓ ← →
-        // under ↑): their Russian letters are named here too.
-        let same = KEYMAP[i + 1..]
-            .iter()
-            .take_while(|x| x.help.is_empty() && x.scope == b.scope);
-        let all: Vec<&Key> = std::iter::once(b)
-            .chain(same)
-            .flat_map(|x| x.keys.iter())
-            .collect();
-        // Keys that list Russian letters themselves (the absence marks) are read as typed.
-        let cyrillic = all
-            .iter()
-            .any(|k| matches!(k, Key::Char(c) if !c.is_ascii()));
-        // A Russian letter that is a key of the scope itself («.» of the debt) is not a second
-        // way to this command.
-        let own = |r: char| KEYMAP.iter().any(|x| x.scope == b.scope && x.keys.contains(&C(r)));
-        let ru: Vec<String> = all
-            .iter()
-            .filter_map(|k| match k {
-                Key::Char(c) => keys::russian_of(*c).filter(|r| !own(*r)).map(String::from),
-                _ => None,
-            })
-            .collect();
-        let label = if ru.is_empty() || cyrillic {
-            b.label.to_string()
-        } else {
-            format!("{} ({})", b.label, ru.join(" "))
-        };
-        out.push((label, b.help));
-    }
-    out
+    crate::tui::keymap::help(KEYMAP)
 }
 
 #[cfg(test)]
