@@ -94,10 +94,19 @@ pub enum Action {
     },
 }
 
-/// A written change: the grid read after it, its undo and what the status line says.
+/// What the screen reads after a write: the whole grid, or — after a change of one cell, which
+/// is what a key in class makes — that cell alone (the rest is read by `r` and when idle).
+#[derive(Debug, Clone)]
+pub enum Fresh {
+    Grid(Box<Grid>),
+    /// (lesson, student) and the cell as the database holds it now.
+    Cell(i64, i64, CellMarks),
+}
+
+/// A written change: what was read after it, its undo and what the status line says.
 #[derive(Debug, Clone)]
 pub struct Saved {
-    pub grid: Grid,
+    pub fresh: Fresh,
     pub undo: Option<Undo>,
     pub what: String,
     /// Move the cursor down to the next student (one key per student).

@@ -5,7 +5,7 @@
 //! and carries the change out again. After every write the grid is read anew, so the screen
 //! shows the database.
 
-use super::action::{Action, Change, Effect, Saved, Step, Undo, Write};
+use super::action::{Action, Change, Effect, Fresh, Saved, Step, Undo, Write};
 use super::state::GridScreen;
 use crate::app::journal::present::{self, AbsenceAfter};
 use crate::app::{self, AppError};
@@ -85,10 +85,25 @@ fn write(s: &GridScreen, ctx: &mut Ctx<'_>, w: Write) -> Action {
         steps,
         at: s.at(),
     });
+    if error.is_none() {
+        if let Some((student, _)) = &w.cell {
+            // One cell changed: read that cell, not the whole grid.
+            return match app::journal::cells::read(ctx.db, w.lesson, *student) {
+                Ok(marks) => Action::Saved(Box::new(Saved {
+                    fresh: Fresh::Cell(w.lesson, *student, marks),
+                    undo,
+                    what,
+                    advance: w.advance,
+                    lesson: new_lesson,
+                })),
+                Err(e) => failed(e, None, undo),
+            };
+        }
+    }
     let grid = read(s, ctx);
     match (error, grid) {
         (None, Ok(grid)) => Action::Saved(Box::new(Saved {
-            grid,
+            fresh: Fresh::Grid(Box::new(grid)),
             undo,
             what,
             advance: w.advance,

@@ -23,7 +23,7 @@ use std::collections::VecDeque;
 
 use crossterm::event::KeyEvent;
 
-pub use action::{Action, Change, Effect, Saved, Step, Undo, Write};
+pub use action::{Action, Change, Effect, Fresh, Saved, Step, Undo, Write};
 pub use keymap::Scope;
 pub use state::{Ask, Geometry, GridScreen, Mode};
 pub use update::update;

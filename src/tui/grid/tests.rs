@@ -220,7 +220,7 @@ fn a_conflict_shows_the_other_persons_marks_and_a_saved_grade_moves_on() {
     let e = update(
         &mut s,
         Action::Saved(Box::new(Saved {
-            grid: theirs,
+            fresh: super::action::Fresh::Grid(Box::new(theirs)),
             undo: None,
             what: "Андреева А. И. — 3".into(),
             advance: true,
@@ -332,7 +332,7 @@ fn a_debt_is_put_with_a_dot_shown_in_the_cell_and_the_risk_and_taken_away_again(
     update(
         &mut s,
         Action::Saved(Box::new(Saved {
-            grid: owed,
+            fresh: super::action::Fresh::Grid(Box::new(owed)),
             undo: None,
             what: "Борисова А. И. — точка".into(),
             advance: true,

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Fresh};
 use super::state::{Ask, GridScreen, Mode};
 use super::update::{say, warn};
 use crate::app::journal::cells::CellMarks;
@@ -21,7 +21,10 @@ pub fn update(s: &mut GridScreen, a: Action) -> Vec<Effect> {
                 .at()
                 .and_then(|k| s.cells.get(&k))
                 .map_or(0, |c| c.grades.len());
-            s.take_grid(saved.grid);
+            match saved.fresh {
+                Fresh::Grid(grid) => s.take_grid(*grid),
+                Fresh::Cell(lesson, student, marks) => s.take_cell(lesson, student, marks),
+            }
             if let Some(u) = saved.undo {
                 s.undo.push(u);
             }
@@ -107,8 +110,9 @@ fn changed(
     before: &std::collections::HashMap<(i64, i64), CellMarks>,
     s: &GridScreen,
 ) -> HashSet<(i64, i64)> {
-    let empty =
-        |c: Option<&CellMarks>| c.is_none_or(|m| m.grades.is_empty() && m.absence.is_none());
+    let empty = |c: Option<&CellMarks>| {
+        c.is_none_or(|m| m.grades.is_empty() && m.absence.is_none() && !m.debt)
+    };
     before
         .keys()
         .chain(s.cells.keys())
@@ -129,6 +133,32 @@ impl GridScreen {
             self.select(lesson, student);
         }
         self.index();
+    }
+
+    /// Takes one cell read anew after a write of it: the grid's marks of that cell are replaced,
+    /// and only that student's figures are computed again (a key in class costs one cell, not
+    /// the whole grid: `docs/journal.md`).
+    pub fn take_cell(&mut self, lesson: i64, student: i64, marks: CellMarks) {
+        let here = |l: i64, s: i64| l == lesson && s == student;
+        let g = &mut self.grid;
+        g.grades.retain(|x| !here(x.lesson_id, x.student_id));
+        g.grades.extend(marks.grades.iter().cloned());
+        g.absences.retain(|x| !here(x.lesson_id, x.student_id));
+        g.absences.extend(marks.absence.iter().cloned());
+        g.debts.retain(|x| !here(x.lesson_id, x.student_id));
+        if marks.debt {
+            g.debts.push(crate::app::journal::debts::Debt {
+                id: 0,
+                lesson_id: lesson,
+                student_id: student,
+            });
+        }
+        self.cells.insert((lesson, student), marks);
+        if let Some(r) = self.grid.students.iter().position(|x| x.student.id == student) {
+            if let Some(slot) = self.stats.get_mut(r) {
+                *slot = self.grid.stats(student, self.today);
+            }
+        }
     }
 
     /// Puts the cursor on a lesson and a student, where they are in the grid.
