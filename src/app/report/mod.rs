@@ -8,6 +8,7 @@ pub mod codes;
 pub mod college;
 pub mod context;
 pub mod data;
+mod data_load;
 pub mod dynamics;
 pub mod evidence;
 pub mod family_activity;

@@ -91,13 +91,21 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let mut rows = Vec::new();
     let (mut any_forecast, mut total_now, mut total_before) =
         (false, PooledCounts::default(), PooledCounts::default());
+    let ids: Vec<i64> = groups.values().copied().collect();
+    let mut now_all = quality_period::tallies(c, &college, &ids, &now, f.today)?;
+    let mut before_all = match &before {
+        Some(b) => Some(quality_period::tallies(c, &college, &ids, b, f.today)?),
+        None => None,
+    };
     for (gname, gid) in groups {
-        let (cur, subjects, fc) = quality_period::tallies(c, &college, gid, &now, f.today)?;
-        any_forecast |= fc;
-        let prev = match &before {
-            Some(b) => Some(quality_period::tallies(c, &college, gid, b, f.today)?.0),
-            None => None,
+        let Some((cur, subjects, fc)) = now_all.remove(&gid) else {
+            continue;
         };
+        any_forecast |= fc;
+        let prev = before_all
+            .as_mut()
+            .and_then(|all| all.remove(&gid))
+            .map(|t| t.0);
         for (sid, sname) in subjects {
             let who = teachers.get(&(gid, sid)).cloned().unwrap_or_default();
             if subject.is_some_and(|s| s != sid) || teacher.is_some_and(|t| !who.contains(&t)) {

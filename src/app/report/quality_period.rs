@@ -10,7 +10,7 @@ use chrono::Datelike;
 use diesel::prelude::*;
 
 use super::context::{self, College, Filters};
-use super::{data, outcome};
+use super::{data_load, outcome};
 use crate::app::AppError;
 use crate::domain::{DateSpan, FinalCounts, FinalGradeValue};
 use crate::store::rows::{AcademicYearRow, TermRow};
@@ -81,46 +81,53 @@ pub fn pair(c: &mut Conn<'_>, f: &Filters) -> Result<(Span, Option<Span>), AppEr
 /// Per subject id its tally; the group's subjects (id, name); whether any result is computed.
 pub type Tallies = (HashMap<i64, FinalCounts>, Vec<(i64, String)>, bool);
 
-/// The tallies of one group over `span`, per subject, and whether any result is computed from
-/// current grades rather than a final grade.
+/// The tallies of each of `groups` over `span`, per subject, and whether any result is
+/// computed from current grades rather than a final grade. All groups are read together
+/// (`data_load`): a college-wide report costs its rows, not a statement per group.
 pub fn tallies(
     c: &mut Conn<'_>,
     college: &College,
-    group_id: i64,
+    groups: &[i64],
     span: &Span,
     today: chrono::NaiveDate,
-) -> Result<Tallies, AppError> {
-    let mut d = match span {
-        Span::Term(t) => data::load(c, group_id, span.days(), Some(t.id))?,
-        _ => data::load(c, group_id, span.days(), None)?,
+) -> Result<HashMap<i64, Tallies>, AppError> {
+    let term = match span {
+        Span::Term(t) => Some(t.id),
+        _ => None,
     };
+    let mut all = data_load::load_groups(c, groups, span.days(), term)?;
     if let Span::Year(y) = span {
-        let rows: Vec<(i64, i64, i32)> = crate::with_conn!(c, x => final_grades::table
+        let rows: Vec<(i64, i64, i64, i32)> = crate::with_conn!(c, x => final_grades::table
             .inner_join(terms::table)
             .filter(terms::academic_year_id.eq(y.id))
-            .filter(final_grades::group_id.eq(group_id))
+            .filter(final_grades::group_id.eq_any(groups))
             .filter(final_grades::kind.eq("year"))
-            .select((final_grades::student_id, final_grades::subject_id, final_grades::value))
+            .select((final_grades::group_id, final_grades::student_id, final_grades::subject_id,
+                     final_grades::value))
             .load(x))?;
-        for (s, subj, v) in rows {
-            if let Ok(v) = FinalGradeValue::from_code(v) {
+        for (g, s, subj, v) in rows {
+            if let (Ok(v), Some(d)) = (FinalGradeValue::from_code(v), all.get_mut(&g)) {
                 d.finals.insert((s, subj), v);
             }
         }
     }
-    let upto = outcome::as_of(&d, today);
-    let members = outcome::counted(&d, upto);
     let mut out = HashMap::new();
-    let mut any_forecast = false;
-    for s in &d.subjects {
-        let (counts, forecast) = outcome::tally(&d, college, &members, s, upto);
-        any_forecast |= forecast;
-        if counts.n() > 0 {
-            out.insert(s.id, counts);
+    for (gid, d) in all {
+        let upto = outcome::as_of(&d, today);
+        let members = outcome::counted(&d, upto);
+        let mut per = HashMap::new();
+        let mut any_forecast = false;
+        for s in &d.subjects {
+            let (counts, forecast) = outcome::tally(&d, college, &members, s, upto);
+            any_forecast |= forecast;
+            if counts.n() > 0 {
+                per.insert(s.id, counts);
+            }
         }
+        let subjects = d.subjects.iter().map(|s| (s.id, s.name.clone())).collect();
+        out.insert(gid, (per, subjects, any_forecast));
     }
-    let subjects = d.subjects.iter().map(|s| (s.id, s.name.clone())).collect();
-    Ok((out, subjects, any_forecast))
+    Ok(out)
 }
 
 /// The terms a span touches, for finding who taught a subject in it.
