@@ -23,20 +23,27 @@ pub struct CellMarks {
 
 /// Reads one cell as it is in the database now.
 pub fn read(db: &mut Db, lesson_id: i64, student_id: i64) -> Result<CellMarks, AppError> {
-    db.read(|c| {
-        let grades: Vec<GradeRow> = crate::with_conn!(c, x => grades::table
-            .filter(grades::lesson_id.eq(lesson_id))
-            .filter(grades::student_id.eq(student_id))
-            .order(grades::id)
-            .select(GradeRow::as_select())
-            .load(x))?;
-        let absence = super::absences::absence_row(c, lesson_id, student_id)?;
-        let debt = super::debts::debt_row(c, lesson_id, student_id)?;
-        Ok(CellMarks {
-            grades: decode(grades)?,
-            absence: absence.map(Absence::try_from).transpose()?,
-            debt: debt.is_some(),
-        })
+    db.read(|c| read_in(c, lesson_id, student_id))
+}
+
+/// [`read`] inside a transaction the caller holds.
+pub fn read_in(
+    c: &mut crate::store::Conn<'_>,
+    lesson_id: i64,
+    student_id: i64,
+) -> Result<CellMarks, AppError> {
+    let grades: Vec<GradeRow> = crate::with_conn!(c, x => grades::table
+        .filter(grades::lesson_id.eq(lesson_id))
+        .filter(grades::student_id.eq(student_id))
+        .order(grades::id)
+        .select(GradeRow::as_select())
+        .load(x))?;
+    let absence = super::absences::absence_row(c, lesson_id, student_id)?;
+    let debt = super::debts::debt_row(c, lesson_id, student_id)?;
+    Ok(CellMarks {
+        grades: decode(grades)?,
+        absence: absence.map(Absence::try_from).transpose()?,
+        debt: debt.is_some(),
     })
 }
 

@@ -39,18 +39,23 @@ fn past_holidays(mut due: NaiveDate, holidays: &[crate::domain::DateSpan]) -> Na
 /// Why a change of the marks of `lesson_id` today (on the server's clock, [`clock::today`])
 /// needs a reason, or `None` when it is on time.
 pub fn lateness(db: &mut Db, lesson_id: i64) -> Result<Option<String>, AppError> {
-    let found: Option<(NaiveDate, String, String, bool)> = crate::with_conn!(&mut db.conn(), c => lessons::table
+    db.read(|c| lateness_in(c, lesson_id))
+}
+
+/// [`lateness`] inside a transaction the caller holds.
+pub fn lateness_in(c: &mut Conn<'_>, lesson_id: i64) -> Result<Option<String>, AppError> {
+    let found: Option<(NaiveDate, String, String, bool)> = crate::with_conn!(c, x => lessons::table
         .inner_join(assignments::table.inner_join(terms::table))
         .filter(lessons::id.eq(lesson_id))
         .select((lessons::date, lessons::kind, terms::name, terms::closed_at.is_not_null()))
-        .first(c)
+        .first(x)
         .optional())?;
     let (date, kind, term, closed) =
         found.ok_or_else(|| AppError::NotFound(format!("занятие № {lesson_id}")))?;
     if closed {
         return Ok(Some(format!("{term} закрыт")));
     }
-    db.read(|c| late_in(c, date, &kind))
+    late_in(c, date, &kind)
 }
 
 /// Why marks of a lesson of `kind` held on `date` are late today, or `None`: past the weekly

@@ -6,7 +6,6 @@
 use diesel::prelude::*;
 
 use super::context::{self, Audience, Filters};
-use super::data;
 use super::outcome::{self, Outcome, FORECAST_NOTE};
 use super::Kind;
 use crate::access::{self, Action, Actor};
@@ -48,7 +47,11 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let mut any_forecast = false;
     for group in &groups {
         context::admit(actor, group, Audience::Tutor, TITLE)?;
-        let d = data::load(c, group.id, span, Some(term.id))?;
+    }
+    let ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
+    let mut all = super::data_load::load_groups(c, &ids, span, Some(term.id))?;
+    for group in &groups {
+        let Some(d) = all.remove(&group.id) else { continue };
         let upto = outcome::as_of(&d, f.today);
         let mut per_subject = outcome::subject_tallies(&d);
         let mut cat = Categories::default();

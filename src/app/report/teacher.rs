@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use diesel::prelude::*;
 
 use super::context::{self, Filters};
-use super::data;
 use super::outcome::{self, FORECAST_NOTE};
 use super::Kind;
 use crate::access::{self, Action, Actor, Denied};
@@ -82,8 +81,10 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters, kind: Kind) -> Result
     let mut rows = Vec::new();
     let mut notes = Vec::new();
     let mut any_forecast = false;
+    let ids: Vec<i64> = by_group.keys().copied().collect();
+    let mut all = super::data_load::load_groups(c, &ids, span, Some(term.id))?;
     for (gid, group_lines) in by_group {
-        let d = data::load(c, gid, span, Some(term.id))?;
+        let Some(d) = all.remove(&gid) else { continue };
         let upto = outcome::as_of(&d, f.today);
         let members = outcome::counted(&d, upto);
         for (_, gname, sid, sname, tid, planned) in group_lines {

@@ -199,8 +199,7 @@ fn other_groups(
         .load::<i64>(x))?
     .into_iter()
     .collect();
-    groups
-        .into_iter()
-        .map(|g| data::load(c, g, span, None))
-        .collect()
+    let ids: Vec<i64> = groups.into_iter().collect();
+    let mut all = super::data_load::load_groups(c, &ids, span, None)?;
+    Ok(ids.iter().filter_map(|g| all.remove(g)).collect())
 }

@@ -43,31 +43,38 @@ fn failed(e: AppError, grid: Option<app::journal::grid::Grid>, undo: Option<Undo
 }
 
 fn write(s: &GridScreen, ctx: &mut Ctx<'_>, w: Write) -> Action {
-    if let Some((student, shown)) = &w.cell {
-        match app::journal::cells::read(ctx.db, w.lesson, *student) {
-            Ok(now) if now == *shown => {}
-            Ok(_) => match read(s, ctx) {
-                Ok(grid) => {
-                    return Action::Conflict {
-                        grid: Box::new(grid),
-                    }
-                }
-                Err(e) => return failed(e, None, None),
-            },
-            Err(e) => return failed(e, None, None),
+    // The cell as it is now and whether the lesson is past its deadline, in one read.
+    let cell = w.cell.as_ref().map(|(student, _)| *student);
+    let asks = w.timed && w.why.is_none();
+    let (now, late) = match ctx.db.read(|c| {
+        let now = cell
+            .map(|st| app::journal::cells::read_in(c, w.lesson, st))
+            .transpose()?;
+        let late = match asks {
+            true => app::journal::deadline::lateness_in(c, w.lesson)?,
+            false => None,
+        };
+        Ok::<_, AppError>((now, late))
+    }) {
+        Ok(x) => x,
+        Err(e) => return failed(e, None, None),
+    };
+    if let (Some((_, shown)), Some(now)) = (&w.cell, now) {
+        if now != *shown {
+            // Someone else changed the cell since it was shown: it is not overwritten.
+            return match read(s, ctx) {
+                Ok(grid) => Action::Conflict {
+                    grid: Box::new(grid),
+                },
+                Err(e) => failed(e, None, None),
+            };
         }
     }
-    if w.timed && w.why.is_none() {
-        match app::journal::deadline::lateness(ctx.db, w.lesson) {
-            Ok(None) => {}
-            Ok(Some(why)) => {
-                return Action::Late {
-                    why,
-                    retry: w.retry,
-                }
-            }
-            Err(e) => return failed(e, None, None),
-        }
+    if let Some(why) = late {
+        return Action::Late {
+            why,
+            retry: w.retry,
+        };
     }
     let mut what = w.what;
     let mut new_lesson = None;
