@@ -134,7 +134,10 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
     );
     // `EZH_BENCH_ONLY=screen`: the journal screen alone (the figures of its issue, quickly).
     let only_screen = std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("screen");
-    if let (true, Some(t)) = (only_screen, logins.iter().find(|l| l.role == "преподаватель")) {
+    if let (true, Some(t)) = (
+        only_screen,
+        logins.iter().find(|l| l.role == "преподаватель"),
+    ) {
         return screen::bench_screen(db, &t.login, &t.password, opts.today);
     }
     let deputy = deputy(&mut db)?;

@@ -35,6 +35,10 @@ pub struct AuditEntry {
     /// Set when appended for a student or guardian: the seal of the person's row after the
     /// change (`audit_seal`); read back by [`verify`].
     pub state_seal: Option<String>,
+    /// The hash chain the record goes into: 0, the college's; a study group's id, that group's
+    /// journal (marks, absences, debts, topics), which terminals of other groups do not wait
+    /// for (`audit_chain`).
+    pub chain: i64,
 }
 
 /// The hash of a row given the previous row's hash. Fields are separated by a unit separator
@@ -61,6 +65,11 @@ pub fn chain_hash(prev: &str, at: NaiveDateTime, e: &AuditEntry) -> String {
         Some(seal) => format!("{text}\u{1f}seal={seal}"),
         None => text,
     };
+    // A group's record names its chain, so it cannot be moved into another one.
+    let text = match e.chain {
+        0 => text,
+        n => format!("{text}\u{1f}chain={n}"),
+    };
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
@@ -76,8 +85,8 @@ pub fn append(
     append_many(c, permit, std::slice::from_ref(e), at)
 }
 
-/// Appends several entries in order, chaining each to the one before; the actor of every entry
-/// is the permit's holder.
+/// Appends several entries in order, chaining each to the one before in its chain; the actor
+/// of every entry is the permit's holder. Chains are appended to in ascending order.
 pub fn append_many(
     c: &mut Conn<'_>,
     permit: &Permit,
@@ -92,18 +101,75 @@ pub fn append_many(
     // The people's rows are this transaction's own by now (it changed them): sealed before the
     // queue, so that the chain lock is held for the append alone.
     let seals = super::audit_seal::seals_for(c, &key, entries)?;
-    // Appends queue here (on PostgreSQL; SQLite writers are one at a time), so the chain's
-    // order is the order of commits.
-    super::pg_locks::lock_chain(c)?;
-    // A log whose sealed head does not hold takes no more records (audit_head).
-    let mut prev = super::audit_head::check_before_append(c, &key)?;
-    let mut rows = Vec::with_capacity(entries.len());
-    for (e, seal) in entries.iter().zip(seals) {
-        let e = &AuditEntry {
+    let sealed: Vec<AuditEntry> = entries
+        .iter()
+        .zip(seals)
+        .map(|(e, seal)| AuditEntry {
             actor_id: Some(permit.user_id()),
             state_seal: seal,
             ..e.clone()
-        };
+        })
+        .collect();
+    let mut chains: Vec<i64> = sealed.iter().map(|e| e.chain).collect();
+    chains.sort_unstable();
+    chains.dedup();
+    for chain in chains {
+        let part: Vec<&AuditEntry> = sealed.iter().filter(|e| e.chain == chain).collect();
+        append_to(c, permit, &key, chain, &part, at)?;
+    }
+    Ok(())
+}
+
+/// Appends `part` (entries of `chain`, sealed, with their actor) to its chain. Appends queue on
+/// the chain's lock (on PostgreSQL; SQLite writers are one at a time), so each chain's order is
+/// the order of commits.
+fn append_to(
+    c: &mut Conn<'_>,
+    permit: &Permit,
+    key: &[u8; 32],
+    chain: i64,
+    part: &[&AuditEntry],
+    at: NaiveDateTime,
+) -> Result<(), StoreError> {
+    super::pg_locks::lock_chain(c, chain)?;
+    let prev = if chain == 0 {
+        // A log whose sealed head does not hold takes no more records (audit_head).
+        super::audit_head::check_before_append(c, key)?
+    } else {
+        match super::audit_chain::check_before_append(c, key, chain)? {
+            Some(prev) => prev,
+            None => {
+                // A group's first record: its chain is announced in the college's.
+                let opened = AuditEntry {
+                    actor_id: Some(permit.user_id()),
+                    action: "insert",
+                    entity: "journal",
+                    entity_id: chain,
+                    new_value: Some(format!("{} № {chain}", super::audit_chain::OPENED)),
+                    ..Default::default()
+                };
+                append_to(c, permit, key, 0, &[&opened], at)?;
+                super::audit_chain::genesis()
+            }
+        }
+    };
+    let (last, hash) = insert_chained(c, part, prev, at)?;
+    if chain == 0 {
+        super::audit_head::write_at(c, key, last, &hash)
+    } else {
+        super::audit_chain::write_at(c, key, chain, last, &hash)
+    }
+}
+
+/// Inserts the entries linked one to the next from `prev`; the last record's number and hash.
+fn insert_chained(
+    c: &mut Conn<'_>,
+    part: &[&AuditEntry],
+    mut prev: String,
+    at: NaiveDateTime,
+) -> Result<(i64, String), StoreError> {
+    let mut rows = Vec::with_capacity(part.len());
+    for e in part {
         let hash = chain_hash(&prev, at, e);
         rows.push((
             audit_log::at.eq(at),
@@ -118,6 +184,7 @@ pub fn append_many(
             audit_log::state_seal.eq(e.state_seal.clone()),
             audit_log::prev_hash.eq(prev.clone()),
             audit_log::hash.eq(hash.clone()),
+            audit_log::chain.eq(e.chain),
         ));
         prev = hash;
     }
@@ -129,5 +196,5 @@ pub fn append_many(
             .get_results(x))?;
         last = ids.into_iter().max().unwrap_or(last);
     }
-    super::audit_head::write_at(c, &key, last, &prev)
+    Ok((last, prev))
 }

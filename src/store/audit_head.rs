@@ -32,6 +32,9 @@ pub enum HeadFault {
     Moved { head_id: i64, last_id: i64 },
     /// The seal does not match: the head (or the whole chain) was rewritten without the key.
     Forged,
+    /// A group chain has a head but the college's chain never opened it: made behind the
+    /// application's back.
+    Unannounced,
 }
 
 impl std::fmt::Display for HeadFault {
@@ -55,6 +58,10 @@ impl std::fmt::Display for HeadFault {
                 f,
                 "печать журнала изменений не сходится: журнал переписан без ключа техникума"
             ),
+            HeadFault::Unannounced => write!(
+                f,
+                "цепочка есть, но журнал техникума её не открывал: создана в обход программы"
+            ),
         }
     }
 }
@@ -72,9 +79,15 @@ pub fn read(c: &mut Conn<'_>) -> Result<Option<Head>, StoreError> {
     }))
 }
 
-/// The log's last record (number, hash), or (0, genesis) for an empty log.
+/// The last record of the college's chain (number, hash), or (0, genesis) for an empty one.
 pub fn last_row(c: &mut Conn<'_>) -> Result<(i64, String), StoreError> {
+    last_of(c, 0)
+}
+
+/// The last record of `chain` (number, hash), or (0, genesis) for an empty one.
+pub fn last_of(c: &mut Conn<'_>, chain: i64) -> Result<(i64, String), StoreError> {
     let last: Option<(i64, String)> = crate::with_conn!(c, x => audit_log::table
+        .filter(audit_log::chain.eq(chain))
         .select((audit_log::id, audit_log::hash))
         .order(audit_log::id.desc())
         .first(x)

@@ -151,6 +151,15 @@ pub fn seal(key: &[u8; 32], last_id: i64, last_hash: &str) -> String {
     )
 }
 
+/// The seal of a group chain's head: as [`seal`], with the chain named, so that no head can
+/// stand for another chain's.
+pub fn seal_chain(key: &[u8; 32], chain: i64, last_id: i64, last_hash: &str) -> String {
+    hmac(
+        key,
+        format!("ezh-audit-chain\u{1f}{chain}\u{1f}{last_id}\u{1f}{last_hash}").as_bytes(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,13 +3,15 @@
 //! (the last ones included) and a chain recomputed without the college's key are each told
 //! apart, with the number of the record where it shows.
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
 use super::audit::{chain_hash, AuditEntry, GENESIS};
 use super::audit_head::{self, HeadFault};
 use super::rows::AuditRow;
 use super::schema::audit_log;
-use super::{audit_key, Conn, StoreError};
+use super::{audit_chain, audit_key, Conn, StoreError};
 
 /// The outcome of checking the whole chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,13 +29,18 @@ pub enum Verdict {
     Broken { id: i64 },
     /// The chain holds but its end does not match the sealed head.
     Head(HeadFault),
+    /// A group's chain (`audit_chain`) does not match its sealed head, or is gone.
+    Chain { chain: i64, fault: HeadFault },
 }
 
-/// Recomputes the chain from the first row to the last, then checks its end against the
-/// sealed head with the college's key (an error when the key is not on this computer).
+/// Recomputes every chain from its first row to its last (each row links to the one before it
+/// in its own chain), then checks each chain's end against its sealed head with the college's
+/// key (an error when the key is not on this computer), and that every group chain the
+/// college's chain says was opened is still there.
 pub fn verify(c: &mut Conn<'_>) -> Result<Verdict, StoreError> {
     let key = audit_key::load()?;
-    let mut prev = GENESIS.to_string();
+    let mut prev: HashMap<i64, String> = HashMap::new();
+    let mut opened: Vec<i64> = Vec::new();
     let mut after = i64::MIN;
     let mut count = 0u64;
     loop {
@@ -47,27 +54,57 @@ pub fn verify(c: &mut Conn<'_>) -> Result<Verdict, StoreError> {
             break;
         }
         for row in &batch {
-            if row.prev_hash != prev {
+            let before = prev.entry(row.chain).or_insert_with(|| GENESIS.to_string());
+            if row.prev_hash != *before {
                 return Ok(Verdict::Broken { id: row.id });
             }
-            if chain_hash(&prev, row.at, &entry_of(row)) != row.hash {
+            if chain_hash(before, row.at, &entry_of(row)) != row.hash {
                 return Ok(Verdict::Altered { id: row.id });
             }
-            prev = row.hash.clone();
+            if row.chain == 0 && row.entity == "journal" && opens(row) {
+                opened.push(row.entity_id);
+            }
+            *before = row.hash.clone();
             after = row.id;
             count += 1;
         }
     }
     let last = audit_head::last_row(c)?;
     let head = audit_head::read(c)?;
-    Ok(match audit_head::fault(head.as_ref(), &last, &key) {
-        Some(f) => Verdict::Head(f),
-        None => Verdict::Intact {
-            rows: count,
-            head_id: last.0,
-            head_hash: last.1,
-        },
+    if let Some(f) = audit_head::fault(head.as_ref(), &last, &key) {
+        return Ok(Verdict::Head(f));
+    }
+    let heads: HashMap<i64, audit_head::Head> = audit_chain::all(c)?.into_iter().collect();
+    let mut chains: Vec<i64> = prev.keys().copied().filter(|k| *k != 0).collect();
+    chains.extend(heads.keys().copied());
+    chains.extend(opened.iter().copied());
+    chains.sort_unstable();
+    chains.dedup();
+    for chain in chains {
+        let fault = match (heads.get(&chain), opened.contains(&chain)) {
+            (None, _) => Some(HeadFault::Missing),
+            (Some(_), false) => Some(HeadFault::Unannounced),
+            (Some(h), true) => {
+                let tail = audit_head::last_of(c, chain)?;
+                audit_chain::fault(chain, h, &tail, &key)
+            }
+        };
+        if let Some(fault) = fault {
+            return Ok(Verdict::Chain { chain, fault });
+        }
+    }
+    Ok(Verdict::Intact {
+        rows: count,
+        head_id: last.0,
+        head_hash: last.1,
     })
+}
+
+/// Whether a college-chain record is the opening of a group chain.
+fn opens(row: &AuditRow) -> bool {
+    row.new_value
+        .as_deref()
+        .is_some_and(|v| v.starts_with(audit_chain::OPENED))
 }
 
 /// Whether the record `id` with this hash (or its first characters, at least 8) is in the log:
@@ -97,6 +134,7 @@ fn entry_of(row: &AuditRow) -> AuditEntry {
         new_value: row.new_value.clone(),
         reason: row.reason.clone(),
         state_seal: row.state_seal.clone(),
+        chain: row.chain,
     }
 }
 
@@ -114,4 +152,5 @@ pub const ENTITIES: &[&str] = &[
     "academic_year",
     "term",
     "journal",
+    "debt",
 ];

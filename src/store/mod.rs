@@ -8,6 +8,7 @@
 //! `docs/architecture.md` explains the choice. Writes go through [`Db::write`].
 
 pub mod audit;
+pub mod audit_chain;
 pub mod audit_head;
 pub mod audit_key;
 pub mod audit_seal;

@@ -82,14 +82,28 @@ pub fn lock_lesson(c: &mut Conn<'_>, lesson_id: i64) -> Result<(), diesel::resul
     }
 }
 
-/// Takes the chain lock in the current transaction before the audit log is appended to; on
-/// SQLite, whose writers are one at a time already, nothing.
-pub fn lock_chain(c: &mut Conn<'_>) -> Result<(), diesel::result::Error> {
+/// Takes the lock of audit chain `chain` (0: the college's) in the current transaction before
+/// the chain is appended to; on SQLite, whose writers are one at a time already, nothing.
+pub fn lock_chain(c: &mut Conn<'_>, chain: i64) -> Result<(), diesel::result::Error> {
     match c {
-        Conn::Sqlite(_) => Ok(()),
+        Conn::Sqlite(_) => {
+            let _ = chain;
+            Ok(())
+        }
+        // The two-key form: (CHAIN_LOCK, group) for a group's chain, CHAIN_LOCK alone (as
+        // before chains) for the college's. Group ids are within 32 bits; a larger one shares
+        // a lock with another group, which only makes the two wait for each other.
         #[cfg(feature = "postgres")]
-        Conn::Pg(c) => diesel::sql_query(format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
-            .execute(&mut **c)
-            .map(|_| ()),
+        Conn::Pg(c) => {
+            let sql = match chain {
+                0 => format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"),
+                n => format!(
+                    "SELECT pg_advisory_xact_lock({}, {})",
+                    CHAIN_LOCK as i32,
+                    (n & 0x7fff_ffff) as i32
+                ),
+            };
+            diesel::sql_query(sql).execute(&mut **c).map(|_| ())
+        }
     }
 }

@@ -470,6 +470,7 @@ diesel::table! {
         prev_hash -> Text,
         hash -> Text,
         state_seal -> Nullable<Text>,
+        chain -> BigInt,
     }
 }
 
@@ -615,8 +616,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_chains (chain) {
+        chain -> BigInt,
+        last_id -> BigInt,
+        last_hash -> Text,
+        seal -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     audit_head,
+    audit_chains,
     college,
     work_kinds,
     users,

@@ -13,8 +13,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::family_prefs::Prefs;
-use super::mail::{MailScreen, Outcome};
 use super::keys::{self, Key};
+use super::mail::{MailScreen, Outcome};
 use super::state::{Ctx, Go};
 use super::theme::Theme;
 use crate::access::Actor;

@@ -85,7 +85,8 @@ pub fn key(ctx: &mut Ctx<'_>, mut p: Pending, ev: KeyEvent, done: &mut bool) -> 
         Key::Enter => {
             let why = p.field.take();
             if why.trim().is_empty() {
-                ctx.status.warn("Причина не указана: изменение не сохранено.");
+                ctx.status
+                    .warn("Причина не указана: изменение не сохранено.");
                 return None;
             }
             *done = true;

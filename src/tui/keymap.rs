@@ -114,9 +114,7 @@ pub fn help<S: PartialEq + Copy, C>(table: &[Binding<S, C>]) -> Vec<(String, &'s
         let ru: Vec<String> = all
             .iter()
             .filter_map(|k| match k {
-                Key::Char(c) => keys::russian_of(*c)
-                    .filter(|r| !own(*r))
-                    .map(String::from),
+                Key::Char(c) => keys::russian_of(*c).filter(|r| !own(*r)).map(String::from),
                 _ => None,
             })
             .collect();

@@ -16,8 +16,8 @@ mod keys;
 mod lock;
 mod login;
 pub mod mail;
-mod state;
 mod screen_keys;
+mod state;
 mod theme;
 mod view;
 

@@ -17,7 +17,7 @@ use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::audit_head::HeadFault;
 use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
-use ezh::store::schema::{audit_head, audit_log, grades, students};
+use ezh::store::schema::{audit_chains, audit_log, grades, students};
 use ezh::store::{Backend, Db, StoreError};
 use support::college::build;
 
@@ -113,12 +113,17 @@ fn tamper(url: &str, backend: &str) {
         &mut db,
         &format!("DELETE FROM audit_log WHERE id > {}", all[n - 3].id),
     );
+    // The marks are the group's chain: its sealed head names the cut.
+    let chain = g.assignment.group_id;
     assert_eq!(
         check(&mut db).verdict,
-        Verdict::Head(HeadFault::Cut {
-            head_id: last,
-            last_id: middle
-        }),
+        Verdict::Chain {
+            chain,
+            fault: HeadFault::Cut {
+                head_id: last,
+                last_id: middle
+            }
+        },
         "{backend}"
     );
     // A cut log takes no more records: the next write is refused and changes nothing.
@@ -153,7 +158,12 @@ fn tamper(url: &str, backend: &str) {
     // (c) A row changed and the chain recomputed with the public format, head moved along:
     // only the seal, which needs the college's key, gives it away.
     let mut forged = all.clone();
-    let mut prev = forged[n - 4].hash.clone();
+    // The row before them in their own chain (none: the chain's first link).
+    let mut prev = forged[..n - 3]
+        .iter()
+        .rev()
+        .find(|r| r.chain == chain)
+        .map_or(ezh::store::audit::GENESIS.to_string(), |r| r.hash.clone());
     for row in forged.iter_mut().skip(n - 3) {
         if row.id == middle {
             row.new_value = Some("2 (ответ на уроке)".into());
@@ -172,6 +182,7 @@ fn tamper(url: &str, backend: &str) {
             new_value: row.new_value.clone(),
             reason: row.reason.clone(),
             state_seal: row.state_seal.clone(),
+            chain: row.chain,
         };
         assert_eq!(row.entity, "grade");
         row.prev_hash = prev.clone();
@@ -179,15 +190,18 @@ fn tamper(url: &str, backend: &str) {
         prev = row.hash.clone();
     }
     put_back(&mut db, &forged);
-    ezh::with_conn!(&mut db.conn(), c => diesel::update(audit_head::table).set(audit_head::last_hash.eq(&prev)).execute(c))
+    ezh::with_conn!(&mut db.conn(), c => diesel::update(audit_chains::table).set(audit_chains::last_hash.eq(&prev)).execute(c))
         .expect("move the head");
     assert_eq!(
         check(&mut db).verdict,
-        Verdict::Head(HeadFault::Forged),
+        Verdict::Chain {
+            chain,
+            fault: HeadFault::Forged
+        },
         "{backend}"
     );
     put_back(&mut db, &all);
-    ezh::with_conn!(&mut db.conn(), c => diesel::update(audit_head::table).set(audit_head::last_hash.eq(&all[n - 1].hash)).execute(c))
+    ezh::with_conn!(&mut db.conn(), c => diesel::update(audit_chains::table).set(audit_chains::last_hash.eq(&all[n - 1].hash)).execute(c))
         .expect("head back");
     assert!(check(&mut db).holds(), "{backend}: put back");
 

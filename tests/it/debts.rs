@@ -23,7 +23,11 @@ fn a_debt_is_put_shown_paid_by_a_grade_and_undone() {
         key(&mut ui, KeyCode::Enter);
         let (lesson, rows) = lesson_and_rows(&ui);
         let a = rows[0];
-        while support::tui::grid(&ui).grid.students[support::tui::grid(&ui).row].student.id != a {
+        while support::tui::grid(&ui).grid.students[support::tui::grid(&ui).row]
+            .student
+            .id
+            != a
+        {
             key(&mut ui, KeyCode::Down);
         }
         assert!(!owes(&mut ui.db, lesson, a), "{backend}: a clean cell");
@@ -31,11 +35,23 @@ fn a_debt_is_put_shown_paid_by_a_grade_and_undone() {
         typed(&mut ui, ".");
         assert!(owes(&mut ui.db, lesson, a), "{backend}: {}", ui.status.text);
         assert_eq!(audit_count(&mut ui.db), before + 1, "{backend}");
-        assert!(ui.status.text.contains("точка"), "{backend}: {}", ui.status.text);
+        assert!(
+            ui.status.text.contains("точка"),
+            "{backend}: {}",
+            ui.status.text
+        );
         // The grid read anew shows it, and the forecast of that row names it.
         let g = support::tui::grid(&ui);
-        let r = g.grid.students.iter().position(|s| s.student.id == a).expect("row");
-        let risks = g.stats[r].as_ref().map(|x| x.forecast.risks.clone()).unwrap_or_default();
+        let r = g
+            .grid
+            .students
+            .iter()
+            .position(|s| s.student.id == a)
+            .expect("row");
+        let risks = g.stats[r]
+            .as_ref()
+            .map(|x| x.forecast.risks.clone())
+            .unwrap_or_default();
         assert!(risks.contains(&Risk::Debts(1)), "{backend}: {risks:?}");
         let text = ezh::tui::grid::cell_text(g, r, g.col).0;
         assert!(text.contains(debts::DEBT_MARK), "{backend}: «{text}»");
@@ -48,8 +64,16 @@ fn a_debt_is_put_shown_paid_by_a_grade_and_undone() {
         let view = ezh::app::family::view::load(&mut ui.db, &teacher, a, support::tui::today())
             .expect("diary");
         let subject = &support::tui::grid(&ui).grid.subject_name;
-        let line = view.subjects.iter().find(|s| &s.subject == subject).expect("subject");
-        assert!(line.grades.iter().any(|g| g == debts::DEBT_MARK), "{backend}: {:?}", line.grades);
+        let line = view
+            .subjects
+            .iter()
+            .find(|s| &s.subject == subject)
+            .expect("subject");
+        assert!(
+            line.grades.iter().any(|g| g == debts::DEBT_MARK),
+            "{backend}: {:?}",
+            line.grades
+        );
         assert!(line.dated.iter().any(|d| d.2.contains("долг")), "{backend}");
         let diary = ezh::app::family::diary::load(&mut ui.db, &teacher, a, support::tui::today())
             .expect("ezh diary");
@@ -64,33 +88,63 @@ fn a_debt_is_put_shown_paid_by_a_grade_and_undone() {
             denied.is_err_and(|e| matches!(e, ezh::app::AppError::Denied(_))),
             "{backend}"
         );
-        assert!(owes(&mut ui.db, lesson, a) && audit_count(&mut ui.db) == count, "{backend}");
+        assert!(
+            owes(&mut ui.db, lesson, a) && audit_count(&mut ui.db) == count,
+            "{backend}"
+        );
         // The same again writes nothing.
         assert!(debts::set_debt(&mut ui.db, &teacher, lesson, a, true, None).expect("same"));
-        assert_eq!(audit_count(&mut ui.db), count, "{backend}: a no-op is not audited");
+        assert_eq!(
+            audit_count(&mut ui.db),
+            count,
+            "{backend}: a no-op is not audited"
+        );
 
         // A grade pays it: the grade and the debt's removal, two records in one write.
         typed(&mut ui, "4");
-        assert!(!owes(&mut ui.db, lesson, a), "{backend}: {}", ui.status.text);
+        assert!(
+            !owes(&mut ui.db, lesson, a),
+            "{backend}: {}",
+            ui.status.text
+        );
         assert_eq!(audit_count(&mut ui.db), count + 2, "{backend}");
-        assert!(ui.status.text.contains("закрыта"), "{backend}: {}", ui.status.text);
+        assert!(
+            ui.status.text.contains("закрыта"),
+            "{backend}: {}",
+            ui.status.text
+        );
         // Undo: no grade, the debt back.
         typed(&mut ui, "u");
         assert!(owes(&mut ui.db, lesson, a), "{backend}: {}", ui.status.text);
-        assert_eq!(support::tui::cell(&mut ui.db, lesson, a).0, Vec::<i32>::new(), "{backend}");
+        assert_eq!(
+            support::tui::cell(&mut ui.db, lesson, a).0,
+            Vec::<i32>::new(),
+            "{backend}"
+        );
         // «.» on it again takes it away.
         key(&mut ui, KeyCode::Up);
-        while support::tui::grid(&ui).grid.students[support::tui::grid(&ui).row].student.id != a {
+        while support::tui::grid(&ui).grid.students[support::tui::grid(&ui).row]
+            .student
+            .id
+            != a
+        {
             key(&mut ui, KeyCode::Up);
         }
         typed(&mut ui, ".");
-        assert!(!owes(&mut ui.db, lesson, a), "{backend}: {}", ui.status.text);
+        assert!(
+            !owes(&mut ui.db, lesson, a),
+            "{backend}: {}",
+            ui.status.text
+        );
         // Every change is in the audit log as it is in the database.
         let faults = ui
             .db
             .read(ezh::app::college::audit_state::check)
             .expect("verify");
-        assert!(faults.iter().all(|f| !f.contains("точк")), "{backend}: {faults:?}");
+        assert!(
+            faults.iter().all(|f| !f.contains("точк")),
+            "{backend}: {faults:?}"
+        );
         let history = ezh::with_conn!(&mut ui.db.conn(), c => {
             use diesel::prelude::*;
             use ezh::store::schema::audit_log;
@@ -100,6 +154,9 @@ fn a_debt_is_put_shown_paid_by_a_grade_and_undone() {
                 .get_result::<i64>(c)
         })
         .expect("history");
-        assert_eq!(history, 4, "{backend}: put, paid, put back by undo, taken away");
+        assert_eq!(
+            history, 4,
+            "{backend}: put, paid, put back by undo, taken away"
+        );
     }
 }

@@ -6,9 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod concurrent_writes;
-mod debts;
 mod contingent_fixture;
 mod control;
+mod debts;
 mod extra_lesson;
 mod fixture;
 mod grade_on_absence;
@@ -18,6 +18,7 @@ mod support;
 mod access;
 mod access_audit;
 mod access_matrix;
+mod audit_chains;
 mod audit_tamper;
 mod backup_restore;
 mod calendar;
@@ -81,9 +82,9 @@ mod start_timetable;
 mod story;
 mod time_zone;
 mod tui_guards;
-mod tutor_reason;
 mod tui_keys;
 mod tui_screens;
 mod tui_tmux;
+mod tutor_reason;
 mod upgrade;
 mod xlsx_print;

@@ -46,23 +46,47 @@ fn a_late_correction_of_a_reason_asks_why() {
         key(&mut ui, KeyCode::Tab);
         // This week (23–28.11, deadline Monday 30.11): at once, no reason asked.
         let (lesson, student) = change_first_absent(&mut ui, "у");
-        assert!(group(&ui).pending.is_none(), "{backend}: {}", ui.status.text);
-        assert_eq!(cell(&mut ui.db, lesson, student).1.as_deref(), Some("excused"), "{backend}");
+        assert!(
+            group(&ui).pending.is_none(),
+            "{backend}: {}",
+            ui.status.text
+        );
+        assert_eq!(
+            cell(&mut ui.db, lesson, student).1.as_deref(),
+            Some("excused"),
+            "{backend}"
+        );
         // Two weeks back, past the deadline: the question, and Esc writes nothing.
         key(&mut ui, KeyCode::PageUp);
         key(&mut ui, KeyCode::PageUp);
         let count = audit_count(&mut ui.db);
         let (lesson, student) = change_first_absent(&mut ui, "б");
-        assert!(group(&ui).pending.is_some(), "{backend}: {}", ui.status.text);
-        assert!(ui.status.text.contains("укажите причину"), "{backend}: {}", ui.status.text);
+        assert!(
+            group(&ui).pending.is_some(),
+            "{backend}: {}",
+            ui.status.text
+        );
+        assert!(
+            ui.status.text.contains("укажите причину"),
+            "{backend}: {}",
+            ui.status.text
+        );
         key(&mut ui, KeyCode::Esc);
-        assert_eq!(cell(&mut ui.db, lesson, student).1.as_deref(), Some("absent"), "{backend}");
+        assert_eq!(
+            cell(&mut ui.db, lesson, student).1.as_deref(),
+            Some("absent"),
+            "{backend}"
+        );
         assert_eq!(audit_count(&mut ui.db), count, "{backend}");
         // Again, with a reason: saved, the reason in the audit record.
         typed(&mut ui, "б");
         typed(&mut ui, "справка принесена 26.11");
         key(&mut ui, KeyCode::Enter);
-        assert!(group(&ui).pending.is_none(), "{backend}: {}", ui.status.text);
+        assert!(
+            group(&ui).pending.is_none(),
+            "{backend}: {}",
+            ui.status.text
+        );
         assert_eq!(
             cell(&mut ui.db, lesson, student).1.as_deref(),
             Some("ill"),

@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
+use crate::app::journal::debts::DEBT_TEXT;
 use crate::app::journal::marks::grade_text;
 use crate::app::AppError;
 use crate::domain::{AbsenceReason, FinalGradeValue, LessonKind};
-use crate::app::journal::debts::DEBT_TEXT;
 use crate::store::schema::{absences, audit_log, debts, final_grades, grades, lessons};
 use crate::store::Conn;
 

@@ -116,6 +116,7 @@ pub fn set_final(
                 old_value: old.as_ref().map(|o| show(o.value)),
                 new_value: Some(show(row.value)),
                 reason: reason.map(str::to_string),
+                chain: key.group_id,
                 ..Default::default()
             },
             now,

@@ -96,6 +96,7 @@ pub fn edit(
                 old_value: Some(show(&old)),
                 new_value: Some(show(&row)),
                 reason: e.reason.clone(),
+                chain: at.group_id,
                 ..Default::default()
             },
             now,

@@ -172,12 +172,13 @@ pub(super) fn add_grade_in(
             student_id: Some(student_id),
             new_value: Some(grade_text(row.value, &row.work_kind)),
             reason: reason.map(str::to_string),
+            chain: at.group_id,
             ..Default::default()
         },
         now,
     )?;
     // A grade in the cell pays the student's debt («точка») there.
-    super::debts::paid_in(c, &permit, lesson_id, student_id, reason)?;
+    super::debts::paid_in(c, &permit, (lesson_id, student_id, at.group_id), reason)?;
     Ok(row)
 }
 
@@ -250,6 +251,7 @@ pub fn change_grade(
                 old_value: Some(grade_text(old.value, &old.work_kind)),
                 new_value: row.as_ref().map(|r| grade_text(r.value, &r.work_kind)),
                 reason: reason.map(str::to_string),
+                chain: at.group_id,
                 ..Default::default()
             },
             now,

@@ -3,8 +3,8 @@
 
 pub mod absences;
 pub mod cells;
-pub mod debts;
 pub mod deadline;
+pub mod debts;
 pub mod entries;
 pub mod finals;
 pub mod grid;

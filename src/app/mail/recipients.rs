@@ -94,7 +94,10 @@ pub fn recipients(
 }
 
 /// The teachers and tutors of `groups`.
-fn staff_of(c: &mut Conn<'_>, groups: &BTreeSet<i64>) -> Result<Vec<(i64, &'static str)>, AppError> {
+fn staff_of(
+    c: &mut Conn<'_>,
+    groups: &BTreeSet<i64>,
+) -> Result<Vec<(i64, &'static str)>, AppError> {
     let ids: Vec<i64> = groups.iter().copied().collect();
     let tutors: Vec<Option<i64>> = crate::with_conn!(c, x => study_groups::table
         .filter(study_groups::id.eq_any(&ids))

@@ -9,7 +9,9 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use crate::app::AppError;
-use crate::domain::{AbsenceReason, ControlForm, DateSpan, FinalGradeValue, GradeValue, LessonKind};
+use crate::domain::{
+    AbsenceReason, ControlForm, DateSpan, FinalGradeValue, GradeValue, LessonKind,
+};
 use crate::store::Conn;
 
 /// A student of the group with the spans of membership.
@@ -85,7 +87,9 @@ pub fn load(
     term_id: Option<i64>,
 ) -> Result<GroupData, AppError> {
     let mut all = super::data_load::load_groups(c, &[group_id], span, term_id)?;
-    Ok(all.remove(&group_id).unwrap_or_else(|| GroupData::empty(group_id, span)))
+    Ok(all
+        .remove(&group_id)
+        .unwrap_or_else(|| GroupData::empty(group_id, span)))
 }
 
 impl GroupData {

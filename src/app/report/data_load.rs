@@ -10,7 +10,9 @@ use diesel::prelude::*;
 
 use super::data::{GroupData, Lesson, Member, Subject};
 use crate::app::AppError;
-use crate::domain::{AbsenceReason, ControlForm, DateSpan, FinalGradeValue, GradeValue, LessonKind};
+use crate::domain::{
+    AbsenceReason, ControlForm, DateSpan, FinalGradeValue, GradeValue, LessonKind,
+};
 use crate::store::schema::{
     absences, assignments, curriculum, debts, final_grades, grades, group_memberships, lessons,
     students, subgroup_members, subjects, terms, work_kinds,
@@ -97,7 +99,15 @@ fn members(
     span: DateSpan,
     out: &mut HashMap<i64, GroupData>,
 ) -> Result<(), AppError> {
-    type MemberRow = (i64, i64, String, String, String, NaiveDate, Option<NaiveDate>);
+    type MemberRow = (
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        NaiveDate,
+        Option<NaiveDate>,
+    );
     let rows: Vec<MemberRow> = crate::with_conn!(c, x => group_memberships::table
         .inner_join(students::table)
         .filter(group_memberships::group_id.eq_any(ids))
@@ -127,9 +137,8 @@ fn members(
     }
     for (g, by_id) in by_group {
         let mut sorted: Vec<(Member, [String; 3])> = by_id.into_values().collect();
-        sorted.sort_by_cached_key(|m| {
-            crate::domain::collate::name_key([&m.1[0], &m.1[1], &m.1[2]])
-        });
+        sorted
+            .sort_by_cached_key(|m| crate::domain::collate::name_key([&m.1[0], &m.1[1], &m.1[2]]));
         if let Some(d) = out.get_mut(&g) {
             d.members = sorted.into_iter().map(|(m, _)| m).collect();
         }

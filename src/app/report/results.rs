@@ -51,7 +51,9 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
     let ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
     let mut all = super::data_load::load_groups(c, &ids, span, Some(term.id))?;
     for group in &groups {
-        let Some(d) = all.remove(&group.id) else { continue };
+        let Some(d) = all.remove(&group.id) else {
+            continue;
+        };
         let upto = outcome::as_of(&d, f.today);
         let mut per_subject = outcome::subject_tallies(&d);
         let mut cat = Categories::default();

@@ -161,4 +161,6 @@ pub struct AuditRow {
     pub prev_hash: String,
     pub hash: String,
     pub state_seal: Option<String>,
+    /// 0: the college's chain; otherwise the study group whose journal the record belongs to.
+    pub chain: i64,
 }

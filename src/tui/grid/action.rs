@@ -174,7 +174,10 @@ pub enum Change {
         before: Option<AbsenceReason>,
     },
     /// A debt («точка») put in (`on`) or taken away.
-    Debt { student: i64, on: bool },
+    Debt {
+        student: i64,
+        on: bool,
+    },
     /// Every grade, the absence and the debt of a cell.
     Clear {
         student: i64,

@@ -123,7 +123,13 @@ fn write(s: &GridScreen, ctx: &mut Ctx<'_>, w: Write) -> Action {
 
 /// A grade written in a cell that held a debt paid it (the app layer removed it in the grade's
 /// transaction): the status line says so, and the undo puts the debt back.
-fn paid_debts(s: &GridScreen, change: &Change, lesson: i64, steps: &mut Vec<Step>, what: &mut String) {
+fn paid_debts(
+    s: &GridScreen,
+    change: &Change,
+    lesson: i64,
+    steps: &mut Vec<Step>,
+    what: &mut String,
+) {
     let graded: Vec<i64> = match change {
         Change::Grade { student, .. } | Change::More { student, .. } => vec![*student],
         Change::Fill { students, .. } => students.clone(),
@@ -225,15 +231,14 @@ fn change(
                 },
             ),
         ),
-        Change::Debt { student, on } => one(
-            app::journal::debts::set_debt(db, actor, lesson, *student, *on, why).map(|_| {
-                Step::Debt {
-                    lesson,
-                    student: *student,
-                    on: !*on,
-                }
-            }),
-        ),
+        Change::Debt { student, on } => one(app::journal::debts::set_debt(
+            db, actor, lesson, *student, *on, why,
+        )
+        .map(|_| Step::Debt {
+            lesson,
+            student: *student,
+            on: !*on,
+        })),
         Change::Clear { student, cell } => {
             let mut steps = Vec::new();
             if cell.debt {

@@ -319,7 +319,13 @@ fn a_debt_is_put_with_a_dot_shown_in_the_cell_and_the_risk_and_taken_away_again(
     // «.» on Борисова's empty cell of 02.11: a debt, and the cursor goes on like after a mark.
     let e = update(&mut s, Action::Debt);
     let w = write_of(&e);
-    assert!(matches!(w.change, Change::Debt { student: 2, on: true }));
+    assert!(matches!(
+        w.change,
+        Change::Debt {
+            student: 2,
+            on: true
+        }
+    ));
     assert!(w.advance && w.timed);
     assert!(matches!(w.retry.as_ref(), Action::Debt));
     // The grid read after the write holds it: the cell shows «•», the forecast is at risk.
@@ -364,12 +370,18 @@ fn a_debt_is_put_with_a_dot_shown_in_the_cell_and_the_risk_and_taken_away_again(
         "the cell as shown, debt included, guards against a conflict"
     );
     let e = update(&mut s, Action::Grade(GradeValue::Numeric(4)));
-    assert!(matches!(write_of(&e).change, Change::Grade { student: 2, .. }));
+    assert!(matches!(
+        write_of(&e).change,
+        Change::Grade { student: 2, .. }
+    ));
     // The key: «.» in both layouts (ю sits on it in the Russian one).
     use crate::tui::keys::{read, Key};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in ['.', 'ю'] {
-        let k = read(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), "нубопНУБОП.");
+        let k = read(
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            "нубопНУБОП.",
+        );
         assert!(matches!(
             super::keymap::action(super::keymap::Scope::Grid, k),
             Some(Action::Debt)

@@ -154,7 +154,12 @@ impl GridScreen {
             });
         }
         self.cells.insert((lesson, student), marks);
-        if let Some(r) = self.grid.students.iter().position(|x| x.student.id == student) {
+        if let Some(r) = self
+            .grid
+            .students
+            .iter()
+            .position(|x| x.student.id == student)
+        {
             if let Some(slot) = self.stats.get_mut(r) {
                 *slot = self.grid.stats(student, self.today);
             }

@@ -65,14 +65,20 @@ pub enum Action {
     Loaded(Vec<Line>),
     Opened(Box<Message>),
     Recipients(Vec<Recipient>),
-    Sent { to: String, inbox: Vec<Line> },
+    Sent {
+        to: String,
+        inbox: Vec<Line>,
+    },
     Failed(String),
 }
 
 /// What `update` wants done outside the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Status { text: String, error: bool },
+    Status {
+        text: String,
+        error: bool,
+    },
     LoadInbox,
     Read(i64),
     LoadRecipients,

@@ -103,7 +103,9 @@ fn reading_marks_read_and_a_reply_goes_to_the_sender_with_re() {
         },
     );
     assert_eq!(s.mode, Mode::List);
-    assert!(matches!(&e[..], [Effect::Status { text, error: false }] if text.contains("отправлено")));
+    assert!(
+        matches!(&e[..], [Effect::Status { text, error: false }] if text.contains("отправлено"))
+    );
 }
 
 #[test]
@@ -144,9 +146,18 @@ fn a_new_letter_picks_the_recipient_from_the_list_by_typing() {
 fn the_key_table_drives_keys_help_and_footer() {
     use super::keymap::{action, footer, help, Scope};
     use crate::tui::keys::Key;
-    assert!(matches!(action(Scope::List, Key::Char('w')), Some(Action::New)));
-    assert!(matches!(action(Scope::Reading, Key::Char('a')), Some(Action::Reply)));
-    assert!(action(Scope::Form, Key::Char('w')).is_none(), "typed, not a command");
+    assert!(matches!(
+        action(Scope::List, Key::Char('w')),
+        Some(Action::New)
+    ));
+    assert!(matches!(
+        action(Scope::Reading, Key::Char('a')),
+        Some(Action::Reply)
+    ));
+    assert!(
+        action(Scope::Form, Key::Char('w')).is_none(),
+        "typed, not a command"
+    );
     assert!(footer(Scope::List).contains("w написать"));
     assert!(help().iter().any(|(k, _)| k == "w (ц)"));
 }

@@ -74,7 +74,9 @@ pub fn update(s: &mut MailScreen, action: Action) -> Vec<Effect> {
             if s.recipients.is_none() {
                 vec![Effect::LoadRecipients]
             } else {
-                vec![say("Кому: начните вводить фамилию, ↑↓ — выбор, Enter — выбрать")]
+                vec![say(
+                    "Кому: начните вводить фамилию, ↑↓ — выбор, Enter — выбрать",
+                )]
             }
         }
         Action::Reply => {
@@ -146,9 +148,13 @@ pub fn update(s: &mut MailScreen, action: Action) -> Vec<Effect> {
             s.recipients = Some(list);
             if none {
                 s.mode = Mode::List;
-                vec![warn("Написать некому: нет преподавателей и кураторов с учётными записями.")]
+                vec![warn(
+                    "Написать некому: нет преподавателей и кураторов с учётными записями.",
+                )]
             } else {
-                vec![say("Кому: начните вводить фамилию, ↑↓ — выбор, Enter — выбрать")]
+                vec![say(
+                    "Кому: начните вводить фамилию, ↑↓ — выбор, Enter — выбрать",
+                )]
             }
         }
         Action::Sent { to, inbox } => {
@@ -164,12 +170,17 @@ pub fn update(s: &mut MailScreen, action: Action) -> Vec<Effect> {
 fn submit(s: &mut MailScreen) -> Vec<Effect> {
     match &mut s.mode {
         Mode::Pick { filter, sel } => {
-            let Some(to) = matching(&s.recipients, &filter.text).get(*sel).map(|r| (*r).clone()) else {
+            let Some(to) = matching(&s.recipients, &filter.text)
+                .get(*sel)
+                .map(|r| (*r).clone())
+            else {
                 return vec![warn("Никого не нашлось: измените начало фамилии.")];
             };
             let name = to.name.clone();
             s.mode = compose(to, "");
-            vec![say(format!("Кому: {name} — напишите тему; Tab или Enter — к тексту"))]
+            vec![say(format!(
+                "Кому: {name} — напишите тему; Tab или Enter — к тексту"
+            ))]
         }
         Mode::Compose {
             subject,

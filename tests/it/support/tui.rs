@@ -112,7 +112,24 @@ pub fn cell(db: &mut Db, lesson: i64, student: i64) -> (Vec<i32>, Option<String>
     })()).expect("cell")
 }
 
-/// The number of audit records.
+/// The number of audit records of changes (not the college chain's records that open a group's
+/// chain on its first change: `store::audit_chain`).
 pub fn audit_count(db: &mut Db) -> i64 {
-    ezh::with_conn!(&mut db.conn(), c => audit_log::table.count().get_result(c)).expect("audit")
+    let opening = format!("{}%", ezh::store::audit_chain::OPENED);
+    ezh::with_conn!(&mut db.conn(), c => audit_log::table
+        .filter(audit_log::entity.ne("journal").or(audit_log::new_value.not_like(opening)))
+        .count()
+        .get_result(c))
+    .expect("audit")
+}
+
+/// The college chain's records that opened group chains.
+pub fn chain_openings(db: &mut Db) -> i64 {
+    let opening = format!("{}%", ezh::store::audit_chain::OPENED);
+    ezh::with_conn!(&mut db.conn(), c => audit_log::table
+        .filter(audit_log::entity.eq("journal"))
+        .filter(audit_log::new_value.like(opening))
+        .count()
+        .get_result(c))
+    .expect("audit")
 }

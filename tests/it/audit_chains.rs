@@ -1,0 +1,100 @@
+//! The audit log's group chains on both backends: a group's first mark opens its chain with a
+//! record in the college's chain, marks go into their group's chain, `ezh audit verify`
+//! checks every chain against its own sealed head; a group chain removed whole, head and all,
+//! is found by its opening record, and a head the college's chain never opened is found too.
+
+use diesel::prelude::*;
+
+use crate::support;
+use ezh::app::college::audit;
+use ezh::app::journal::marks;
+use ezh::domain::{GradeValue, WorkKind};
+use ezh::store::audit_head::HeadFault;
+use ezh::store::audit_verify::Verdict;
+use ezh::store::rows::AuditRow;
+use ezh::store::schema::{audit_chains, audit_log};
+use ezh::store::{Backend, Db};
+use support::college::{build, whole_group_journal};
+
+fn sql(db: &mut Db, text: &str) {
+    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
+}
+
+#[test]
+fn every_group_chain_is_checked_and_a_chain_removed_whole_is_found() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("audit_chains", dir.path()) {
+        let (_, mut db, logins) = build(&url);
+        let admin = support::college::actor_of(&mut db, &logins, "администратор");
+        let (_, teacher, g) = whole_group_journal(&mut db);
+        let chain = g.assignment.group_id;
+        let lesson = g.lessons.first().expect("lesson").clone();
+        ezh::app::college::clock::fix_today(Some(lesson.date));
+        let students: Vec<i64> = g
+            .students
+            .iter()
+            .filter(|s| s.member_on(lesson.date))
+            .map(|s| s.student.id)
+            .take(2)
+            .collect();
+        assert_eq!(support::tui::chain_openings(&mut db), 0, "{backend}");
+        for s in &students {
+            let five = GradeValue::parse("5").expect("5");
+            marks::add_grade(&mut db, &teacher, lesson.id, *s, five, WorkKind::Answer)
+                .expect("grade");
+        }
+        // One opening for the group, both marks in its chain, linked one to the other.
+        assert_eq!(support::tui::chain_openings(&mut db), 1, "{backend}");
+        let ours: Vec<AuditRow> = ezh::with_conn!(&mut db.conn(), c => audit_log::table
+            .filter(audit_log::chain.eq(chain)).order(audit_log::id)
+            .select(AuditRow::as_select()).load(c))
+        .expect("rows");
+        assert_eq!(ours.len(), 2, "{backend}");
+        assert_eq!(ours[0].prev_hash, ezh::store::audit::GENESIS, "{backend}");
+        assert_eq!(ours[1].prev_hash, ours[0].hash, "{backend}");
+        let check = |db: &mut Db| audit::verify(db, &admin).expect("verify");
+        assert!(check(&mut db).holds(), "{backend}: {:?}", check(&mut db));
+
+        match db.backend() {
+            Backend::Sqlite => sql(&mut db, "DROP TRIGGER audit_log_no_delete"),
+            Backend::Postgres => sql(&mut db, "ALTER TABLE audit_log DISABLE TRIGGER USER"),
+        }
+        // The group's chain removed whole, head and all: the opening record gives it away.
+        sql(
+            &mut db,
+            &format!("DELETE FROM audit_log WHERE chain = {chain}"),
+        );
+        sql(
+            &mut db,
+            &format!("DELETE FROM audit_chains WHERE chain = {chain}"),
+        );
+        assert_eq!(
+            check(&mut db).verdict,
+            Verdict::Chain {
+                chain,
+                fault: HeadFault::Missing
+            },
+            "{backend}"
+        );
+        // A head (with a seal made elsewhere) for a chain the college's chain never opened.
+        sql(&mut db, "DELETE FROM audit_chains");
+        ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(audit_chains::table)
+            .values((audit_chains::chain.eq(chain + 1000), audit_chains::last_id.eq(0),
+                     audit_chains::last_hash.eq(ezh::store::audit::GENESIS),
+                     audit_chains::seal.eq("x")))
+            .execute(c))
+        .expect("a made-up head");
+        let verdict = check(&mut db).verdict;
+        assert!(
+            matches!(
+                verdict,
+                Verdict::Chain {
+                    fault: HeadFault::Missing | HeadFault::Unannounced,
+                    ..
+                }
+            ),
+            "{backend}: {verdict:?}"
+        );
+    }
+}
