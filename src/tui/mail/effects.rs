@@ -15,7 +15,8 @@ pub fn run(ctx: &mut Ctx<'_>, e: Effect) -> Option<Action> {
         Effect::LoadRecipients => recipients::recipients(ctx.db, ctx.actor, ctx.today)
             .map_or_else(failed, Action::Recipients),
         Effect::Send { to, subject, body } => {
-            let sent = messages::send(ctx.db, ctx.actor, &[to.login.clone()], &subject, &body);
+            let to_login = std::slice::from_ref(&to.login);
+            let sent = messages::send(ctx.db, ctx.actor, to_login, &subject, &body);
             match sent.and_then(|_| messages::inbox(ctx.db, ctx.actor)) {
                 Ok(inbox) => Action::Sent { to: to.name, inbox },
                 Err(e) => failed(e),
