@@ -53,22 +53,7 @@ pub fn all(c: &mut Conn<'_>) -> Result<Vec<(i64, Head)>, StoreError> {
 /// What is wrong with group chain `chain`'s head against the chain's last record.
 pub fn fault(chain: i64, head: &Head, last: &(i64, String), key: &[u8; 32]) -> Option<HeadFault> {
     let seal = audit_key::seal_chain(key, chain, head.last_id, &head.last_hash);
-    if head.seal.as_deref() != Some(seal.as_str()) {
-        return Some(HeadFault::Forged);
-    }
-    if head.last_id > last.0 {
-        return Some(HeadFault::Cut {
-            head_id: head.last_id,
-            last_id: last.0,
-        });
-    }
-    if head.last_id != last.0 || head.last_hash != last.1 {
-        return Some(HeadFault::Moved {
-            head_id: head.last_id,
-            last_id: last.0,
-        });
-    }
-    None
+    super::audit_head::against(head, &seal, last)
 }
 
 /// Before an append to group chain `chain` (its lock held): the hash the next record links

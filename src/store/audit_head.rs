@@ -100,10 +100,15 @@ pub fn fault(head: Option<&Head>, last: &(i64, String), key: &[u8; 32]) -> Optio
     let Some(h) = head else {
         return Some(HeadFault::Missing);
     };
-    let Some(seal) = &h.seal else {
+    if h.seal.is_none() {
         return Some(HeadFault::Unsealed);
-    };
-    if *seal != audit_key::seal(key, h.last_id, &h.last_hash) {
+    }
+    against(h, &audit_key::seal(key, h.last_id, &h.last_hash), last)
+}
+
+/// A sealed head against the seal it should carry and its chain's last record.
+pub fn against(h: &Head, seal: &str, last: &(i64, String)) -> Option<HeadFault> {
+    if h.seal.as_deref() != Some(seal) {
         return Some(HeadFault::Forged);
     }
     if h.last_id > last.0 {
