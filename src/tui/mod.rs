@@ -4,6 +4,7 @@
 //! leaves the lab's terminal in raw mode.
 
 mod family;
+mod family_grades;
 mod family_prefs;
 mod field;
 pub mod grid;

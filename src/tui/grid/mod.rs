@@ -6,6 +6,7 @@
 
 mod action;
 mod effects;
+mod effects_change;
 pub mod keymap;
 mod state;
 mod undo;
@@ -13,11 +14,14 @@ mod update;
 mod update_answer;
 mod update_cell;
 mod update_done;
+mod update_page;
 mod view;
 mod view_lesson;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_plan_debt;
 
 use std::collections::VecDeque;
 

@@ -4,13 +4,10 @@
 //! the lesson; the results come back as actions (`update_done.rs`), the cell editor and the
 //! prompts' answers are in `update_cell.rs` and `update_answer.rs`.
 
-use chrono::Datelike;
-
 use super::action::{Action, Change, Effect, Step, Write};
 use super::state::{Ask, GridScreen, Mode};
 use crate::app::journal::cells::CellMarks;
-use crate::app::journal::marks::FinalKey;
-use crate::domain::{AbsenceReason, FinalGradeValue, FinalKind, GradeValue};
+use crate::domain::{AbsenceReason, GradeValue};
 use crate::tui::field::Field;
 
 /// A status line as an effect.
@@ -41,9 +38,9 @@ pub fn update(s: &mut GridScreen, action: Action) -> Vec<Effect> {
             s.move_by(rows, cols);
             Vec::new()
         }
-        Action::Month(step) => month(s, step),
-        Action::TermStart => jump(s, 0),
-        Action::TermEnd => jump(s, s.grid.lessons.len().saturating_sub(1)),
+        Action::Month(step) => super::update_page::month(s, step),
+        Action::TermStart => super::update_page::jump(s, 0),
+        Action::TermEnd => super::update_page::jump(s, s.grid.lessons.len().saturating_sub(1)),
         Action::Compact => {
             s.compact = !s.compact;
             Vec::new()
@@ -59,7 +56,7 @@ pub fn update(s: &mut GridScreen, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Clear => clear(s),
-        Action::Debt => debt(s),
+        Action::Debt => super::update_cell::debt(s),
         Action::OpenCell => {
             if s.at().is_some() {
                 s.mode = Mode::Cell(0);
@@ -74,7 +71,7 @@ pub fn update(s: &mut GridScreen, action: Action) -> Vec<Effect> {
             s.mode = if on { Mode::Finals } else { Mode::Normal };
             Vec::new()
         }
-        Action::Final(v) => final_grade(s, v),
+        Action::Final(v) => super::update_cell::final_grade(s, v),
         Action::Undo => match s.undo.pop() {
             Some(u) => vec![Effect::Undo(u)],
             None => vec![warn("Отменять нечего.")],
@@ -104,51 +101,9 @@ pub fn update(s: &mut GridScreen, action: Action) -> Vec<Effect> {
     }
 }
 
-/// PgUp/PgDn: the first lesson of the previous or next month, shown first in the view.
-fn month(s: &mut GridScreen, step: isize) -> Vec<Effect> {
-    let Some(now) = s.grid.lessons.get(s.col).map(|l| l.date) else {
-        return Vec::new();
-    };
-    let key = |d: chrono::NaiveDate| d.year() * 12 + d.month0() as i32;
-    let here = key(now);
-    let target = if step < 0 {
-        // Back: to the start of this month if the cursor is past it, else the month before.
-        let start = s.grid.lessons.iter().position(|l| key(l.date) == here);
-        match start {
-            Some(c) if c < s.col => Some(c),
-            _ => s
-                .grid
-                .lessons
-                .iter()
-                .rposition(|l| key(l.date) < here)
-                .and_then(|last| {
-                    let m = key(s.grid.lessons[last].date);
-                    s.grid.lessons.iter().position(|l| key(l.date) == m)
-                }),
-        }
-    } else {
-        s.grid.lessons.iter().position(|l| key(l.date) > here)
-    };
-    match target {
-        Some(c) => {
-            s.col = c;
-            s.page_from = Some(c);
-            Vec::new()
-        }
-        None if step < 0 => vec![say("Это первый месяц периода.")],
-        None => vec![say("Это последний месяц периода.")],
-    }
-}
-
-fn jump(s: &mut GridScreen, col: usize) -> Vec<Effect> {
-    s.col = col;
-    s.page_from = None;
-    Vec::new()
-}
-
 /// The selected cell (lesson, student, as shown) if the student belonged to the group that
 /// day; otherwise the warning to show.
-fn cell(s: &GridScreen) -> Result<(i64, i64, CellMarks), Vec<Effect>> {
+pub(super) fn cell(s: &GridScreen) -> Result<(i64, i64, CellMarks), Vec<Effect>> {
     let Some((lesson, student)) = s.at() else {
         return Err(Vec::new());
     };
@@ -266,50 +221,6 @@ fn clear(s: &mut GridScreen) -> Vec<Effect> {
         false,
         Action::Clear,
     )
-}
-
-/// «.»: a debt («точка») in the cell, or away if there is one; the cursor goes down like
-/// after a mark, so a missed test is marked one key per student.
-fn debt(s: &mut GridScreen) -> Vec<Effect> {
-    let (_, student, shown) = match cell(s) {
-        Ok(c) => c,
-        Err(e) => return e,
-    };
-    let on = !shown.debt;
-    let what = if on {
-        format!("{} — точка: долг по работе занятия", s.who())
-    } else {
-        format!("{} — точка снята", s.who())
-    };
-    let change = Change::Debt { student, on };
-    write(s, change, Some((student, shown)), what, on, Action::Debt)
-}
-
-fn final_grade(s: &mut GridScreen, value: FinalGradeValue) -> Vec<Effect> {
-    let Some(st) = s.grid.students.get(s.row) else {
-        return Vec::new();
-    };
-    let a = &s.grid.assignment;
-    let key = FinalKey {
-        student_id: st.student.id,
-        group_id: a.group_id,
-        subject_id: a.subject_id,
-        term_id: a.term_id,
-        kind: FinalKind::Term,
-    };
-    let version = s
-        .grid
-        .finals
-        .iter()
-        .find(|f| f.student_id == key.student_id && f.kind == FinalKind::Term)
-        .map(|f| f.version);
-    let what = format!("{} — итоговая {value}", s.who());
-    let change = Change::Final {
-        key,
-        value,
-        version,
-    };
-    write(s, change, None, what, true, Action::Final(value))
 }
 
 /// Opens a prompt; the topic starts from the lesson's topic, else its plan item, else the

@@ -1,11 +1,14 @@
 //! The cell editor without a database (Enter on a cell): a cell may hold several grades, each
 //! for a kind of work (an answer and a test at the same lesson). A digit adds a grade, Tab and
-//! Shift+Tab change the kind of the selected one, Delete removes it, Esc or Enter go back.
+//! Shift+Tab change the kind of the selected one, Delete removes it, Esc or Enter go back. Also
+//! the debt mark of a cell (`.`) and the final grade of a row.
 
 use super::action::{Action, Change, Effect, Step};
 use super::state::{GridScreen, Mode};
-use super::update::write;
+use super::update::{cell, write};
+use crate::app::journal::marks::FinalKey;
 use crate::domain::WorkKind;
+use crate::domain::{FinalGradeValue, FinalKind};
 
 /// Handles a cell-editor action.
 pub fn update(s: &mut GridScreen, a: Action) -> Vec<Effect> {
@@ -93,4 +96,48 @@ pub fn update(s: &mut GridScreen, a: Action) -> Vec<Effect> {
         }
         _ => Vec::new(),
     }
+}
+
+/// «.»: a debt («точка») in the cell, or away if there is one; the cursor goes down like
+/// after a mark, so a missed test is marked one key per student.
+pub(super) fn debt(s: &mut GridScreen) -> Vec<Effect> {
+    let (_, student, shown) = match cell(s) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let on = !shown.debt;
+    let what = if on {
+        format!("{} — точка: долг по работе занятия", s.who())
+    } else {
+        format!("{} — точка снята", s.who())
+    };
+    let change = Change::Debt { student, on };
+    write(s, change, Some((student, shown)), what, on, Action::Debt)
+}
+
+pub(super) fn final_grade(s: &mut GridScreen, value: FinalGradeValue) -> Vec<Effect> {
+    let Some(st) = s.grid.students.get(s.row) else {
+        return Vec::new();
+    };
+    let a = &s.grid.assignment;
+    let key = FinalKey {
+        student_id: st.student.id,
+        group_id: a.group_id,
+        subject_id: a.subject_id,
+        term_id: a.term_id,
+        kind: FinalKind::Term,
+    };
+    let version = s
+        .grid
+        .finals
+        .iter()
+        .find(|f| f.student_id == key.student_id && f.kind == FinalKind::Term)
+        .map(|f| f.version);
+    let what = format!("{} — итоговая {value}", s.who());
+    let change = Change::Final {
+        key,
+        value,
+        version,
+    };
+    write(s, change, None, what, true, Action::Final(value))
 }
