@@ -130,7 +130,7 @@ impl fmt::Display for Risk {
             ),
             Risk::Debts(n) => write!(
                 f,
-                "{n} {} («точка»): работа не сдана",
+                "{n} {} («точка»)",
                 plural::agree(u64::from(n), ["долг", "долга", "долгов"])
             ),
         }
