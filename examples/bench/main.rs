@@ -7,7 +7,9 @@
 //!
 //! `cargo run --release --example bench` (environment: `EZH_BENCH_BUILDS`, runs of the large
 //! build, default 1; `EZH_BENCH_SIZE=small` for a quick check; `EZH_BENCH_IMPORT`, students in
-//! the import measurement, default 3000, `0` to skip it; `EZH_BENCH_ONLY=import` for that alone).
+//! the import measurement, default 3000, `0` to skip it; `EZH_BENCH_ONLY=import` for that alone;
+//! `EZH_BENCH_SIZE=xl`: 10,000 students and three academic years of history, for the growth of
+//! each figure; `EZH_BENCH_ONLY=screen`: the journal screen alone).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -37,7 +39,7 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default(),
         seed: 1,
         // The large college is measured over a whole year of history, as before.
-        full_year: size == Size::Large,
+        full_year: size != Size::Small,
     };
     let mut times = Vec::new();
     let mut db: Option<Db> = None;
@@ -296,6 +298,7 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or(1);
     let size = match std::env::var("EZH_BENCH_SIZE").as_deref() {
         Ok("small") => Size::Small,
+        Ok("xl") => Size::Xl,
         _ => Size::Large,
     };
     let dir = tempfile::tempdir()?;

@@ -9,7 +9,8 @@ use crate::store::DbTarget;
 /// Arguments of `ezh demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Размер: small (4 группы, секунды) или large (120 групп, 3000 обучающихся — для замеров)
+    /// Размер: small (4 группы, секунды), large (120 групп, 3000 обучающихся — для замеров) или
+    /// xl (400 групп, 10 000 обучающихся, три учебных года — для замеров роста, минуты)
     #[arg(long, value_enum, default_value = "small")]
     pub size: Size,
     /// Заменить уже существующий журнал в этой базе данных

@@ -19,7 +19,7 @@ impl Gen {
     pub(super) fn movements(&mut self) {
         let events = match self.size {
             Size::Small => 3,
-            Size::Large => 60,
+            Size::Large | Size::Xl => 60,
         };
         let first = NaiveDate::from_ymd_opt(self.year_start, 9, 20).unwrap_or(self.today);
         let span = (self.marks_before - first).num_days().clamp(1, 90);

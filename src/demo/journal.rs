@@ -57,7 +57,9 @@ enum Day {
 
 impl Gen {
     pub(super) fn lessons(&mut self, c: &mut Conn<'_>) -> Result<(), AppError> {
-        let holidays = holidays(self.year_start);
+        let holidays: HashSet<NaiveDate> = (0..self.size.years())
+            .flat_map(|back| holidays(self.year_start - back))
+            .collect();
         let spells = self.illness_spells();
         let noise = Normal::new(0.0, 0.8).map_err(|e| AppError::Invalid(e.to_string()))?;
         let mut counters: HashMap<i64, usize> = HashMap::new();

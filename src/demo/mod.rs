@@ -35,6 +35,18 @@ pub enum Size {
     /// 120 групп, 3000 обучающихся и 300 преподавателей: для замеров (весь учебный год — с
     /// --full-year).
     Large,
+    /// 400 групп, 10 000 обучающихся и три учебных года истории: для замеров роста (минуты).
+    Xl,
+}
+
+impl Size {
+    /// The academic years the journal holds: the current one, and for `Xl` the two before it.
+    pub fn years(self) -> i32 {
+        match self {
+            Size::Xl => 3,
+            _ => 1,
+        }
+    }
 }
 
 /// What to make.

@@ -17,7 +17,13 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 impl Gen {
     /// The academic year and its two semesters.
     pub(super) fn calendar(&mut self) {
-        let y = self.year_start;
+        for back in (0..self.size.years()).rev() {
+            self.academic_year(self.year_start - back);
+        }
+    }
+
+    /// One academic year from 1 September of `y` with its two terms.
+    fn academic_year(&mut self, y: i32) {
         let year_id = self.ids.next("academic_years");
         self.sink.academic_years.push(AcademicYearRow {
             id: year_id,
@@ -229,6 +235,14 @@ impl Gen {
             super::Size::Large => (0..catalog::SPECIALTIES.len())
                 .flat_map(|s| (1..=4u8).flat_map(move |c| (1..=4u32).map(move |p| (s, c, p))))
                 .take(120)
+                .collect(),
+            // 10 000 students: more parallel groups of each specialty and course.
+            super::Size::Xl => (1..=13u32)
+                .flat_map(|p| {
+                    (0..catalog::SPECIALTIES.len())
+                        .flat_map(move |s| (1..=4u8).map(move |c| (s, c, p)))
+                })
+                .take(400)
                 .collect(),
         };
         let ability = Normal::new(3.85, 0.55).map_err(|e| AppError::Invalid(e.to_string()))?;

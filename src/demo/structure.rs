@@ -96,8 +96,15 @@ impl Gen {
                 });
                 chosen.push((subject, [t1, t2], subgroups));
             }
+            // A group has a curriculum from the year it was admitted (the xl size holds earlier
+            // years too); the same subjects stand in for its earlier courses' in the history.
+            let admitted =
+                chrono::NaiveDate::from_ymd_opt(self.year_start - i32::from(course) + 1, 9, 1);
             for ti in 0..self.terms.len() {
                 let term = self.terms[ti].clone();
+                if admitted.is_some_and(|a| term.starts_on < a) {
+                    continue;
+                }
                 let weeks = if term.number == 1 { 17 } else { 22 };
                 let mut slots_used: Vec<(u32, i32)> = Vec::new();
                 for (s, (subject, teachers, subgroups)) in subjects.iter().zip(&chosen) {
