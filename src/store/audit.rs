@@ -149,7 +149,7 @@ fn append_to(
                     ..Default::default()
                 };
                 append_to(c, permit, key, 0, &[&opened], at)?;
-                super::audit_chain::genesis()
+                GENESIS.to_string()
             }
         }
     };

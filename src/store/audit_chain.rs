@@ -7,7 +7,6 @@
 
 use diesel::prelude::*;
 
-use super::audit::GENESIS;
 use super::audit_head::{last_of, Head, HeadFault};
 use super::audit_key;
 use super::schema::audit_chains;
@@ -98,9 +97,4 @@ pub fn write_at(
               audit_chains::seal.eq(&seal)))
         .execute(x))?;
     Ok(())
-}
-
-/// The first link of a chain.
-pub fn genesis() -> String {
-    GENESIS.to_string()
 }

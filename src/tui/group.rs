@@ -103,7 +103,10 @@ impl GroupScreen {
                 };
                 if let (Some(a), Some(to)) = (self.week.get(self.row).cloned(), to) {
                     self.pending = super::group_reason::correct(ctx, &a, to, None);
-                    self.reload_week(ctx);
+                    // A change waiting for its reason wrote nothing yet.
+                    if self.pending.is_none() {
+                        self.reload_week(ctx);
+                    }
                 }
             }
             Some(Cmd::Help) => *help = true,

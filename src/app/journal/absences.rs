@@ -82,12 +82,7 @@ pub(super) fn set_absence_in(
                 .map_err(|_| denied)?;
             // Past the lesson's deadline the tutor's correction, like the teacher's, says why
             // (a certificate brought late): the reason goes into the audit record.
-            let late = super::deadline::late_in(c, at.lesson.date, &at.lesson.kind)?;
-            if let Some(late) = late {
-                if crate::app::college::term_close::reason_text(why).is_none() {
-                    return Err(AppError::Late(late));
-                }
-            }
+            super::lesson_rights::reason_if_late(c, &at, why)?;
             p
         }
         Err(denied) => return Err(denied),

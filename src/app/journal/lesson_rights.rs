@@ -79,6 +79,20 @@ pub(super) fn marks_permit(
     }
 }
 
+/// Past the lesson's deadline a change says why: refused as late without a reason.
+pub(super) fn reason_if_late(
+    c: &mut Conn<'_>,
+    at: &LessonAt,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    match super::deadline::late_in(c, at.lesson.date, &at.lesson.kind)? {
+        Some(why) if crate::app::college::term_close::reason_text(reason).is_none() => {
+            Err(AppError::Late(why))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Refuses a mark for a student who did not belong to the group on the lesson's date.
 pub(super) fn require_member(
     c: &mut Conn<'_>,

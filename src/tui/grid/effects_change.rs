@@ -22,14 +22,16 @@ pub(super) fn paid_debts(
         Change::Fill { students, .. } => students.clone(),
         _ => return,
     };
-    let mut paid = 0;
+    // Nothing was written: no debt was paid.
+    if !steps
+        .iter()
+        .any(|st| matches!(st, Step::RemoveGrade { .. }))
+    {
+        return;
+    }
+    let before = steps.len();
     for student in graded {
-        let had = s.cells.get(&(lesson, student)).is_some_and(|c| c.debt);
-        let graded_now = steps
-            .iter()
-            .any(|st| matches!(st, Step::RemoveGrade { .. }));
-        if had && graded_now {
-            paid += 1;
+        if s.cells.get(&(lesson, student)).is_some_and(|c| c.debt) {
             steps.push(Step::Debt {
                 lesson,
                 student,
@@ -37,7 +39,7 @@ pub(super) fn paid_debts(
             });
         }
     }
-    if paid > 0 {
+    if steps.len() > before {
         what.push_str("; точка (долг) закрыта отметкой");
     }
 }
