@@ -39,9 +39,9 @@ pub enum Outcome {
 impl MailScreen {
     /// The person's inbox.
     pub fn open(db: &mut Db, actor: &Actor) -> Result<MailScreen, AppError> {
-        Ok(MailScreen::new(crate::app::mail::messages::inbox(
-            db, actor,
-        )?))
+        let mut s = MailScreen::new(crate::app::mail::messages::inbox(db, actor)?);
+        s.zone = crate::app::college::clock::zone(db);
+        Ok(s)
     }
 
     /// The key table of the current mode.

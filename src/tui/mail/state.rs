@@ -39,6 +39,8 @@ pub struct MailScreen {
     pub mode: Mode,
     /// Whom the person may write to, read when first needed.
     pub recipients: Option<Vec<Recipient>>,
+    /// The college's time zone: letters are stored in UTC and shown in local time.
+    pub zone: String,
 }
 
 /// What the screen is asked to do.
@@ -99,6 +101,7 @@ impl MailScreen {
             row: 0,
             mode: Mode::List,
             recipients: None,
+            zone: "Europe/Moscow".into(),
         }
     }
 

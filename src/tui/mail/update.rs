@@ -160,7 +160,7 @@ pub fn update(s: &mut MailScreen, action: Action) -> Vec<Effect> {
         Action::Sent { to, inbox } => {
             s.inbox = inbox;
             s.mode = Mode::List;
-            vec![say(format!("Письмо отправлено: {to}."))]
+            vec![say(format!("Письмо отправлено ({to})"))]
         }
         Action::Failed(e) => vec![warn(format!("Ошибка: {e}"))],
     }

@@ -12,9 +12,11 @@ use super::state::{MailScreen, Mode};
 use crate::tui::field::Field;
 use crate::tui::theme::Theme;
 
-/// «05.12 14:30» in the college's time as the app layer gives it.
-fn when(at: chrono::NaiveDateTime) -> String {
-    at.format("%d.%m %H:%M").to_string()
+/// «05.12 14:30» in the college's time (letters are stored in UTC).
+fn when(at: chrono::NaiveDateTime, zone: &str) -> String {
+    crate::domain::time_zone::local(at, zone)
+        .format("%d.%m %H:%M")
+        .to_string()
 }
 
 /// A field as typed, with the cursor when it takes the keys.
@@ -48,7 +50,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &MailScreen, block: Block, theme: Them
             let top = (s.row + 1).saturating_sub(rows);
             for (i, l) in s.inbox.iter().enumerate().skip(top).take(rows) {
                 let mark = if l.read { " " } else { "●" };
-                let text = format!("{mark} {}  {:<18} {}", when(l.sent_at), l.from, l.subject);
+                let text = format!(
+                    "{mark} {}  {:<18} {}",
+                    when(l.sent_at, &s.zone),
+                    l.from,
+                    l.subject
+                );
                 let text: String = text.chars().take(width).collect();
                 let style = match (i == s.row, l.read) {
                     (true, _) => theme.cursor(),
@@ -62,7 +69,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &MailScreen, block: Block, theme: Them
         Mode::Reading { message: m, scroll } => {
             let mut lines = vec![
                 Line::styled(format!("Тема: {}", m.subject), theme.title()),
-                Line::raw(format!("От: {} · {}", m.from, when(m.sent_at))),
+                Line::raw(format!(
+                    "От: {} · {}",
+                    m.from,
+                    crate::domain::time_zone::shown(m.sent_at, &s.zone, "%d.%m.%Y %H:%M")
+                )),
                 Line::raw(format!("Кому: {}", m.to.join(", "))),
                 Line::raw(""),
             ];
