@@ -9,7 +9,8 @@
 //! build, default 1; `EZH_BENCH_SIZE=small` for a quick check; `EZH_BENCH_IMPORT`, students in
 //! the import measurement, default 3000, `0` to skip it; `EZH_BENCH_ONLY=import` for that alone;
 //! `EZH_BENCH_SIZE=xl`: 10,000 students and three academic years of history, for the growth of
-//! each figure; `EZH_BENCH_ONLY=screen`: the journal screen alone).
+//! each figure; `EZH_BENCH_ONLY=screen`: the journal screen alone; `EZH_BENCH_ONLY=college`: the
+//! college-wide reports beside their bare SQL alone).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -143,6 +144,10 @@ fn bench(name: &str, target: &DbTarget, size: Size, builds: usize) -> anyhow::Re
         return screen::bench_screen(db, &t.login, &t.password, opts.today);
     }
     let deputy = deputy(&mut db)?;
+    // `EZH_BENCH_ONLY=college`: the college-wide reports beside their bare SQL alone.
+    if std::env::var("EZH_BENCH_ONLY").as_deref() == Ok("college") {
+        return college_sql::bench_college(&mut db, &deputy, opts.today);
+    }
     bench_reports(&mut db, &deputy)?;
     college_sql::bench_college(&mut db, &deputy, opts.today)?;
     bench_accounts(&mut db)?;
@@ -268,7 +273,9 @@ mod start;
 
 fn main() -> anyhow::Result<()> {
     let only = std::env::var("EZH_BENCH_ONLY").ok();
-    if only.as_deref() != Some("screen") {
+    // The start and the import are measured unless one other part is asked for alone.
+    let whole = !matches!(only.as_deref(), Some("screen" | "college"));
+    if whole {
         let dir = tempfile::tempdir()?;
         println!("== Запуск техникума ==");
         start::bench_codes(dir.path())?;
@@ -280,7 +287,7 @@ fn main() -> anyhow::Result<()> {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(3000);
-    if import_students > 0 && only.as_deref() != Some("screen") {
+    if import_students > 0 && whole {
         let dir = tempfile::tempdir()?;
         println!("== Импорт списка ==");
         bench_import(

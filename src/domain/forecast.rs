@@ -235,11 +235,18 @@ fn fewest(sum: i128, weight: i128, add: u8, boundary: i128) -> Option<u64> {
     u64::try_from((need + gain - 1) / gain).ok()
 }
 
+/// The forecast grade of the weighted sums Σ(grade × weight) and Σ weight of the numeric
+/// grades: what [`forecast`] gives, for callers that have the sums without the grades (the
+/// college-wide `quality` report has the database add them up).
+pub fn grade_of_sums(sum: i128, weight: i128, rounding: ForecastRounding) -> Option<u8> {
+    Ratio::from_i128(sum, weight).map(|a| rounding.round(a))
+}
+
 /// Computes the forecast.
 pub fn forecast(input: &ForecastInput, settings: ForecastSettings) -> Forecast {
     let (sum, weight) = weighted_sums(&input.grades);
     let average = Ratio::from_i128(sum, weight);
-    let grade = average.map(|a| settings.rounding.round(a));
+    let grade = grade_of_sums(sum, weight, settings.rounding);
     let mut risks = Vec::new();
     if let Some(g @ ..=2) = grade {
         risks.push(Risk::FailingForecast(g));

@@ -27,7 +27,8 @@ pub use attendance::{whole_day_missed, Attendance, DEFAULT_LESSON_HOURS};
 pub use control_form::{year_result, ControlForm};
 pub use final_kind::FinalKind;
 pub use forecast::{
-    forecast, Forecast, ForecastInput, ForecastRounding, ForecastSettings, Risk, WhatItTakes,
+    forecast, grade_of_sums, Forecast, ForecastInput, ForecastRounding, ForecastSettings, Risk,
+    WhatItTakes,
 };
 pub use formulas::{
     average, definition, definitions, weighted_average, weighted_ratio, Averaged, Figure,

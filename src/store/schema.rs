@@ -672,3 +672,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     notice_remarks,
     notify_runs,
 );
+
+// The `quality` report's sums are grouped by a lesson's group, subject and subgroup and by the
+// graded student (`app::report::quality_load`).
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    assignments::group_id,
+    assignments::subject_id,
+    assignments::subgroup_id,
+    grades::student_id,
+);

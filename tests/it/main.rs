@@ -59,6 +59,7 @@ mod notify_risk;
 mod notify_tls;
 mod pg_roles;
 mod policy_matrix;
+mod quality_sums;
 mod reference;
 mod report_cli;
 mod report_control;

@@ -148,7 +148,7 @@ fn members(
 
 /// One line per subject of each group's curriculum: over several terms the first in
 /// curriculum order, and of lines with the same index the latest term's.
-fn subjects_of(
+pub(super) fn subjects_of(
     c: &mut Conn<'_>,
     ids: &[i64],
     term_id: Option<i64>,
@@ -227,7 +227,7 @@ fn marks(
 }
 
 /// The term's result of each student and subject by the subject's form of control.
-fn finals(
+pub(super) fn finals(
     c: &mut Conn<'_>,
     ids: &[i64],
     term_id: i64,

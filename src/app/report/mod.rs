@@ -29,7 +29,9 @@ pub mod deadline_remarks;
 pub mod deadlines;
 pub mod fill;
 pub mod quality;
+mod quality_load;
 pub mod quality_period;
+mod quality_rows;
 pub mod staff;
 pub mod teacher_activity;
 

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::context::College;
 use super::data::{GroupData, Member, Subject};
-use crate::domain::{definition, forecast, Figure, FigureSettings, FinalCounts, FinalGradeValue};
+use crate::domain::{
+    definition, forecast, ControlForm, Figure, FigureSettings, FinalCounts, FinalGradeValue,
+};
 
 /// One counted result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,14 +38,23 @@ pub fn outcome(
     s: &Subject,
     upto: NaiveDate,
 ) -> Option<Outcome> {
-    if let Some(v) = d.finals.get(&(m.id, s.id)) {
+    settled(d.finals.get(&(m.id, s.id)).copied(), || {
+        forecast(&d.evidence(m, s.id, upto), college.forecast).grade
+    })
+}
+
+/// The final grade where there is one, otherwise the forecast grade `forecast` gives.
+pub fn settled(
+    final_grade: Option<FinalGradeValue>,
+    forecast: impl FnOnce() -> Option<u8>,
+) -> Option<Outcome> {
+    if let Some(v) = final_grade {
         return Some(Outcome {
-            value: *v,
+            value: v,
             forecast: false,
         });
     }
-    let f = forecast(&d.evidence(m, s.id, upto), college.forecast);
-    f.grade.map(|g| Outcome {
+    forecast().map(|g| Outcome {
         value: FinalGradeValue::Numeric(g),
         forecast: true,
     })
@@ -65,10 +76,20 @@ pub fn tally(
     s: &Subject,
     upto: NaiveDate,
 ) -> (FinalCounts, bool) {
-    let mut counts = FinalCounts::of_form(s.control);
+    tally_by(s.control, members, |m| outcome(d, college, m, s, upto))
+}
+
+/// Tallies the results `of` the counted students in a subject of control form `form`, and
+/// whether any of them is a forecast.
+pub fn tally_by(
+    form: ControlForm,
+    members: &[&Member],
+    of: impl Fn(&Member) -> Option<Outcome>,
+) -> (FinalCounts, bool) {
+    let mut counts = FinalCounts::of_form(form);
     let mut any_forecast = false;
     for m in members {
-        if let Some(o) = outcome(d, college, m, s, upto) {
+        if let Some(o) = of(m) {
             counts.add(o.value);
             any_forecast |= o.forecast;
         }

@@ -81,22 +81,23 @@ pub fn build(c: &mut Conn<'_>, actor: &Actor, f: &Filters) -> Result<Report, App
         }
         q.load(x)
     })?;
-    let names = crate::app::lookup::user_short_names(c)?;
     let mut groups: BTreeMap<String, i64> = BTreeMap::new();
     let mut teachers: BTreeMap<(i64, i64), BTreeSet<i64>> = BTreeMap::new();
     for (gid, gname, sid, tid) in &taught {
         groups.insert(gname.clone(), *gid);
         teachers.entry((*gid, *sid)).or_default().insert(*tid);
     }
+    let who_taught: BTreeSet<i64> = taught.iter().map(|t| t.3).collect();
+    let who_taught: Vec<i64> = who_taught.into_iter().collect();
+    let names = crate::app::lookup::short_names_of(c, &who_taught)?;
     let mut rows = Vec::new();
     let (mut any_forecast, mut total_now, mut total_before) =
         (false, PooledCounts::default(), PooledCounts::default());
     let ids: Vec<i64> = groups.values().copied().collect();
-    let mut now_all = quality_period::tallies(c, &college, &ids, &now, f.today)?;
-    let mut before_all = match &before {
-        Some(b) => Some(quality_period::tallies(c, &college, &ids, b, f.today)?),
-        None => None,
-    };
+    let periods: Vec<&Span> = std::iter::once(&now).chain(before.as_ref()).collect();
+    let mut all = quality_period::tallies(c, &college, &ids, &periods, f.today)?.into_iter();
+    let mut now_all = all.next().unwrap_or_default();
+    let mut before_all = all.next();
     for (gname, gid) in groups {
         let Some((cur, subjects, fc)) = now_all.remove(&gid) else {
             continue;

@@ -10,9 +10,10 @@ use chrono::Datelike;
 use diesel::prelude::*;
 
 use super::context::{self, College, Filters};
-use super::{data_load, outcome};
+use super::outcome;
+use super::quality_load::{self, Period};
 use crate::app::AppError;
-use crate::domain::{DateSpan, FinalCounts, FinalGradeValue};
+use crate::domain::{grade_of_sums, DateSpan, FinalCounts, FinalGradeValue};
 use crate::store::rows::{AcademicYearRow, TermRow};
 use crate::store::schema::{academic_years, final_grades, terms};
 use crate::store::Conn;
@@ -81,21 +82,50 @@ pub fn pair(c: &mut Conn<'_>, f: &Filters) -> Result<(Span, Option<Span>), AppEr
 /// Per subject id its tally; the group's subjects (id, name); whether any result is computed.
 pub type Tallies = (HashMap<i64, FinalCounts>, Vec<(i64, String)>, bool);
 
-/// The tallies of each of `groups` over `span`, per subject, and whether any result is
-/// computed from current grades rather than a final grade. All groups are read together
-/// (`data_load`): a college-wide report costs its rows, not a statement per group.
+/// For each of `spans`, the tallies of each of `groups`, per subject, and whether any result
+/// is computed from current grades rather than a final grade. All groups are read together,
+/// the rolls once for all the periods, and the database sums the grades (`quality_load`): a
+/// college-wide report costs its students and subjects, not its grade rows. The results are
+/// those of `outcome::outcome`.
 pub fn tallies(
     c: &mut Conn<'_>,
     college: &College,
     groups: &[i64],
-    span: &Span,
+    spans: &[&Span],
     today: chrono::NaiveDate,
+) -> Result<Vec<HashMap<i64, Tallies>>, AppError> {
+    let periods: Vec<Period> = spans
+        .iter()
+        .map(|span| {
+            let days = span.days();
+            Period {
+                days,
+                upto: today.min(days.end).max(days.start),
+                term: match span {
+                    Span::Term(t) => Some(t.id),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    let loaded = quality_load::load(c, groups, &periods)?;
+    spans
+        .iter()
+        .zip(periods)
+        .zip(loaded)
+        .map(|((span, p), all)| tallies_of(c, college, groups, span, p.upto, all))
+        .collect()
+}
+
+/// The tallies of one period from what `quality_load` read for it.
+fn tallies_of(
+    c: &mut Conn<'_>,
+    college: &College,
+    groups: &[i64],
+    span: &Span,
+    upto: chrono::NaiveDate,
+    mut all: quality_load::Loaded,
 ) -> Result<HashMap<i64, Tallies>, AppError> {
-    let term = match span {
-        Span::Term(t) => Some(t.id),
-        _ => None,
-    };
-    let mut all = data_load::load_groups(c, groups, span.days(), term)?;
     if let Span::Year(y) = span {
         let rows: Vec<(i64, i64, i64, i32)> = crate::with_conn!(c, x => final_grades::table
             .inner_join(terms::table)
@@ -106,19 +136,24 @@ pub fn tallies(
                      final_grades::value))
             .load(x))?;
         for (g, s, subj, v) in rows {
-            if let (Ok(v), Some(d)) = (FinalGradeValue::from_code(v), all.get_mut(&g)) {
+            if let (Ok(v), Some((d, _))) = (FinalGradeValue::from_code(v), all.get_mut(&g)) {
                 d.finals.insert((s, subj), v);
             }
         }
     }
+    let rounding = college.forecast.rounding;
     let mut out = HashMap::new();
-    for (gid, d) in all {
-        let upto = outcome::as_of(&d, today);
+    for (gid, (d, sums)) in all {
         let members = outcome::counted(&d, upto);
         let mut per = HashMap::new();
         let mut any_forecast = false;
         for s in &d.subjects {
-            let (counts, forecast) = outcome::tally(&d, college, &members, s, upto);
+            let (counts, forecast) = outcome::tally_by(s.control, &members, |m| {
+                outcome::settled(d.finals.get(&(m.id, s.id)).copied(), || {
+                    let (num, den) = sums.get(&(m.id, s.id)).copied()?;
+                    grade_of_sums(num, den, rounding)
+                })
+            });
             any_forecast |= forecast;
             if counts.n() > 0 {
                 per.insert(s.id, counts);
