@@ -34,14 +34,22 @@ struct Names {
 }
 
 impl Names {
-    /// All names but the teachers', which for one group's day are looked up as met: a group
-    /// meets a handful of teachers, the college has thousands of accounts.
-    fn load(c: &mut Conn<'_>, all_teachers: bool) -> Result<Names, AppError> {
+    /// The names a day's slots show. For one group's day (`group`), only that group's own name
+    /// and subgroups, and the teachers looked up as met: a group meets a handful of teachers,
+    /// the college has thousands of accounts, and a diary reads fourteen days (reading every
+    /// group's and subgroup's name each day made it grow with the college's size).
+    fn load(c: &mut Conn<'_>, group: Option<i64>) -> Result<Names, AppError> {
         let (g, s, r, sg): (Pairs, Pairs, Pairs, Pairs) = crate::with_conn!(c, x => {
-            let g = study_groups::table.select((study_groups::id, study_groups::name)).load(x)?;
+            let mut gq = study_groups::table.select((study_groups::id, study_groups::name)).into_boxed();
+            let mut sgq = subgroups::table.select((subgroups::id, subgroups::name)).into_boxed();
+            if let Some(id) = group {
+                gq = gq.filter(study_groups::id.eq(id));
+                sgq = sgq.filter(subgroups::group_id.eq(id));
+            }
+            let g = gq.load(x)?;
             let s = subjects::table.select((subjects::id, subjects::name)).load(x)?;
             let r = rooms::table.select((rooms::id, rooms::name)).load(x)?;
-            let sg = subgroups::table.select((subgroups::id, subgroups::name)).load(x)?;
+            let sg = sgq.load(x)?;
             Ok::<_, diesel::result::Error>((g, s, r, sg))
         })?;
         Ok(Names {
@@ -49,7 +57,7 @@ impl Names {
             subjects: s.into_iter().collect(),
             rooms: r.into_iter().collect(),
             subgroups: sg.into_iter().collect(),
-            teachers: if all_teachers {
+            teachers: if group.is_none() {
                 lookup::user_short_names(c)?.into_iter().collect()
             } else {
                 BTreeMap::new()
@@ -131,7 +139,7 @@ fn slots_of(
         .select((lessons::id, assignments::id, lessons::pair, assignments::group_id, assignments::subgroup_id))
         .load(x)
     })?;
-    let mut names = Names::load(c, group.is_none())?;
+    let mut names = Names::load(c, group)?;
     let lesson_for = |group: i64, pair: i32, subgroup: Option<i64>, assignment: Option<i64>| {
         held.iter()
             .find(|l| l.3 == group && l.2 == pair && (l.4 == subgroup || Some(l.1) == assignment))
