@@ -33,7 +33,11 @@ pub fn load_groups(
         .collect();
     let ids = groups.to_vec();
     members(c, &ids, span, &mut out)?;
-    subjects_of(c, &ids, term_id, &mut out)?;
+    for (g, subjects) in subjects_of(c, &ids, term_id)? {
+        if let Some(d) = out.get_mut(&g) {
+            d.subjects = subjects;
+        }
+    }
 
     type LessonTuple = (i64, i64, i64, i64, Option<i64>, NaiveDate, i32, String);
     let lesson_rows: Vec<LessonTuple> = crate::with_conn!(c, x => {
@@ -152,8 +156,7 @@ pub(super) fn subjects_of(
     c: &mut Conn<'_>,
     ids: &[i64],
     term_id: Option<i64>,
-    out: &mut HashMap<i64, GroupData>,
-) -> Result<(), AppError> {
+) -> Result<HashMap<i64, Vec<Subject>>, AppError> {
     let rows: Vec<(i64, i64, String, String)> = crate::with_conn!(c, x => {
         let q = curriculum::table
             .inner_join(subjects::table)
@@ -168,16 +171,17 @@ pub(super) fn subjects_of(
         }
     })?;
     let mut seen = BTreeSet::new();
+    let mut out: HashMap<i64, Vec<Subject>> = HashMap::new();
     for (g, id, name, control) in rows {
-        if let (true, Some(d)) = (seen.insert((g, id)), out.get_mut(&g)) {
-            d.subjects.push(Subject {
+        if seen.insert((g, id)) {
+            out.entry(g).or_default().push(Subject {
                 id,
                 name,
                 control: ControlForm::from_code(&control).unwrap_or(ControlForm::Other),
             });
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Absences and debts of the groups' lessons in the span.

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use super::context::College;
 use super::data::{GroupData, Member, Subject};
 use crate::domain::{
-    definition, forecast, ControlForm, Figure, FigureSettings, FinalCounts, FinalGradeValue,
+    definition, forecast, ControlForm, DateSpan, Figure, FigureSettings, FinalCounts,
+    FinalGradeValue,
 };
 
 /// One counted result.
@@ -21,7 +22,12 @@ pub struct Outcome {
 
 /// The day the group's roll is taken: the end of the period, or the report date before it.
 pub fn as_of(d: &GroupData, today: NaiveDate) -> NaiveDate {
-    d.span.end.min(today).max(d.span.start)
+    roll_day(d.span, today)
+}
+
+/// [`as_of`] for a period `span`: its last day, or `today` when that comes first.
+pub fn roll_day(span: DateSpan, today: NaiveDate) -> NaiveDate {
+    span.end.min(today).max(span.start)
 }
 
 /// The students counted on `day`: members of the group that day.

@@ -81,7 +81,7 @@ pub fn load(c: &mut Conn<'_>, groups: &[i64], periods: &[Period]) -> Result<Vec<
     let mut out = Vec::new();
     for (p, moved) in periods.iter().zip(&moved) {
         if let std::collections::hash_map::Entry::Vacant(e) = subjects.entry(p.term) {
-            e.insert(curriculum(c, groups, p.term, p.days)?);
+            e.insert(data_load::subjects_of(c, groups, p.term)?);
         }
         let mut data: HashMap<i64, GroupData> = groups
             .iter()
@@ -136,20 +136,4 @@ fn whole(m: &Member, start: NaiveDate, upto: NaiveDate) -> bool {
     m.spans
         .iter()
         .any(|(from, to)| *from <= start && to.is_none_or(|t| upto <= t))
-}
-
-/// The subjects of each group's curriculum (of `term`, or of every term), as the journals list
-/// them.
-fn curriculum(
-    c: &mut Conn<'_>,
-    groups: &[i64],
-    term: Option<i64>,
-    days: DateSpan,
-) -> Result<HashMap<i64, Vec<Subject>>, AppError> {
-    let mut data: HashMap<i64, GroupData> = groups
-        .iter()
-        .map(|g| (*g, GroupData::empty(*g, days)))
-        .collect();
-    data_load::subjects_of(c, groups, term, &mut data)?;
-    Ok(data.into_iter().map(|(g, d)| (g, d.subjects)).collect())
 }

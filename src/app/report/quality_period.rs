@@ -100,7 +100,7 @@ pub fn tallies(
             let days = span.days();
             Period {
                 days,
-                upto: today.min(days.end).max(days.start),
+                upto: outcome::roll_day(days, today),
                 term: match span {
                     Span::Term(t) => Some(t.id),
                     _ => None,
