@@ -1,9 +1,11 @@
-//! Many terminals at once (`docs/database.md`, «Нагрузка»): N teachers (default 300), each in a
-//! thread with its own database connection as a separate `ezh` process over SSH would have,
-//! enter the marks of one lesson at a compressed human pace (a mark every 100–300 ms), while 3
-//! report runners make the college's monthly quality report and 50 families read diaries, for a
-//! fixed time. Prints p50/p95/p99 of a mark's write (with its audit record), conflicts, errors
-//! that would reach a user, and how much the database grew.
+//! Many terminals at once (`docs/database.md`, «Очередь писателей SQLite и нагрузка»): N
+//! teachers (default 300), each in a thread with its own database connection as a separate
+//! `ezh` process over SSH would have, enter the marks of one lesson at a compressed human pace
+//! (a mark every 100–300 ms), while 3 report runners make the college's monthly quality report
+//! and 50 families read diaries, for a fixed time, after each terminal has entered its page's
+//! first mark (timed apart: it opens the page's audit chain). Prints p50/p95/p99 of a mark's
+//! write (with its audit record), conflicts, errors that would reach a user, and how much the
+//! database grew.
 //!
 //! `cargo run --release --example load` (SQLite in a temporary folder; PostgreSQL as well when
 //! `EZH_BENCH_PG_URL` names an empty database, whose server must allow the connections:
@@ -111,25 +113,39 @@ fn load(name: &str, target: &DbTarget) -> anyhow::Result<()> {
     };
     let (mut db, _) = demo::build(target, &opts, true)?;
     let before = size(&mut db, target);
-    // One assignment per teacher (the first of the term of 27.11 without subgroups).
+    // Every teacher of the term of 27.11 at one of their lessons of this week (subgroups too);
+    // when the college has fewer teachers than asked for, the rest are second terminals of
+    // teachers already at work, at another of their lessons, so that N terminals write.
     let rows: Vec<(i64, i64)> = ezh::with_conn!(&mut db.conn(), c => assignments::table
         .inner_join(ezh::store::schema::terms::table)
-        .filter(assignments::subgroup_id.is_null())
         .filter(ezh::store::schema::terms::starts_on.le(today()))
         .filter(ezh::store::schema::terms::ends_on.ge(today()))
         .order((assignments::teacher_id, assignments::id))
         .select((assignments::teacher_id, assignments::id))
         .load(c))?;
+    let mut first = Vec::new();
+    let mut spare = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    let mut work: Vec<(i64, i64, Vec<i64>)> = Vec::new();
     for (teacher, a) in rows {
-        if work.len() >= teachers || !seen.insert(teacher) {
-            continue;
+        if first.len() >= teachers && spare.len() >= teachers {
+            break;
         }
         if let Some((lesson, roll)) = lesson_of(&mut db, a)? {
-            work.push((teacher, lesson, roll));
+            match seen.insert(teacher) {
+                true => first.push((teacher, lesson, roll)),
+                false => spare.push((teacher, lesson, roll)),
+            }
         }
     }
+    let people = first.len().min(teachers);
+    let mut work: Vec<(i64, i64, Vec<i64>)> = first.into_iter().take(teachers).collect();
+    work.extend(spare.into_iter().take(teachers - work.len()));
+    let lessons: std::collections::BTreeSet<i64> = work.iter().map(|(_, l, _)| *l).collect();
+    println!(
+        "  за работой: {} терминалов, {people} разных преподавателей, {} разных занятий",
+        work.len(),
+        lessons.len()
+    );
     let deputy: i64 = ezh::with_conn!(&mut db.conn(), c => user_roles::table
         .filter(user_roles::role.eq("deputy")).select(user_roles::user_id).first(c))?;
     let parents: Vec<(i64, i64)> = ezh::with_conn!(&mut db.conn(), c => student_guardians::table
@@ -156,21 +172,41 @@ fn load(name: &str, target: &DbTarget) -> anyhow::Result<()> {
             f.get_or_insert_with(|| e.to_string());
         }
     };
-    let started = Instant::now();
+    // Every terminal's first mark opens its page's audit chain, announced in the college's
+    // chain (`docs/architecture.md`): a page's first mark of its life, entered on a live journal
+    // weeks before this Monday. They are entered and timed apart before the clock starts.
+    let ready = std::sync::Barrier::new(work.len() + 1);
+    let firsts = Mutex::new(Vec::new());
+    let mut started = Instant::now();
     std::thread::scope(|s| {
         for (teacher, lesson, roll) in &work {
-            let (stop, writes, failed) = (&stop, &writes, &failed);
+            let (stop, writes, failed, ready, firsts) = (&stop, &writes, &failed, &ready, &firsts);
             s.spawn(move || {
                 ezh::app::college::clock::fix_today(Some(today()));
-                let Ok(mut db) = Db::open(target, OpenMode::Existing) else {
+                let opened = Db::open(target, OpenMode::Existing)
+                    .map_err(|e| e.to_string())
+                    .and_then(|mut db| {
+                        let actor =
+                            ezh::app::actor::load(&mut db, *teacher).map_err(|e| e.to_string())?;
+                        let t = Instant::now();
+                        let first = roll.first().map(|s| {
+                            let v = GradeValue::Numeric(4);
+                            marks::add_grade(&mut db, &actor, *lesson, *s, v, WorkKind::Answer)
+                        });
+                        if let Some(Err(e)) = first {
+                            failed(&e);
+                        } else if let Ok(mut f) = firsts.lock() {
+                            f.push(t.elapsed());
+                        }
+                        Ok((db, actor))
+                    });
+                ready.wait();
+                let Ok((mut db, actor)) = opened else {
                     return errors_open();
-                };
-                let Ok(actor) = ezh::app::actor::load(&mut db, *teacher) else {
-                    return;
                 };
                 let mut rng = rand::thread_rng();
                 let mut mine = Vec::new();
-                let mut k = 0usize;
+                let mut k = 1usize;
                 while !stop.load(Ordering::SeqCst) && !roll.is_empty() {
                     std::thread::sleep(Duration::from_millis(rng.gen_range(100..=300)));
                     let student = roll[k % roll.len()];
@@ -194,6 +230,8 @@ fn load(name: &str, target: &DbTarget) -> anyhow::Result<()> {
                 }
             });
         }
+        ready.wait();
+        started = Instant::now();
         for _ in 0..runners {
             let (stop, reports, failed) = (&stop, &reports, &failed);
             s.spawn(move || {
@@ -246,6 +284,14 @@ fn load(name: &str, target: &DbTarget) -> anyhow::Result<()> {
     let took = started.elapsed().as_secs_f64();
     let mut w = writes.into_inner().unwrap_or_default();
     w.sort();
+    let mut f = firsts.into_inner().unwrap_or_default();
+    f.sort();
+    println!(
+        "  первые отметки страниц (открытие цепочки аудита), до отсчёта: {}, p50 {}, p99 {}",
+        f.len(),
+        pct(&f, 0.50),
+        pct(&f, 0.99)
+    );
     let after = size(&mut db, target);
     println!(
         "  отметок записано: {} ({:.0} в секунду); запись отметки с аудитом: p50 {}, p95 {}, p99 {}",

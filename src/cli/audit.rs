@@ -143,7 +143,7 @@ fn verify(
         ),
         Verdict::Head(fault) => anyhow::bail!("журнал изменений повреждён: {fault}"),
         Verdict::Chain { chain, fault } => {
-            anyhow::bail!("журнал изменений повреждён: цепочка записей группы № {chain}: {fault}")
+            anyhow::bail!("журнал изменений повреждён: цепочка записей журнала № {chain}: {fault}")
         }
     }
 }

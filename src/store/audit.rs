@@ -35,8 +35,8 @@ pub struct AuditEntry {
     /// Set when appended for a student or guardian: the seal of the person's row after the
     /// change (`audit_seal`); read back by [`verify`].
     pub state_seal: Option<String>,
-    /// The hash chain the record goes into: 0, the college's; a study group's id, that group's
-    /// journal (marks, absences, debts, topics), which terminals of other groups do not wait
+    /// The hash chain the record goes into: 0, the college's; an assignment's id, that journal
+    /// page's (marks, absences, debts, topics), which terminals of other pages do not wait
     /// for (`audit_chain`).
     pub chain: i64,
 }
@@ -65,7 +65,7 @@ pub fn chain_hash(prev: &str, at: NaiveDateTime, e: &AuditEntry) -> String {
         Some(seal) => format!("{text}\u{1f}seal={seal}"),
         None => text,
     };
-    // A group's record names its chain, so it cannot be moved into another one.
+    // A page's record names its chain, so it cannot be moved into another one.
     let text = match e.chain {
         0 => text,
         n => format!("{text}\u{1f}chain={n}"),
@@ -132,6 +132,7 @@ fn append_to(
     at: NaiveDateTime,
 ) -> Result<(), StoreError> {
     super::pg_locks::lock_chain(c, chain)?;
+    let mut opened_now = false;
     let prev = if chain == 0 {
         // A log whose sealed head does not hold takes no more records (audit_head).
         super::audit_head::check_before_append(c, key)?
@@ -139,13 +140,17 @@ fn append_to(
         match super::audit_chain::check_before_append(c, key, chain)? {
             Some(prev) => prev,
             None => {
-                // A group's first record: its chain is announced in the college's.
+                opened_now = true;
+                // A page's first record: its chain is announced in the college's.
                 let opened = AuditEntry {
                     actor_id: Some(permit.user_id()),
                     action: "insert",
                     entity: "journal",
                     entity_id: chain,
-                    new_value: Some(format!("{} № {chain}", super::audit_chain::OPENED)),
+                    new_value: Some(format!(
+                        "{}: страница № {chain}",
+                        super::audit_chain::OPENED
+                    )),
                     ..Default::default()
                 };
                 append_to(c, permit, key, 0, &[&opened], at)?;
@@ -157,7 +162,7 @@ fn append_to(
     if chain == 0 {
         super::audit_head::write_at(c, key, last, &hash)
     } else {
-        super::audit_chain::write_at(c, key, chain, last, &hash)
+        super::audit_chain::write_at(c, key, chain, (last, &hash), opened_now)
     }
 }
 
@@ -189,6 +194,14 @@ fn insert_chained(
         prev = hash;
     }
     let mut last = 0;
+    if let [row] = rows.as_slice() {
+        // One record (a mark): a statement diesel prepares once, not a batch it parses anew.
+        last = crate::with_conn!(c, x => diesel::insert_into(audit_log::table)
+            .values(row.clone())
+            .returning(audit_log::id)
+            .get_result(x))?;
+        return Ok((last, prev));
+    }
     for chunk in rows.chunks(500) {
         let ids: Vec<i64> = crate::with_conn!(c, x => diesel::insert_into(audit_log::table)
             .values(chunk)

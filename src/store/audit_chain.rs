@@ -1,21 +1,25 @@
-//! The group chains of the audit log. Chain 0 is the college's, with its head in `audit_head`;
-//! a study group's journal records (marks, absences, debts, topics) go into a chain of their
-//! own numbered by the group, whose sealed head is a row of `audit_chains`. An append locks its
-//! chain alone (`pg_locks::lock_chain`), so teachers of different groups commit side by side;
-//! a chain's first record is announced in the college's chain, so a group chain removed whole,
-//! head and all, is still found missing by `ezh audit verify`.
+//! The journal chains of the audit log. Chain 0 is the college's, with its head in
+//! `audit_head`; the records of a journal page (an assignment: one subject of one group or
+//! subgroup — its marks, absences, debts, topics) go into a chain of their own numbered by the
+//! assignment, whose sealed head is a row of `audit_chains`. An append locks its chain alone
+//! (`pg_locks`), so teachers of different pages commit side by side, the teachers of one group
+//! included; a chain's first record is announced in the college's chain, so a chain removed
+//! whole, head and all, is still found missing by `ezh audit verify`. Databases written before
+//! 07.12.2026 also hold chains numbered by the group: a number only names a chain, so they are
+//! checked the same way.
 
 use diesel::prelude::*;
 
-use super::audit_head::{last_of, Head, HeadFault};
+use super::audit_head::{Head, HeadFault};
 use super::audit_key;
-use super::schema::audit_chains;
+use super::schema::{audit_chains, audit_log};
 use super::{Conn, StoreError};
 
-/// The words of the college-chain record that opens a group chain; `entity_id` is the chain.
-pub const OPENED: &str = "открыта цепочка записей журнала группы";
+/// The words the college-chain record that opens a journal chain begins with; `entity_id` is
+/// the chain. Openings of the earlier group chains («… журнала группы № N») begin the same.
+pub const OPENED: &str = "открыта цепочка записей журнала";
 
-/// The sealed head of group chain `chain`, if it has one.
+/// The sealed head of journal chain `chain`, if it has one.
 pub fn read(c: &mut Conn<'_>, chain: i64) -> Result<Option<Head>, StoreError> {
     let row: Option<(i64, String, String)> = crate::with_conn!(c, x => audit_chains::table
         .find(chain)
@@ -29,7 +33,7 @@ pub fn read(c: &mut Conn<'_>, chain: i64) -> Result<Option<Head>, StoreError> {
     }))
 }
 
-/// Every group chain's head: (chain, head).
+/// Every journal chain's head: (chain, head).
 pub fn all(c: &mut Conn<'_>) -> Result<Vec<(i64, Head)>, StoreError> {
     let rows: Vec<(i64, i64, String, String)> = crate::with_conn!(c, x => audit_chains::table
         .order(audit_chains::chain)
@@ -49,13 +53,13 @@ pub fn all(c: &mut Conn<'_>) -> Result<Vec<(i64, Head)>, StoreError> {
         .collect())
 }
 
-/// What is wrong with group chain `chain`'s head against the chain's last record.
+/// What is wrong with journal chain `chain`'s head against the chain's last record.
 pub fn fault(chain: i64, head: &Head, last: &(i64, String), key: &[u8; 32]) -> Option<HeadFault> {
     let seal = audit_key::seal_chain(key, chain, head.last_id, &head.last_hash);
     super::audit_head::against(head, &seal, last)
 }
 
-/// Before an append to group chain `chain` (its lock held): the hash the next record links
+/// Before an append to journal chain `chain` (its lock held): the hash the next record links
 /// to, or `None` for a chain that has no record yet (it is to be opened). A chain whose head
 /// does not hold takes no more records.
 pub fn check_before_append(
@@ -63,38 +67,92 @@ pub fn check_before_append(
     key: &[u8; 32],
     chain: i64,
 ) -> Result<Option<String>, StoreError> {
-    let head = read(c, chain)?;
-    let last = last_of(c, chain)?;
+    let (head, last) = head_and_last(c, chain)?;
     match head {
         None if last.0 == 0 => Ok(None),
         None => Err(StoreError::AuditTampered(format!(
-            "у цепочки журнала группы № {chain} нет головной записи (удалена?)"
+            "у цепочки журнала № {chain} нет головной записи (удалена?)"
         ))),
         Some(h) => match fault(chain, &h, &last, key) {
             None => Ok(Some(last.1)),
             Some(f) => Err(StoreError::AuditTampered(format!(
-                "цепочка журнала группы № {chain}: {f}"
+                "цепочка журнала № {chain}: {f}"
             ))),
         },
     }
 }
 
-/// Seals group chain `chain`'s head at record `id` with `hash`.
+/// [`read`] and `last_of` of journal chain `chain` in one statement: this runs on every mark.
+fn head_and_last(
+    c: &mut Conn<'_>,
+    chain: i64,
+) -> Result<(Option<Head>, (i64, String)), StoreError> {
+    type Row = (
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    );
+    let head = audit_chains::table.find(chain);
+    let last = audit_log::table
+        .filter(audit_log::chain.eq(chain))
+        .order(audit_log::id.desc());
+    let row: Row = crate::with_conn!(c, x => diesel::select((
+            head.select(audit_chains::last_id).single_value(),
+            head.select(audit_chains::last_hash).single_value(),
+            head.select(audit_chains::seal).single_value(),
+            last.select(audit_log::id).single_value(),
+            last.select(audit_log::hash).single_value(),
+        ))
+        .get_result(x))?;
+    let head = match row {
+        (Some(last_id), Some(last_hash), Some(seal), _, _) => Some(Head {
+            last_id,
+            last_hash,
+            seal: Some(seal),
+        }),
+        _ => None,
+    };
+    let last = match (row.3, row.4) {
+        (Some(id), Some(hash)) => (id, hash),
+        _ => (0, super::audit::GENESIS.to_string()),
+    };
+    Ok((head, last))
+}
+
+/// Seals journal chain `chain`'s head at record `last` = (id, hash): a new head row for a chain
+/// `opened` by this append, otherwise an update of the one [`check_before_append`] read.
 pub fn write_at(
     c: &mut Conn<'_>,
     key: &[u8; 32],
     chain: i64,
-    id: i64,
-    hash: &str,
+    last: (i64, &str),
+    opened: bool,
 ) -> Result<(), StoreError> {
+    let (id, hash) = last;
     let seal = audit_key::seal_chain(key, chain, id, hash);
-    crate::with_conn!(c, x => diesel::insert_into(audit_chains::table)
-        .values((audit_chains::chain.eq(chain), audit_chains::last_id.eq(id),
-                 audit_chains::last_hash.eq(hash), audit_chains::seal.eq(&seal)))
-        .on_conflict(audit_chains::chain)
-        .do_update()
-        .set((audit_chains::last_id.eq(id), audit_chains::last_hash.eq(hash),
-              audit_chains::seal.eq(&seal)))
-        .execute(x))?;
-    Ok(())
+    let set = (
+        audit_chains::last_id.eq(id),
+        audit_chains::last_hash.eq(hash),
+        audit_chains::seal.eq(&seal),
+    );
+    let n = match opened {
+        true => crate::with_conn!(c, x => diesel::insert_into(audit_chains::table)
+            .values((audit_chains::chain.eq(chain), set))
+            .execute(x))?,
+        false => match c {
+            Conn::Sqlite(x) => diesel::update(audit_chains::table.find(chain))
+                .set(set)
+                .execute(&mut **x)?,
+            #[cfg(feature = "postgres")]
+            Conn::Pg(x) => super::pg_cell::update_head(x, chain, (id, hash), &seal)?,
+        },
+    };
+    match n {
+        1 => Ok(()),
+        _ => Err(StoreError::AuditTampered(format!(
+            "головная запись цепочки журнала № {chain} исчезла во время записи"
+        ))),
+    }
 }

@@ -32,7 +32,7 @@ pub enum HeadFault {
     Moved { head_id: i64, last_id: i64 },
     /// The seal does not match: the head (or the whole chain) was rewritten without the key.
     Forged,
-    /// A group chain has a head but the college's chain never opened it: made behind the
+    /// A journal chain has a head but the college's chain never opened it: made behind the
     /// application's back.
     Unannounced,
 }

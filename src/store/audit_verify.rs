@@ -29,13 +29,13 @@ pub enum Verdict {
     Broken { id: i64 },
     /// The chain holds but its end does not match the sealed head.
     Head(HeadFault),
-    /// A group's chain (`audit_chain`) does not match its sealed head, or is gone.
+    /// A journal chain (`audit_chain`) does not match its sealed head, or is gone.
     Chain { chain: i64, fault: HeadFault },
 }
 
 /// Recomputes every chain from its first row to its last (each row links to the one before it
 /// in its own chain), then checks each chain's end against its sealed head with the college's
-/// key (an error when the key is not on this computer), and that every group chain the
+/// key (an error when the key is not on this computer), and that every journal chain the
 /// college's chain says was opened is still there.
 pub fn verify(c: &mut Conn<'_>) -> Result<Verdict, StoreError> {
     let key = audit_key::load()?;
@@ -100,7 +100,7 @@ pub fn verify(c: &mut Conn<'_>) -> Result<Verdict, StoreError> {
     })
 }
 
-/// Whether a college-chain record is the opening of a group chain.
+/// Whether a college-chain record is the opening of a journal chain.
 fn opens(row: &AuditRow) -> bool {
     row.new_value
         .as_deref()

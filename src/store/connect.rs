@@ -156,17 +156,14 @@ impl Db {
     }
 
     /// [`Db::write`] of one lesson's cells (its marks, absences, topic), which on PostgreSQL
-    /// runs beside the writes of other lessons and after those of the same lesson (its row is
-    /// locked first: `pg_locks`); on SQLite the same as any write.
-    pub fn write_cell<T, E, F>(&mut self, lesson_id: i64, mut body: F) -> Result<T, E>
+    /// runs beside the writes of other journal pages' lessons and after those of the same page
+    /// (its chain lock is taken first: `pg_locks`); on SQLite the same as any write.
+    pub fn write_cell<T, E, F>(&mut self, lesson_id: i64, body: F) -> Result<T, E>
     where
         F: FnMut(&mut Conn<'_>) -> Result<T, E>,
         E: From<diesel::result::Error> + super::error::Retryable,
     {
-        self.write_holding(Hold::Shared, |c| {
-            super::pg_locks::lock_lesson(c, lesson_id)?;
-            body(c)
-        })
+        self.write_holding(Hold::Cell(lesson_id), body)
     }
 
     fn write_holding<T, E, F>(&mut self, hold: Hold, mut body: F) -> Result<T, E>

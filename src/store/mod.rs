@@ -18,6 +18,8 @@ pub mod connect;
 pub mod error;
 pub mod migrate;
 pub mod network_fs;
+#[cfg(feature = "postgres")]
+mod pg_cell;
 pub mod pg_locks;
 #[cfg(feature = "postgres")]
 pub mod pg_roles;

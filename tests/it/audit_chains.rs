@@ -1,7 +1,8 @@
-//! The audit log's group chains on both backends: a group's first mark opens its chain with a
-//! record in the college's chain, marks go into their group's chain, `ezh audit verify`
-//! checks every chain against its own sealed head; a group chain removed whole, head and all,
-//! is found by its opening record, and a head the college's chain never opened is found too.
+//! The audit log's journal chains on both backends: a journal page's (an assignment's) first
+//! mark opens its chain with a record in the college's chain, marks go into their page's chain,
+//! `ezh audit verify` checks every chain against its own sealed head; a chain removed whole,
+//! head and all, is found by its opening record, and a head the college's chain never opened is
+//! found too.
 
 use diesel::prelude::*;
 
@@ -12,7 +13,7 @@ use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::audit_head::HeadFault;
 use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
-use ezh::store::schema::{audit_chains, audit_log};
+use ezh::store::schema::{assignments, audit_chains, audit_log, lessons};
 use ezh::store::{Backend, Db};
 use support::college::{build, whole_group_journal};
 
@@ -22,13 +23,13 @@ fn sql(db: &mut Db, text: &str) {
 }
 
 #[test]
-fn every_group_chain_is_checked_and_a_chain_removed_whole_is_found() {
+fn every_journal_chain_is_checked_and_a_chain_removed_whole_is_found() {
     let dir = tempfile::tempdir().expect("tempdir");
     for (backend, url) in support::backends("audit_chains", dir.path()) {
         let (_, mut db, logins) = build(&url);
         let admin = support::college::actor_of(&mut db, &logins, "администратор");
         let (_, teacher, g) = whole_group_journal(&mut db);
-        let chain = g.assignment.group_id;
+        let chain = g.assignment.id;
         let lesson = g.lessons.first().expect("lesson").clone();
         ezh::app::college::clock::fix_today(Some(lesson.date));
         let students: Vec<i64> = g
@@ -44,7 +45,7 @@ fn every_group_chain_is_checked_and_a_chain_removed_whole_is_found() {
             marks::add_grade(&mut db, &teacher, lesson.id, *s, five, WorkKind::Answer)
                 .expect("grade");
         }
-        // One opening for the group, both marks in its chain, linked one to the other.
+        // One opening for the page, both marks in its chain, linked one to the other.
         assert_eq!(support::tui::chain_openings(&mut db), 1, "{backend}");
         let ours: Vec<AuditRow> = ezh::with_conn!(&mut db.conn(), c => audit_log::table
             .filter(audit_log::chain.eq(chain)).order(audit_log::id)
@@ -55,12 +56,54 @@ fn every_group_chain_is_checked_and_a_chain_removed_whole_is_found() {
         assert_eq!(ours[1].prev_hash, ours[0].hash, "{backend}");
         let check = |db: &mut Db| audit::verify(db, &admin).expect("verify");
         assert!(check(&mut db).holds(), "{backend}: {:?}", check(&mut db));
+        // Another page of the same group (another subject): a chain of its own, so that its
+        // teacher does not wait for this one's.
+        let (other, other_teacher, other_lesson, other_date): (i64, i64, i64, chrono::NaiveDate) =
+            ezh::with_conn!(&mut db.conn(), c => assignments::table
+                .inner_join(lessons::table)
+                .filter(assignments::group_id.eq(g.assignment.group_id))
+                .filter(assignments::id.ne(chain))
+                .filter(assignments::subgroup_id.is_null())
+                .select((assignments::id, assignments::teacher_id, lessons::id, lessons::date))
+                .first(c))
+            .expect("another page of the group");
+        let other_teacher = ezh::app::actor::load(&mut db, other_teacher).expect("teacher");
+        let student = g
+            .students
+            .iter()
+            .find(|s| s.member_on(other_date))
+            .expect("a member")
+            .student
+            .id;
+        ezh::app::college::clock::fix_today(Some(other_date));
+        let four = GradeValue::parse("4").expect("4");
+        marks::add_grade(
+            &mut db,
+            &other_teacher,
+            other_lesson,
+            student,
+            four,
+            WorkKind::Answer,
+        )
+        .expect("grade on the other page");
+        assert_eq!(support::tui::chain_openings(&mut db), 2, "{backend}");
+        let in_chain = |db: &mut Db, n: i64| -> i64 {
+            ezh::with_conn!(&mut db.conn(), c => audit_log::table
+                .filter(audit_log::chain.eq(n)).count().get_result(c))
+            .expect("count")
+        };
+        assert_eq!(
+            (in_chain(&mut db, chain), in_chain(&mut db, other)),
+            (2, 1),
+            "{backend}"
+        );
+        assert!(check(&mut db).holds(), "{backend}: {:?}", check(&mut db));
 
         match db.backend() {
             Backend::Sqlite => sql(&mut db, "DROP TRIGGER audit_log_no_delete"),
             Backend::Postgres => sql(&mut db, "ALTER TABLE audit_log DISABLE TRIGGER USER"),
         }
-        // The group's chain removed whole, head and all: the opening record gives it away.
+        // The page's chain removed whole, head and all: the opening record gives it away.
         sql(
             &mut db,
             &format!("DELETE FROM audit_log WHERE chain = {chain}"),

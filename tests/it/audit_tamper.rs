@@ -113,8 +113,8 @@ fn tamper(url: &str, backend: &str) {
         &mut db,
         &format!("DELETE FROM audit_log WHERE id > {}", all[n - 3].id),
     );
-    // The marks are the group's chain: its sealed head names the cut.
-    let chain = g.assignment.group_id;
+    // The marks are their journal page's chain: its sealed head names the cut.
+    let chain = g.assignment.id;
     assert_eq!(
         check(&mut db).verdict,
         Verdict::Chain {

@@ -94,7 +94,7 @@ fn terminals_writing_at_once_keep_every_mark_and_one_audit_chain() {
         });
         let (grades1, _, audit1) = support::college::fingerprint(&mut db);
         assert_eq!(grades1 - grades0, 80, "{backend}: every mark stored once");
-        // Besides the marks, the college chain opened each group chain once.
+        // Besides the marks, the college chain opened each page's chain once.
         let opened = support::tui::chain_openings(&mut db);
         assert_eq!(
             audit1 - audit0 - opened,

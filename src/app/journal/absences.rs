@@ -152,7 +152,7 @@ pub(super) fn set_absence_in(
             old_value: old.as_ref().map(|o| show(&o.reason)),
             new_value: new_row.as_ref().map(|n| show(&n.reason)),
             reason: why.map(str::to_string),
-            chain: group_id,
+            chain: at.chain(),
             ..Default::default()
         },
         now,

@@ -58,6 +58,14 @@ pub fn lateness_in(c: &mut Conn<'_>, lesson_id: i64) -> Result<Option<String>, A
     late_in(c, date, &kind)
 }
 
+/// The college's deadline settings: the weekday of the next week marks are due by (6.1) and
+/// the days a control work's results have (6.9).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DeadlineRules {
+    pub weekday: i32,
+    pub test_days: i32,
+}
+
 /// Why marks of a lesson of `kind` held on `date` are late today, or `None`: past the weekly
 /// deadline (6.1), or for a control work («test») past the college's days for its results (6.9),
 /// both moved past holidays.
@@ -66,14 +74,34 @@ pub(crate) fn late_in(
     date: NaiveDate,
     kind: &str,
 ) -> Result<Option<String>, AppError> {
+    late_by(c, date, kind, None)
+}
+
+/// [`late_in`] with the college's `rules` when the caller read them already (a mark reads them
+/// with its lesson, in one query).
+pub(crate) fn late_by(
+    c: &mut Conn<'_>,
+    date: NaiveDate,
+    kind: &str,
+    rules: Option<DeadlineRules>,
+) -> Result<Option<String>, AppError> {
     let today = clock::today();
     if today <= date {
         return Ok(None);
     }
-    let s = crate::app::accounts::auth::settings(c)?;
+    let s = match rules {
+        Some(r) => r,
+        None => {
+            let s = crate::app::accounts::auth::settings(c)?;
+            DeadlineRules {
+                weekday: s.grade_deadline_weekday,
+                test_days: s.test_result_days,
+            }
+        }
+    };
     let due_with = |holidays: &[crate::domain::DateSpan]| {
-        let weekly = deadline_after_holidays(date, s.grade_deadline_weekday, holidays);
-        let results = date + Duration::days(i64::from(s.test_result_days));
+        let weekly = deadline_after_holidays(date, s.weekday, holidays);
+        let results = date + Duration::days(i64::from(s.test_days));
         if kind == "test" {
             weekly.min(past_holidays(results, holidays))
         } else {

@@ -55,7 +55,7 @@ pub fn set_debt(
         let old = debt_row(c, lesson_id, student_id)?;
         match (old, on) {
             (Some(_), true) | (None, false) => {}
-            (Some(o), false) => remove_in(c, &permit, &o, at.group_id, why)?,
+            (Some(o), false) => remove_in(c, &permit, &o, at.chain(), why)?,
             (None, true) => {
                 let now = crate::store::now();
                 let row: DebtRow = crate::with_conn!(c, x => diesel::insert_into(debts::table)
@@ -77,7 +77,7 @@ pub fn set_debt(
                         student_id: Some(student_id),
                         new_value: Some(DEBT_TEXT.to_string()),
                         reason: why.map(str::to_string),
-                        chain: at.group_id,
+                        chain: at.chain(),
                         ..Default::default()
                     },
                     now,
@@ -102,30 +102,27 @@ pub(super) fn debt_row(
         .optional())?)
 }
 
-/// A grade was written in the cell: its debt, if any, is paid. Inside the grade's transaction,
-/// under the grade's permit; returns whether there was one.
-/// `cell` is (lesson, student, the lesson's group).
+/// A grade was written in a cell that holds a debt (`debt` = (its id, the lesson's audit
+/// chain)): the debt is paid, inside the grade's transaction, under the grade's permit.
 pub(super) fn paid_in(
     c: &mut Conn<'_>,
     permit: &Permit,
-    cell: (i64, i64, i64),
+    debt: (i64, i64),
     why: Option<&str>,
-) -> Result<bool, AppError> {
-    let (lesson_id, student_id, group_id) = cell;
-    match debt_row(c, lesson_id, student_id)? {
-        Some(row) => {
-            remove_in(c, permit, &row, group_id, why.or(Some("отметка за работу")))?;
-            Ok(true)
-        }
-        None => Ok(false),
-    }
+) -> Result<(), AppError> {
+    let (id, chain) = debt;
+    let row: DebtRow = crate::with_conn!(c, x => debts::table
+        .find(id)
+        .select(DebtRow::as_select())
+        .first(x))?;
+    remove_in(c, permit, &row, chain, why.or(Some("отметка за работу")))
 }
 
 fn remove_in(
     c: &mut Conn<'_>,
     permit: &Permit,
     row: &DebtRow,
-    group_id: i64,
+    chain: i64,
     why: Option<&str>,
 ) -> Result<(), AppError> {
     let now = crate::store::now();
@@ -140,7 +137,7 @@ fn remove_in(
             student_id: Some(row.student_id),
             old_value: Some(DEBT_TEXT.to_string()),
             reason: why.map(str::to_string),
-            chain: group_id,
+            chain,
             ..Default::default()
         },
         now,

@@ -116,7 +116,8 @@ pub fn set_final(
                 old_value: old.as_ref().map(|o| show(o.value)),
                 new_value: Some(show(row.value)),
                 reason: reason.map(str::to_string),
-                chain: key.group_id,
+                // The college's chain: finals are written under the exclusive lock and seldom,
+                // and belong to no single page (a subject may have two subgroup pages).
                 ..Default::default()
             },
             now,

@@ -38,6 +38,7 @@ pub fn edit(
     db.write_cell(lesson_id, |c| {
         let at = super::marks::lesson_and_group(c, lesson_id)?;
         let permit = super::marks::marks_permit(c, actor, &at, e.reason.as_deref())?;
+        let chain = at.chain();
         let old = at.lesson;
         if old.version != version {
             return Err(AppError::Conflict(format!("занятие № {lesson_id}")));
@@ -96,7 +97,7 @@ pub fn edit(
                 old_value: Some(show(&old)),
                 new_value: Some(show(&row)),
                 reason: e.reason.clone(),
-                chain: at.group_id,
+                chain,
                 ..Default::default()
             },
             now,

@@ -85,16 +85,16 @@ pub fn add_lesson(db: &mut Db, actor: &Actor, l: &NewLesson) -> Result<Lesson, A
     .try_into()
 }
 
-/// Records a journal entry: the audit row and, for the monthly activity reports, an «entry»
-/// event of its author.
+/// Records a journal entry in the audit log. Its author, time and entity are the record's own,
+/// so the monthly activity reports count entries from there; the log of events
+/// (`activity_log`) does not repeat them, which would cost every mark a second insert.
 pub(crate) fn record(
     c: &mut Conn<'_>,
     permit: &Permit,
     e: &AuditEntry,
     at: chrono::NaiveDateTime,
 ) -> Result<(), AppError> {
-    audit::append(c, permit, e, at)?;
-    crate::app::accounts::auth::log_activity(c, Some(permit.user_id()), "", "entry", e.entity)
+    Ok(audit::append(c, permit, e, at)?)
 }
 
 pub(super) use super::lesson_rights::{lesson_and_group, marks_permit, require_member};
@@ -147,9 +147,9 @@ pub(super) fn add_grade_in(
     kind: WorkKind,
     reason: Option<&str>,
 ) -> Result<GradeRow, AppError> {
-    let at = lesson_and_group(c, lesson_id)?;
+    let (at, cell) = super::lesson_rights::cell_at(c, lesson_id, student_id)?;
     let permit = marks_permit(c, actor, &at, reason)?;
-    require_member(c, student_id, at.group_id, at.lesson.date)?;
+    super::lesson_rights::member_or_refused(cell.member, student_id, at.lesson.date)?;
     let now = crate::store::now();
     let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
             .values((
@@ -172,13 +172,15 @@ pub(super) fn add_grade_in(
             student_id: Some(student_id),
             new_value: Some(grade_text(row.value, &row.work_kind)),
             reason: reason.map(str::to_string),
-            chain: at.group_id,
+            chain: at.chain(),
             ..Default::default()
         },
         now,
     )?;
     // A grade in the cell pays the student's debt («точка») there.
-    super::debts::paid_in(c, &permit, (lesson_id, student_id, at.group_id), reason)?;
+    if let Some(debt) = cell.debt {
+        super::debts::paid_in(c, &permit, (debt, at.chain()), reason)?;
+    }
     Ok(row)
 }
 
@@ -251,7 +253,7 @@ pub fn change_grade(
                 old_value: Some(grade_text(old.value, &old.work_kind)),
                 new_value: row.as_ref().map(|r| grade_text(r.value, &r.work_kind)),
                 reason: reason.map(str::to_string),
-                chain: at.group_id,
+                chain: at.chain(),
                 ..Default::default()
             },
             now,

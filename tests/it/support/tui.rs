@@ -112,8 +112,8 @@ pub fn cell(db: &mut Db, lesson: i64, student: i64) -> (Vec<i32>, Option<String>
     })()).expect("cell")
 }
 
-/// The number of audit records of changes (not the college chain's records that open a group's
-/// chain on its first change: `store::audit_chain`).
+/// The number of audit records of changes (not the college chain's records that open a journal
+/// page's chain on its first change: `store::audit_chain`).
 pub fn audit_count(db: &mut Db) -> i64 {
     let opening = format!("{}%", ezh::store::audit_chain::OPENED);
     ezh::with_conn!(&mut db.conn(), c => audit_log::table
@@ -123,7 +123,7 @@ pub fn audit_count(db: &mut Db) -> i64 {
     .expect("audit")
 }
 
-/// The college chain's records that opened group chains.
+/// The college chain's records that opened journal pages' chains.
 pub fn chain_openings(db: &mut Db) -> i64 {
     let opening = format!("{}%", ezh::store::audit_chain::OPENED);
     ezh::with_conn!(&mut db.conn(), c => audit_log::table
