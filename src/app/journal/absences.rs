@@ -5,7 +5,8 @@
 use super::entries::Absence;
 use diesel::prelude::*;
 
-use super::marks::{lesson_and_group, marks_permit, record, require_member};
+use super::lesson_rights::{cell_at, member_or_refused};
+use super::marks::{marks_permit, record};
 use crate::access::{self, Action};
 use crate::app::{Actor, AppError};
 use crate::domain::AbsenceReason;
@@ -68,10 +69,10 @@ pub(super) fn set_absence_in(
     version: Option<i32>,
     why: Option<&str>,
 ) -> Result<Option<AbsenceRow>, AppError> {
-    let at = lesson_and_group(c, lesson_id)?;
+    let (at, cell) = cell_at(c, lesson_id, student_id)?;
     let group_id = at.group_id;
     let by_teacher = marks_permit(c, actor, &at, why);
-    require_member(c, student_id, group_id, at.lesson.date)?;
+    member_or_refused(cell.member, student_id, at.lesson.date)?;
     let old = absence_row(c, lesson_id, student_id)?;
     // The tutor may change the reason letter of an existing absence (5.6), not add or
     // remove one; that is the teacher's.

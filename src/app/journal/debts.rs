@@ -5,7 +5,8 @@
 
 use diesel::prelude::*;
 
-use super::marks::{lesson_and_group, marks_permit, record, require_member};
+use super::lesson_rights::{cell_at, member_or_refused};
+use super::marks::{marks_permit, record};
 use crate::access::Permit;
 use crate::app::{Actor, AppError};
 use crate::store::audit::AuditEntry;
@@ -49,13 +50,12 @@ pub fn set_debt(
     why: Option<&str>,
 ) -> Result<bool, AppError> {
     db.write_cell(lesson_id, |c| {
-        let at = lesson_and_group(c, lesson_id)?;
+        let (at, cell) = cell_at(c, lesson_id, student_id)?;
         let permit = marks_permit(c, actor, &at, why)?;
-        require_member(c, student_id, at.group_id, at.lesson.date)?;
-        let old = debt_row(c, lesson_id, student_id)?;
-        match (old, on) {
+        member_or_refused(cell.member, student_id, at.lesson.date)?;
+        match (cell.debt, on) {
             (Some(_), true) | (None, false) => {}
-            (Some(o), false) => remove_in(c, &permit, &o, at.chain(), why)?,
+            (Some(id), false) => remove_in(c, &permit, (id, student_id, at.chain()), why)?,
             (None, true) => {
                 let now = crate::store::now();
                 let row: DebtRow = crate::with_conn!(c, x => diesel::insert_into(debts::table)
@@ -102,39 +102,35 @@ pub(super) fn debt_row(
         .optional())?)
 }
 
-/// A grade was written in a cell that holds a debt (`debt` = (its id, the lesson's audit
-/// chain)): the debt is paid, inside the grade's transaction, under the grade's permit.
+/// A grade was written in a cell that holds a debt (`debt` = (its id, the student, the lesson's
+/// audit chain)): the debt is paid, inside the grade's transaction, under the grade's permit.
 pub(super) fn paid_in(
     c: &mut Conn<'_>,
     permit: &Permit,
-    debt: (i64, i64),
+    debt: (i64, i64, i64),
     why: Option<&str>,
 ) -> Result<(), AppError> {
-    let (id, chain) = debt;
-    let row: DebtRow = crate::with_conn!(c, x => debts::table
-        .find(id)
-        .select(DebtRow::as_select())
-        .first(x))?;
-    remove_in(c, permit, &row, chain, why.or(Some("отметка за работу")))
+    remove_in(c, permit, debt, why.or(Some("отметка за работу")))
 }
 
+/// Removes debt `debt` = (its id, the student, the lesson's audit chain), with its audit record.
 fn remove_in(
     c: &mut Conn<'_>,
     permit: &Permit,
-    row: &DebtRow,
-    chain: i64,
+    debt: (i64, i64, i64),
     why: Option<&str>,
 ) -> Result<(), AppError> {
+    let (id, student_id, chain) = debt;
     let now = crate::store::now();
-    crate::with_conn!(c, x => diesel::delete(debts::table.find(row.id)).execute(x))?;
+    crate::with_conn!(c, x => diesel::delete(debts::table.find(id)).execute(x))?;
     record(
         c,
         permit,
         &AuditEntry {
             action: "delete",
             entity: "debt",
-            entity_id: row.id,
-            student_id: Some(row.student_id),
+            entity_id: id,
+            student_id: Some(student_id),
             old_value: Some(DEBT_TEXT.to_string()),
             reason: why.map(str::to_string),
             chain,

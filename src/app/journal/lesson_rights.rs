@@ -173,23 +173,6 @@ pub(super) fn reason_if_late(
     }
 }
 
-/// Refuses a mark for a student who did not belong to the group on the lesson's date.
-pub(super) fn require_member(
-    c: &mut Conn<'_>,
-    student_id: i64,
-    group_id: i64,
-    date: NaiveDate,
-) -> Result<(), AppError> {
-    let n: i64 = crate::with_conn!(c, x => group_memberships::table
-        .filter(group_memberships::student_id.eq(student_id))
-        .filter(group_memberships::group_id.eq(group_id))
-        .filter(group_memberships::from_date.le(date))
-        .filter(group_memberships::to_date.is_null().or(group_memberships::to_date.ge(date)))
-        .count()
-        .get_result(x))?;
-    member_or_refused(n > 0, student_id, date)
-}
-
 /// The refusal of a mark for student `student_id`, who was not a `member` of the lesson's
 /// group on its `date`.
 pub(super) fn member_or_refused(

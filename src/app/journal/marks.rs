@@ -97,7 +97,8 @@ pub(crate) fn record(
     Ok(audit::append(c, permit, e, at)?)
 }
 
-pub(super) use super::lesson_rights::{lesson_and_group, marks_permit, require_member};
+use super::lesson_rights::{cell_at, member_or_refused};
+pub(super) use super::lesson_rights::{lesson_and_group, marks_permit};
 
 /// A grade as the audit log records it: «5 (ответ на уроке)».
 pub(crate) fn grade_text(value: i32, kind: &str) -> String {
@@ -147,9 +148,9 @@ pub(super) fn add_grade_in(
     kind: WorkKind,
     reason: Option<&str>,
 ) -> Result<GradeRow, AppError> {
-    let (at, cell) = super::lesson_rights::cell_at(c, lesson_id, student_id)?;
+    let (at, cell) = cell_at(c, lesson_id, student_id)?;
     let permit = marks_permit(c, actor, &at, reason)?;
-    super::lesson_rights::member_or_refused(cell.member, student_id, at.lesson.date)?;
+    member_or_refused(cell.member, student_id, at.lesson.date)?;
     let now = crate::store::now();
     let row: GradeRow = crate::with_conn!(c, x => diesel::insert_into(grades::table)
             .values((
@@ -179,7 +180,7 @@ pub(super) fn add_grade_in(
     )?;
     // A grade in the cell pays the student's debt («точка») there.
     if let Some(debt) = cell.debt {
-        super::debts::paid_in(c, &permit, (debt, at.chain()), reason)?;
+        super::debts::paid_in(c, &permit, (debt, student_id, at.chain()), reason)?;
     }
     Ok(row)
 }
