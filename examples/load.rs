@@ -325,6 +325,8 @@ fn errors_open() {
 }
 
 fn main() -> anyhow::Result<()> {
+    // The allocator's options as the `ezh` binary sets them.
+    ezh::alloc::tune();
     let only = std::env::var("EZH_LOAD_ONLY").unwrap_or_default();
     let dir = tempfile::tempdir()?;
     if only != "postgres" {

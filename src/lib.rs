@@ -6,6 +6,7 @@
 //! calls [`cli::main`].
 
 pub mod access;
+pub mod alloc;
 pub mod app;
 pub mod cli;
 pub mod demo;

@@ -272,6 +272,8 @@ mod screen;
 mod start;
 
 fn main() -> anyhow::Result<()> {
+    // The allocator's options as the `ezh` binary sets them.
+    ezh::alloc::tune();
     let only = std::env::var("EZH_BENCH_ONLY").ok();
     // The start and the import are measured unless one other part is asked for alone.
     let whole = !matches!(only.as_deref(), Some("screen" | "college"));

@@ -328,3 +328,17 @@ fn without_a_terminal_a_password_prompt_names_the_stdin_flag() {
     );
     assert!(!db.exists(), "nothing was created");
 }
+
+#[test]
+fn the_binary_allocates_with_mimalloc() {
+    // mimalloc prints its options at start when asked to; glibc's malloc prints nothing. The
+    // batch's time and memory figures (docs/architecture.md) hold only with this allocator.
+    let out = ezh()
+        .arg("--version")
+        .env("MIMALLOC_VERBOSE", "1")
+        .output()
+        .expect("run ezh");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("option 'purge_delay'"), "stderr: {err}");
+}
