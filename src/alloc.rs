@@ -3,14 +3,15 @@
 //! Typesetting a statement allocates and frees millions of small objects; with glibc's
 //! allocator that took a fifth of the monthly batch's CPU time (`perf`, 07.12.2026: `_int_malloc`,
 //! `unlink_chunk`, `malloc_consolidate`…), and with mimalloc the large demo's batch went from
-//! 41 s to 27 s. Defined in the library, so the benchmarks and the load example measure the
+//! 41 s to 27–31 s. Defined in the library, so the benchmarks and the load example measure the
 //! allocator the binary runs with.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc 3's `mimalloc.h` (the binding lists no name for it).
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// `mi_option_purge_delay` in mimalloc 3's `mimalloc.h` (the binding lists no name for it). A
+/// test reads mimalloc's own list of options to check the number (`tests/it/cli.rs`).
+pub const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// How long freed memory stays with the process before it goes back to the system, in ms.
 /// mimalloc's own 1,000 ms kept a batch's finished statements' memory while the next ones were
