@@ -5,8 +5,8 @@
 use super::entries::Absence;
 use diesel::prelude::*;
 
-use super::lesson_rights::{cell_at, member_or_refused};
-use super::marks::{marks_permit, record};
+use super::lesson_rights::{cell_at, marks_permit, member_or_refused};
+use super::marks::record;
 use crate::access::{self, Action};
 use crate::app::{Actor, AppError};
 use crate::domain::AbsenceReason;

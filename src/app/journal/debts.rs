@@ -5,8 +5,8 @@
 
 use diesel::prelude::*;
 
-use super::lesson_rights::{cell_at, member_or_refused};
-use super::marks::{marks_permit, record};
+use super::lesson_rights::{cell_at, marks_permit, member_or_refused};
+use super::marks::record;
 use crate::access::Permit;
 use crate::app::{Actor, AppError};
 use crate::store::audit::AuditEntry;
@@ -55,7 +55,14 @@ pub fn set_debt(
         member_or_refused(cell.member, student_id, at.lesson.date)?;
         match (cell.debt, on) {
             (Some(_), true) | (None, false) => {}
-            (Some(id), false) => remove_in(c, &permit, (id, student_id, at.chain()), why)?,
+            (Some(id), false) => {
+                let debt = DebtAt {
+                    id,
+                    student_id,
+                    chain: at.chain(),
+                };
+                remove_in(c, &permit, debt, why)?
+            }
             (None, true) => {
                 let now = crate::store::now();
                 let row: DebtRow = crate::with_conn!(c, x => diesel::insert_into(debts::table)
@@ -102,25 +109,38 @@ pub(super) fn debt_row(
         .optional())?)
 }
 
-/// A grade was written in a cell that holds a debt (`debt` = (its id, the student, the lesson's
-/// audit chain)): the debt is paid, inside the grade's transaction, under the grade's permit.
+/// A debt in a cell, as the cell's write already read it: three ids that a tuple would let
+/// one swap for another.
+pub(super) struct DebtAt {
+    pub id: i64,
+    pub student_id: i64,
+    /// The lesson's audit chain.
+    pub chain: i64,
+}
+
+/// A grade was written in a cell that holds a debt: the debt is paid, inside the grade's
+/// transaction, under the grade's permit.
 pub(super) fn paid_in(
     c: &mut Conn<'_>,
     permit: &Permit,
-    debt: (i64, i64, i64),
+    debt: DebtAt,
     why: Option<&str>,
 ) -> Result<(), AppError> {
     remove_in(c, permit, debt, why.or(Some("отметка за работу")))
 }
 
-/// Removes debt `debt` = (its id, the student, the lesson's audit chain), with its audit record.
+/// Removes a debt, with its audit record.
 fn remove_in(
     c: &mut Conn<'_>,
     permit: &Permit,
-    debt: (i64, i64, i64),
+    debt: DebtAt,
     why: Option<&str>,
 ) -> Result<(), AppError> {
-    let (id, student_id, chain) = debt;
+    let DebtAt {
+        id,
+        student_id,
+        chain,
+    } = debt;
     let now = crate::store::now();
     crate::with_conn!(c, x => diesel::delete(debts::table.find(id)).execute(x))?;
     record(

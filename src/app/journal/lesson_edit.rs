@@ -36,8 +36,8 @@ pub fn edit(
     e: &LessonEdit,
 ) -> Result<Lesson, AppError> {
     db.write_cell(lesson_id, |c| {
-        let at = super::marks::lesson_and_group(c, lesson_id)?;
-        let permit = super::marks::marks_permit(c, actor, &at, e.reason.as_deref())?;
+        let at = super::lesson_rights::lesson_and_group(c, lesson_id)?;
+        let permit = super::lesson_rights::marks_permit(c, actor, &at, e.reason.as_deref())?;
         let chain = at.chain();
         let old = at.lesson;
         if old.version != version {

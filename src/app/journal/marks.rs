@@ -97,8 +97,7 @@ pub(crate) fn record(
     Ok(audit::append(c, permit, e, at)?)
 }
 
-use super::lesson_rights::{cell_at, member_or_refused};
-pub(super) use super::lesson_rights::{lesson_and_group, marks_permit};
+use super::lesson_rights::{cell_at, lesson_and_group, marks_permit, member_or_refused};
 
 /// A grade as the audit log records it: «5 (ответ на уроке)».
 pub(crate) fn grade_text(value: i32, kind: &str) -> String {
@@ -179,8 +178,13 @@ pub(super) fn add_grade_in(
         now,
     )?;
     // A grade in the cell pays the student's debt («точка») there.
-    if let Some(debt) = cell.debt {
-        super::debts::paid_in(c, &permit, (debt, student_id, at.chain()), reason)?;
+    if let Some(id) = cell.debt {
+        let debt = super::debts::DebtAt {
+            id,
+            student_id,
+            chain: at.chain(),
+        };
+        super::debts::paid_in(c, &permit, debt, reason)?;
     }
     Ok(row)
 }
