@@ -82,43 +82,43 @@ pub fn check_before_append(
     }
 }
 
-/// [`read`] and `last_of` of journal chain `chain` in one statement: this runs on every mark.
+/// [`read`] and the last record of journal chain `chain`: the last record joined to its
+/// chain's head, one statement on every mark. A join and not five scalar subqueries: on
+/// PostgreSQL each subquery was planned anew on every execution, a tenth of the server's time
+/// under 300 terminals. Only a chain without records (its first append, or one emptied behind
+/// the program's back) reads its head on its own.
 fn head_and_last(
     c: &mut Conn<'_>,
     chain: i64,
 ) -> Result<(Option<Head>, (i64, String)), StoreError> {
-    type Row = (
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-    );
-    let head = audit_chains::table.find(chain);
-    let last = audit_log::table
+    type Row = (i64, String, Option<i64>, Option<String>, Option<String>);
+    let row: Option<Row> = crate::with_conn!(c, x => audit_log::table
+        .left_join(audit_chains::table.on(audit_chains::chain.eq(audit_log::chain)))
         .filter(audit_log::chain.eq(chain))
-        .order(audit_log::id.desc());
-    let row: Row = crate::with_conn!(c, x => diesel::select((
-            head.select(audit_chains::last_id).single_value(),
-            head.select(audit_chains::last_hash).single_value(),
-            head.select(audit_chains::seal).single_value(),
-            last.select(audit_log::id).single_value(),
-            last.select(audit_log::hash).single_value(),
+        .order(audit_log::id.desc())
+        .select((
+            audit_log::id,
+            audit_log::hash,
+            audit_chains::last_id.nullable(),
+            audit_chains::last_hash.nullable(),
+            audit_chains::seal.nullable(),
         ))
-        .get_result(x))?;
-    let head = match row {
-        (Some(last_id), Some(last_hash), Some(seal), _, _) => Some(Head {
-            last_id,
-            last_hash,
-            seal: Some(seal),
-        }),
-        _ => None,
-    };
-    let last = match (row.3, row.4) {
-        (Some(id), Some(hash)) => (id, hash),
-        _ => (0, super::audit::GENESIS.to_string()),
-    };
-    Ok((head, last))
+        .first(x)
+        .optional())?;
+    match row {
+        None => Ok((read(c, chain)?, (0, super::audit::GENESIS.to_string()))),
+        Some((id, hash, last_id, last_hash, seal)) => {
+            let head = match (last_id, last_hash, seal) {
+                (Some(last_id), Some(last_hash), Some(seal)) => Some(Head {
+                    last_id,
+                    last_hash,
+                    seal: Some(seal),
+                }),
+                _ => None,
+            };
+            Ok((head, (id, hash)))
+        }
+    }
 }
 
 /// Seals journal chain `chain`'s head at record `last` = (id, hash): a new head row for a chain

@@ -18,6 +18,7 @@ mod support;
 mod access;
 mod access_audit;
 mod access_matrix;
+mod audit_chain_append;
 mod audit_chains;
 mod audit_tamper;
 mod backup_restore;

@@ -1,0 +1,131 @@
+//! A journal page's chain checked before each append, on both backends: the last record and the
+//! sealed head are read together on every mark, and a page whose head or records were removed
+//! behind the program's back takes no more marks, the refused one changing nothing. Each case
+//! has its own way through that read (a head without records is read on its own), so each is
+//! tried: records gone with the head kept, the head gone with the records kept, and after both
+//! are put back the page writes again.
+
+use diesel::prelude::*;
+
+use crate::support;
+use ezh::app::journal::marks;
+use ezh::app::AppError;
+use ezh::domain::{GradeValue, WorkKind};
+use ezh::store::rows::AuditRow;
+use ezh::store::schema::{audit_chains, audit_log, grades};
+use ezh::store::{Backend, Db, StoreError};
+use support::college::{build, whole_group_journal};
+
+fn sql(db: &mut Db, text: &str) {
+    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
+}
+
+/// The page's records and its head row: (chain, last_id, last_hash, seal).
+type Page = (Vec<AuditRow>, (i64, i64, String, String));
+
+fn page(db: &mut Db, chain: i64) -> Page {
+    let rows = ezh::with_conn!(&mut db.conn(), c => audit_log::table
+        .filter(audit_log::chain.eq(chain)).order(audit_log::id)
+        .select(AuditRow::as_select()).load(c))
+    .expect("records");
+    let head = ezh::with_conn!(&mut db.conn(), c => audit_chains::table.find(chain)
+        .select((audit_chains::chain, audit_chains::last_id, audit_chains::last_hash,
+                 audit_chains::seal))
+        .first(c))
+    .expect("head");
+    (rows, head)
+}
+
+fn counts(db: &mut Db) -> (i64, i64) {
+    let g: i64 =
+        ezh::with_conn!(&mut db.conn(), c => grades::table.count().get_result(c)).expect("grades");
+    let a: i64 = ezh::with_conn!(&mut db.conn(), c => audit_log::table.count().get_result(c))
+        .expect("audit");
+    (g, a)
+}
+
+#[test]
+fn a_page_whose_head_or_records_were_removed_takes_no_more_marks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (backend, url) in support::backends("audit_chain_append", dir.path()) {
+        let (_, mut db, _) = build(&url);
+        let (_, teacher, g) = whole_group_journal(&mut db);
+        let chain = g.assignment.id;
+        let lesson = g.lessons.first().expect("lesson").clone();
+        ezh::app::college::clock::fix_today(Some(lesson.date));
+        let roll: Vec<i64> = g
+            .students
+            .iter()
+            .filter(|s| s.member_on(lesson.date))
+            .map(|s| s.student.id)
+            .take(3)
+            .collect();
+        let mark = |db: &mut Db, student: i64| {
+            let v = GradeValue::parse("4").expect("4");
+            marks::add_grade(db, &teacher, lesson.id, student, v, WorkKind::Answer)
+        };
+        for s in &roll[..2] {
+            mark(&mut db, *s).expect("grade");
+        }
+        let (records, head) = page(&mut db, chain);
+        assert_eq!(records.len(), 2, "{backend}");
+        assert_eq!(
+            head.1, records[1].id,
+            "{backend}: the head names the last record"
+        );
+        match db.backend() {
+            Backend::Sqlite => sql(&mut db, "DROP TRIGGER audit_log_no_delete"),
+            Backend::Postgres => sql(&mut db, "ALTER TABLE audit_log DISABLE TRIGGER USER"),
+        }
+        // The records gone, the head kept: the head names a record the chain no longer has.
+        sql(
+            &mut db,
+            &format!("DELETE FROM audit_log WHERE chain = {chain}"),
+        );
+        let before = counts(&mut db);
+        let e = mark(&mut db, roll[2]).map(|_| ());
+        refused(&mut db, backend, "records removed", before, e);
+        let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+        put_back(&mut db, &records);
+        // The head gone, the records kept: the page's last record has nothing to hold it.
+        sql(
+            &mut db,
+            &format!("DELETE FROM audit_chains WHERE chain = {chain}"),
+        );
+        let before = counts(&mut db);
+        let e = mark(&mut db, roll[2]).map(|_| ());
+        refused(&mut db, backend, "head removed", before, e);
+        ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(audit_chains::table)
+            .values((audit_chains::chain.eq(head.0), audit_chains::last_id.eq(head.1),
+                     audit_chains::last_hash.eq(&head.2), audit_chains::seal.eq(&head.3)))
+            .execute(c))
+        .expect("head put back");
+        // Both back as they were: the page takes its next mark, linked to its last record.
+        mark(&mut db, roll[2]).expect("the page writes again");
+        let (after, head) = page(&mut db, chain);
+        assert_eq!(after.len(), 3, "{backend}");
+        assert_eq!(after[..2].iter().map(|r| r.id).collect::<Vec<_>>(), ids);
+        assert_eq!(after[2].prev_hash, after[1].hash, "{backend}");
+        assert_eq!(head.1, after[2].id, "{backend}");
+    }
+}
+
+/// The mark was refused as written into a tampered chain, and nothing was written.
+fn refused(db: &mut Db, backend: &str, what: &str, before: (i64, i64), r: Result<(), AppError>) {
+    let e = r.expect_err(what);
+    assert!(
+        matches!(e, AppError::Store(StoreError::AuditTampered(_))),
+        "{backend}, {what}: {e}"
+    );
+    assert_eq!(counts(db), before, "{backend}, {what}: nothing written");
+}
+
+/// Puts removed audit records back as they were, ids and hashes included.
+fn put_back(db: &mut Db, rows: &[AuditRow]) {
+    for r in rows {
+        ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(audit_log::table)
+            .values(r).execute(c))
+        .expect("record put back");
+    }
+}
