@@ -52,6 +52,27 @@ pub fn whole_group_journal(db: &mut Db) -> (i64, ezh::app::Actor, ezh::app::jour
     (assignment, teacher, grid)
 }
 
+/// The ids of the first `n` students of a journal's roll who are in the group on `date`.
+pub fn members_on(g: &ezh::app::journal::grid::Grid, date: NaiveDate, n: usize) -> Vec<i64> {
+    g.students
+        .iter()
+        .filter(|s| s.member_on(date))
+        .map(|s| s.student.id)
+        .take(n)
+        .collect()
+}
+
+/// Lifts the guards that keep the audit log append-only, as someone with the database's own
+/// rights could, so that a test can cut the log behind the program's back.
+pub fn unguard_audit_log(db: &mut Db) {
+    let sql = match db.backend() {
+        ezh::store::Backend::Sqlite => "DROP TRIGGER audit_log_no_delete",
+        ezh::store::Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER USER",
+    };
+    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(sql).execute(c))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
 /// The demo's person with this Russian role («администратор», «секретарь»), as an actor.
 pub fn actor_of(db: &mut Db, logins: &[ezh::demo::DemoLogin], role: &str) -> ezh::app::Actor {
     let login = &logins.iter().find(|l| l.role == role).expect(role).login;
