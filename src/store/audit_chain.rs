@@ -19,37 +19,48 @@ use super::{Conn, StoreError};
 /// the chain. Openings of the earlier group chains («… журнала группы № N») begin the same.
 pub const OPENED: &str = "открыта цепочка записей журнала";
 
-/// The sealed head of journal chain `chain`, if it has one.
-pub fn read(c: &mut Conn<'_>, chain: i64) -> Result<Option<Head>, StoreError> {
-    let row: Option<(i64, String, String)> = crate::with_conn!(c, x => audit_chains::table
-        .find(chain)
-        .select((audit_chains::last_id, audit_chains::last_hash, audit_chains::seal))
-        .first(x)
-        .optional())?;
-    Ok(row.map(|(last_id, last_hash, seal)| Head {
+/// A head row's fields as selected: (last_id, last_hash, seal).
+type HeadRow = (i64, String, String);
+
+/// The columns of a head row, in [`HeadRow`]'s order.
+const HEAD: (
+    audit_chains::last_id,
+    audit_chains::last_hash,
+    audit_chains::seal,
+) = (
+    audit_chains::last_id,
+    audit_chains::last_hash,
+    audit_chains::seal,
+);
+
+/// The head a row of [`HEAD`] describes.
+fn head((last_id, last_hash, seal): HeadRow) -> Head {
+    Head {
         last_id,
         last_hash,
         seal: Some(seal),
-    }))
+    }
+}
+
+/// The sealed head of journal chain `chain`, if it has one.
+pub fn read(c: &mut Conn<'_>, chain: i64) -> Result<Option<Head>, StoreError> {
+    let row: Option<HeadRow> = crate::with_conn!(c, x => audit_chains::table
+        .find(chain)
+        .select(HEAD)
+        .first(x)
+        .optional())?;
+    Ok(row.map(head))
 }
 
 /// Every journal chain's head: (chain, head).
 pub fn all(c: &mut Conn<'_>) -> Result<Vec<(i64, Head)>, StoreError> {
-    let rows: Vec<(i64, i64, String, String)> = crate::with_conn!(c, x => audit_chains::table
+    let rows: Vec<(i64, HeadRow)> = crate::with_conn!(c, x => audit_chains::table
         .order(audit_chains::chain)
-        .select((audit_chains::chain, audit_chains::last_id, audit_chains::last_hash,
-                 audit_chains::seal))
+        .select((audit_chains::chain, HEAD))
         .load(x))?;
     Ok(rows
         .into_iter()
-        .map(|(chain, last_id, last_hash, seal)| {
-            let head = Head {
-                last_id,
-                last_hash,
-                seal: Some(seal),
-            };
-            (chain, head)
-        })
+        .map(|(chain, h)| (chain, head(h)))
         .collect())
 }
 
@@ -91,33 +102,16 @@ fn head_and_last(
     c: &mut Conn<'_>,
     chain: i64,
 ) -> Result<(Option<Head>, (i64, String)), StoreError> {
-    type Row = (i64, String, Option<i64>, Option<String>, Option<String>);
-    let row: Option<Row> = crate::with_conn!(c, x => audit_log::table
+    let row: Option<(i64, String, Option<HeadRow>)> = crate::with_conn!(c, x => audit_log::table
         .left_join(audit_chains::table.on(audit_chains::chain.eq(audit_log::chain)))
         .filter(audit_log::chain.eq(chain))
         .order(audit_log::id.desc())
-        .select((
-            audit_log::id,
-            audit_log::hash,
-            audit_chains::last_id.nullable(),
-            audit_chains::last_hash.nullable(),
-            audit_chains::seal.nullable(),
-        ))
+        .select((audit_log::id, audit_log::hash, HEAD.nullable()))
         .first(x)
         .optional())?;
     match row {
-        None => Ok((read(c, chain)?, (0, super::audit::GENESIS.to_string()))),
-        Some((id, hash, last_id, last_hash, seal)) => {
-            let head = match (last_id, last_hash, seal) {
-                (Some(last_id), Some(last_hash), Some(seal)) => Some(Head {
-                    last_id,
-                    last_hash,
-                    seal: Some(seal),
-                }),
-                _ => None,
-            };
-            Ok((head, (id, hash)))
-        }
+        None => Ok((read(c, chain)?, super::audit_head::no_record())),
+        Some((id, hash, h)) => Ok((h.map(head), (id, hash))),
     }
 }
 

@@ -84,7 +84,12 @@ pub fn last_row(c: &mut Conn<'_>) -> Result<(i64, String), StoreError> {
     last_of(c, 0)
 }
 
-/// The last record of `chain` (number, hash), or (0, genesis) for an empty one.
+/// What a chain without records has for its last record: number 0 and the genesis hash.
+pub fn no_record() -> (i64, String) {
+    (0, GENESIS.to_string())
+}
+
+/// The last record of `chain` (number, hash), or [`no_record`] for an empty one.
 pub fn last_of(c: &mut Conn<'_>, chain: i64) -> Result<(i64, String), StoreError> {
     let last: Option<(i64, String)> = crate::with_conn!(c, x => audit_log::table
         .filter(audit_log::chain.eq(chain))
@@ -92,7 +97,7 @@ pub fn last_of(c: &mut Conn<'_>, chain: i64) -> Result<(i64, String), StoreError
         .order(audit_log::id.desc())
         .first(x)
         .optional())?;
-    Ok(last.unwrap_or_else(|| (0, GENESIS.to_string())))
+    Ok(last.unwrap_or_else(no_record))
 }
 
 /// Whether `head` is the sealed head of a log whose last record is `last`.

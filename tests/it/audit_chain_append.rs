@@ -14,12 +14,9 @@ use ezh::domain::{GradeValue, WorkKind};
 use ezh::store::rows::AuditRow;
 use ezh::store::schema::{audit_chains, audit_log};
 use ezh::store::{Db, StoreError};
-use support::college::{build, fingerprint, members_on, unguard_audit_log, whole_group_journal};
-
-fn sql(db: &mut Db, text: &str) {
-    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
-        .unwrap_or_else(|e| panic!("{text}: {e}"));
-}
+use support::college::{
+    build, fingerprint, members_on, put_back_audit, sql, unguard_audit_log, whole_group_journal,
+};
 
 /// The page's records and its head row: (chain, last_id, last_hash, seal).
 type Page = (Vec<AuditRow>, (i64, i64, String, String));
@@ -69,7 +66,7 @@ fn a_page_whose_head_or_records_were_removed_takes_no_more_marks() {
         let next = |db: &mut Db| mark(db, roll[2]).map(|_| ());
         refused(&mut db, backend, "records removed", &next);
         let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
-        put_back(&mut db, &records);
+        put_back_audit(&mut db, &records);
         // The head gone, the records kept: the page's last record has nothing to hold it.
         sql(
             &mut db,
@@ -104,13 +101,4 @@ fn refused(db: &mut Db, backend: &str, what: &str, next: &dyn Fn(&mut Db) -> Res
         before,
         "{backend}, {what}: nothing written"
     );
-}
-
-/// Puts removed audit records back as they were, ids and hashes included.
-fn put_back(db: &mut Db, rows: &[AuditRow]) {
-    for r in rows {
-        ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(audit_log::table)
-            .values(r).execute(c))
-        .expect("record put back");
-    }
 }

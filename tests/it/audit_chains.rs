@@ -15,12 +15,7 @@ use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
 use ezh::store::schema::{assignments, audit_chains, audit_log, lessons};
 use ezh::store::Db;
-use support::college::{build, members_on, unguard_audit_log, whole_group_journal};
-
-fn sql(db: &mut Db, text: &str) {
-    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
-        .unwrap_or_else(|e| panic!("{text}: {e}"));
-}
+use support::college::{build, members_on, sql, unguard_audit_log, whole_group_journal};
 
 #[test]
 fn every_journal_chain_is_checked_and_a_chain_removed_whole_is_found() {

@@ -19,12 +19,7 @@ use ezh::store::audit_verify::Verdict;
 use ezh::store::rows::AuditRow;
 use ezh::store::schema::{audit_chains, audit_log, grades, students};
 use ezh::store::{Backend, Db, StoreError};
-use support::college::build;
-
-fn sql(db: &mut Db, text: &str) {
-    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
-        .unwrap_or_else(|e| panic!("{text}: {e}"));
-}
+use support::college::{build, put_back_audit, sql};
 
 fn rows(db: &mut Db) -> Vec<AuditRow> {
     ezh::with_conn!(&mut db.conn(), c => audit_log::table.order(audit_log::id).select(AuditRow::as_select()).load(c))
@@ -33,10 +28,7 @@ fn rows(db: &mut Db) -> Vec<AuditRow> {
 
 fn put_back(db: &mut Db, all: &[AuditRow]) {
     sql(db, "DELETE FROM audit_log");
-    for chunk in all.chunks(200) {
-        ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(audit_log::table).values(chunk).execute(c))
-            .expect("put back");
-    }
+    put_back_audit(db, all);
 }
 
 fn tamper(url: &str, backend: &str) {

@@ -5,7 +5,7 @@
 
 use diesel::prelude::*;
 
-use super::lesson_rights::{cell_at, marks_permit, member_or_refused};
+use super::lesson_rights::{cell_at, marks_permit, member_or_refused, CellAt, LessonAt};
 use super::marks::record;
 use crate::access::Permit;
 use crate::app::{Actor, AppError};
@@ -53,16 +53,9 @@ pub fn set_debt(
         let (at, cell) = cell_at(c, lesson_id, student_id)?;
         let permit = marks_permit(c, actor, &at, why)?;
         member_or_refused(cell.member, student_id, at.lesson.date)?;
-        match (cell.debt, on) {
+        match (DebtAt::in_cell(&cell, student_id, &at), on) {
             (Some(_), true) | (None, false) => {}
-            (Some(id), false) => {
-                let debt = DebtAt {
-                    id,
-                    student_id,
-                    chain: at.chain(),
-                };
-                remove_in(c, &permit, debt, why)?
-            }
+            (Some(debt), false) => remove_in(c, &permit, debt, why)?,
             (None, true) => {
                 let now = crate::store::now();
                 let row: DebtRow = crate::with_conn!(c, x => diesel::insert_into(debts::table)
@@ -116,6 +109,17 @@ pub(super) struct DebtAt {
     pub student_id: i64,
     /// The lesson's audit chain.
     pub chain: i64,
+}
+
+impl DebtAt {
+    /// The debt of student `student_id` in the cell that [`cell_at`] read with lesson `at`.
+    pub(super) fn in_cell(cell: &CellAt, student_id: i64, at: &LessonAt) -> Option<DebtAt> {
+        cell.debt.map(|id| DebtAt {
+            id,
+            student_id,
+            chain: at.chain(),
+        })
+    }
 }
 
 /// A grade was written in a cell that holds a debt: the debt is paid, inside the grade's

@@ -178,12 +178,7 @@ pub(super) fn add_grade_in(
         now,
     )?;
     // A grade in the cell pays the student's debt («точка») there.
-    if let Some(id) = cell.debt {
-        let debt = super::debts::DebtAt {
-            id,
-            student_id,
-            chain: at.chain(),
-        };
+    if let Some(debt) = super::debts::DebtAt::in_cell(&cell, student_id, &at) {
         super::debts::paid_in(c, &permit, debt, reason)?;
     }
     Ok(row)

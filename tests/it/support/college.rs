@@ -62,15 +62,31 @@ pub fn members_on(g: &ezh::app::journal::grid::Grid, date: NaiveDate, n: usize) 
         .collect()
 }
 
+/// Runs SQL straight on the database, past the program, as someone with its rights could.
+pub fn sql(db: &mut Db, text: &str) {
+    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(text).execute(c))
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
+}
+
+/// Puts removed audit records back as they were, ids and hashes included.
+pub fn put_back_audit(db: &mut Db, rows: &[ezh::store::rows::AuditRow]) {
+    for chunk in rows.chunks(200) {
+        ezh::with_conn!(&mut db.conn(), c => diesel::insert_into(audit_log::table)
+            .values(chunk).execute(c))
+        .expect("records put back");
+    }
+}
+
 /// Lifts the guards that keep the audit log append-only, as someone with the database's own
 /// rights could, so that a test can cut the log behind the program's back.
 pub fn unguard_audit_log(db: &mut Db) {
-    let sql = match db.backend() {
-        ezh::store::Backend::Sqlite => "DROP TRIGGER audit_log_no_delete",
-        ezh::store::Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER USER",
-    };
-    ezh::with_conn!(&mut db.conn(), c => diesel::sql_query(sql).execute(c))
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    sql(
+        db,
+        match db.backend() {
+            ezh::store::Backend::Sqlite => "DROP TRIGGER audit_log_no_delete",
+            ezh::store::Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER USER",
+        },
+    );
 }
 
 /// The demo's person with this Russian role («администратор», «секретарь»), as an actor.
