@@ -77,16 +77,17 @@ pub fn put_back_audit(db: &mut Db, rows: &[ezh::store::rows::AuditRow]) {
     }
 }
 
-/// Lifts the guards that keep the audit log append-only, as someone with the database's own
-/// rights could, so that a test can cut the log behind the program's back.
+/// Lifts the guards that keep the audit log append-only (no update, no delete), as someone with
+/// the database's own rights could, so that a test can change or cut the log behind the
+/// program's back.
 pub fn unguard_audit_log(db: &mut Db) {
-    sql(
-        db,
-        match db.backend() {
-            ezh::store::Backend::Sqlite => "DROP TRIGGER audit_log_no_delete",
-            ezh::store::Backend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER USER",
-        },
-    );
+    match db.backend() {
+        ezh::store::Backend::Sqlite => {
+            sql(db, "DROP TRIGGER audit_log_no_update");
+            sql(db, "DROP TRIGGER audit_log_no_delete");
+        }
+        ezh::store::Backend::Postgres => sql(db, "ALTER TABLE audit_log DISABLE TRIGGER USER"),
+    }
 }
 
 /// The demo's person with this Russian role («администратор», «секретарь»), as an actor.
