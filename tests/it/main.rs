@@ -70,6 +70,7 @@ mod report_formats;
 mod report_head;
 mod report_limits;
 mod report_movement;
+mod report_pdf_head;
 mod report_pdf_rows;
 mod report_registers;
 mod report_registers_access;
